@@ -1,0 +1,33 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>Options shared by several commands, declared once, and the parsing of their values.</summary>
+internal static class Inputs
+{
+    public static Option<string> Base() => new("--base")
+    {
+        Description = "Logarithm base: 2 (bits, default), e (nats), 10 (hartleys) or any number > 1.",
+        DefaultValueFactory = _ => "2",
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of a table." };
+
+    public static LogBase ParseBase(string text) =>
+        LogBase.TryParse(text, out var b) ? b : throw new UsageException($"--base '{text}' is not 2, e, 10 or a number greater than 1.");
+
+    /// <summary>Parses "0.5,0.4,0.1" strictly: every item a finite number, no empty items.</summary>
+    public static double[] ParseList(string text, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new UsageException($"{what} is empty.");
+        var parts = text.Split(',');
+        var values = new double[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+                throw new UsageException($"{what}: item {i + 1} '{parts[i].Trim()}' is not a number.");
+        }
+        return values;
+    }
+}

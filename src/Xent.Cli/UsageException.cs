@@ -1,0 +1,4 @@
+namespace Xent.Cli;
+
+/// <summary>Bad input or usage the user can fix: reported as one line on stderr with exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);

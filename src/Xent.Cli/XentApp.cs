@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Xent.Cli.Commands;
+
+namespace Xent.Cli;
+
+/// <summary>The command tree and the one place where errors become exit codes.</summary>
+internal static class XentApp
+{
+    public const int ExitOk = 0;
+    public const int ExitBadInput = 2;
+    public const int ExitInternalError = 70;
+
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Xent: information theory as practitioners use it — entropy, cross-entropy, KL, codes and losses.");
+        foreach (var command in AllCommands()) root.Subcommands.Add(command);
+        return root;
+    }
+
+    private static IEnumerable<Command> AllCommands()
+    {
+        yield return MeasureCommands.Entropy();
+    }
+
+    /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"xent: {parsed.Errors[0].Message} (see 'xent --help')");
+            return ExitBadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            stderr.WriteLine($"xent: {OneLine(e.Message)}");
+            return ExitBadInput;
+        }
+        catch (Exception e)
+        {
+            // A bug of ours, not the user's input: still one line, no stack trace, but a distinct exit code.
+            stderr.WriteLine($"xent: internal error ({e.GetType().Name}): {OneLine(e.Message)}");
+            return ExitInternalError;
+        }
+    }
+
+    private static bool IsUserError(Exception e) =>
+        e is UsageException or ArgumentException or FormatException or IOException or UnauthorizedAccessException
+            or InvalidDataException or OverflowException or OutOfMemoryException;
+
+    private static string OneLine(string message)
+    {
+        // ArgumentException appends " (Parameter 'p')"; the message already names the argument.
+        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (cut > 0) message = message[..cut];
+        return message.ReplaceLineEndings(" ");
+    }
+}

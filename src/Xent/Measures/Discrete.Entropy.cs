@@ -1,0 +1,94 @@
+namespace Xent.Measures;
+
+public static partial class Discrete
+{
+    /// <summary>
+    /// Shannon entropy H(P) = −Σ p_i log p_i, in the unit of <paramref name="logBase"/> (bits by default).
+    /// </summary>
+    /// <remarks>0·log 0 = 0. Empty p: 0 under <see cref="Normalization.AsIs"/>, else an error (its sum is 0).
+    /// Under <see cref="Normalization.Renormalize"/>, counts are accepted: H = ln S − (1/S)Σ c ln c with S = Σc.</remarks>
+    /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    public static Information Entropy(ReadOnlySpan<double> p, LogBase logBase = default, MeasureOptions? options = null)
+    {
+        options ??= MeasureOptions.Default;
+        var sums = EntropyPass(p);
+        if (sums.Invalid) ThrowFirstInvalid(p, nameof(p));
+        double logS = LogNormalizer(sums.SumP, options, nameof(p));
+        double nats = logS == 0 ? sums.Terms : sums.Terms / sums.SumP + logS;
+        return Information.FromNats(Math.Max(nats, 0), logBase);
+    }
+
+    /// <summary>
+    /// Cross-entropy H(P,Q) = −Σ p_i log q_i: the mean code length, in the unit of <paramref name="logBase"/>, of a
+    /// code built for Q and used on outcomes drawn from P.
+    /// </summary>
+    /// <remarks>Terms with p_i = 0 are 0 whatever q_i. q_i = 0 with p_i &gt; 0 gives +∞ unless
+    /// <see cref="MeasureOptions.Clip"/> or <see cref="MeasureOptions.Smoothing"/> is set.</remarks>
+    /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
+    public static Information CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default, MeasureOptions? options = null)
+    {
+        options ??= MeasureOptions.Default;
+        CheckSameLength(p, q);
+        CheckOptions(options);
+        var sums = CrossEntropyPass(p, q, options.Clip, options.Smoothing);
+        CheckEntries(sums, p, q);
+        var (logP, logZ) = Normalizers(sums, p.Length, options);
+        double pDiv = logP == 0 ? 1 : sums.SumP;
+        double nats = (sums.Terms + sums.SumP * logZ) / pDiv;
+        return Information.FromNats(nats, logBase);
+    }
+
+    /// <summary>
+    /// Kullback–Leibler divergence D(P‖Q) = Σ p_i log(p_i / q_i) = H(P,Q) − H(P) ≥ 0 (Gibbs' inequality):
+    /// the extra length, in the unit of <paramref name="logBase"/>, paid for coding P with a code built for Q.
+    /// </summary>
+    /// <remarks>Each term is computed as p·log(p/q), not p·log p − p·log q, so that nearly equal P and Q keep their digits.
+    /// q_i = 0 with p_i &gt; 0 gives +∞ unless clipping or smoothing is asked for. A result that rounds below 0 is returned as 0.</remarks>
+    /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
+    public static Information KlDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default, MeasureOptions? options = null)
+    {
+        options ??= MeasureOptions.Default;
+        CheckSameLength(p, q);
+        CheckOptions(options);
+        var sums = KlPass(p, q, options.Clip, options.Smoothing);
+        CheckEntries(sums, p, q);
+        var (logP, logZ) = Normalizers(sums, p.Length, options);
+        double pDiv = logP == 0 ? 1 : sums.SumP;
+        double nats = (sums.Terms + sums.SumP * (logZ - logP)) / pDiv;
+        return Information.FromNats(Math.Max(nats, 0), logBase);
+    }
+
+    /// <summary>ln of the divisors of p and of q implied by the options.</summary>
+    private static (double LogP, double LogZ) Normalizers(in PassSums sums, int n, MeasureOptions options)
+    {
+        double logP = LogNormalizer(sums.SumP, options, "p");
+        double logQ = LogNormalizer(sums.SumQ, options, "q");
+        // Smoothing renormalizes q by construction: q'_i = (q_i + α) / (Σq + nα).
+        double logZ = options.Smoothing > 0 ? Math.Log(sums.SumQ + n * options.Smoothing) : logQ;
+        return (logP, logZ);
+    }
+
+    /// <summary>Perplexity b^H(P) = e^H(P) in nats: the effective number of equally likely outcomes (unitless, base-independent).</summary>
+    public static double Perplexity(ReadOnlySpan<double> p, MeasureOptions? options = null) =>
+        Math.Exp(Entropy(p, LogBase.Nats, options).Value);
+
+    /// <summary>Surprisal (information content) −log p of an outcome of probability p, in the unit of <paramref name="logBase"/>. p = 0 gives +∞, p = 1 gives 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">p is NaN or outside [0, 1].</exception>
+    public static Information Surprisal(double p, LogBase logBase = default)
+    {
+        if (!(p >= 0 && p <= 1)) ThrowHelper.ThrowArgumentOutOfRange(nameof(p), p, "a probability must be in [0, 1]");
+        return Information.FromNats(p == 1 ? 0 : -Math.Log(p), logBase);
+    }
+
+    /// <summary>Writes −log p_i for every entry into <paramref name="destination"/>, in the unit of <paramref name="logBase"/>.</summary>
+    /// <exception cref="ArgumentException">destination is shorter than p, or an entry is NaN or outside [0, 1].</exception>
+    public static void Surprisal(ReadOnlySpan<double> p, Span<double> destination, LogBase logBase = default)
+    {
+        if (destination.Length < p.Length) ThrowHelper.ThrowArgument(nameof(destination), "destination is shorter than p.");
+        for (int i = 0; i < p.Length; i++)
+        {
+            if (!(p[i] >= 0 && p[i] <= 1)) ThrowHelper.ThrowBadEntry(nameof(p), i, p[i]);
+            destination[i] = logBase.FromNats(p[i] == 1 ? 0 : -Math.Log(p[i]));
+        }
+    }
+}

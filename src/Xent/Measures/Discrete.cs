@@ -1,0 +1,20 @@
+namespace Xent.Measures;
+
+/// <summary>
+/// Information measures of discrete distributions given as probability vectors:
+/// surprisal, entropy, cross-entropy, KL and Jensen–Shannon divergence, perplexity, Rényi entropy.
+/// </summary>
+/// <remarks>
+/// Conventions, shared by every member:
+/// <list type="bullet">
+/// <item>0·log 0 = 0: outcomes with p_i = 0 contribute nothing.</item>
+/// <item>q_i = 0 where p_i &gt; 0 gives +∞ unless <see cref="MeasureOptions.Clip"/> or <see cref="MeasureOptions.Smoothing"/> is set.</item>
+/// <item>Entries must be finite and ≥ 0, p and q of equal length; the sum is checked under <see cref="MeasureOptions.Normalization"/>.
+/// A violation throws <see cref="ArgumentException"/> naming the argument, index and value. No NaN comes out of valid input.</item>
+/// <item>Sums are compensated, so 10^6-element inputs keep a relative error near 1e-15.</item>
+/// </list>
+/// Every figure is an <see cref="Information"/>: the value and its unit, from the <see cref="LogBase"/> given (bits by default).
+/// </remarks>
+public static partial class Discrete
+{
+}

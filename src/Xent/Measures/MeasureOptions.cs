@@ -1,0 +1,28 @@
+namespace Xent.Measures;
+
+/// <summary>
+/// How a measure treats its inputs: the normalization policy for p and q, and what to do with
+/// q = 0 where p &gt; 0 (by default the true answer, +∞; on request clipping or additive smoothing).
+/// </summary>
+public sealed record MeasureOptions
+{
+    /// <summary>The options every measure uses when none are given: require Σ = 1 within 1e-6, no clipping, no smoothing.</summary>
+    public static MeasureOptions Default { get; } = new();
+
+    /// <summary>Normalization policy for p and q. Default <see cref="Xent.Normalization.Require"/>.</summary>
+    public Normalization Normalization { get; init; } = Normalization.Require;
+
+    /// <summary>Under <see cref="Xent.Normalization.Require"/>, the largest |Σ − 1| accepted. Default 1e-6.</summary>
+    public double Tolerance { get; init; } = DistributionCheck.DefaultTolerance;
+
+    /// <summary>
+    /// If positive, every q_i is replaced by max(q_i, Clip) before its logarithm is taken and nothing is renormalized,
+    /// as numpy's <c>np.clip(q, eps, None)</c> does (seed 002 uses 1e-10). 0 (default): no clipping, q_i = 0 with p_i &gt; 0 gives +∞.
+    /// </summary>
+    public double Clip { get; init; }
+
+    /// <summary>
+    /// If positive, additive (Lidstone) smoothing of q: q_i := (q_i + α) / (Σq + nα). 0 (default): none.
+    /// </summary>
+    public double Smoothing { get; init; }
+}
