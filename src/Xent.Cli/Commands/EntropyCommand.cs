@@ -5,9 +5,9 @@ using Xent.Measures;
 namespace Xent.Cli.Commands;
 
 /// <summary>entropy: H(P) of a distribution given on the command line.</summary>
-internal static class MeasureCommands
+internal static class EntropyCommand
 {
-    public static Command Entropy()
+    public static Command Create()
     {
         var p = new Argument<string>("P") { Description = "Probabilities, comma-separated: 0.5,0.4,0.1" };
         var logBase = Inputs.Base();
