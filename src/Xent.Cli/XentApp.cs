@@ -20,6 +20,10 @@ internal static class XentApp
     private static IEnumerable<Command> AllCommands()
     {
         yield return EntropyCommand.Create();
+        yield return CrossEntropyCommand.Create();
+        yield return KlCommand.Create();
+        yield return JsCommand.Create();
+        yield return SurprisalCommand.Create();
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>

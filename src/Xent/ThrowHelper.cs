@@ -27,6 +27,10 @@ internal static class ThrowHelper
             $"{paramName}[{index}] = {Show(value)}: a probability must be finite and non-negative.", paramName);
 
     [DoesNotReturn]
+    public static void ThrowNotProbability(string paramName, int index, double value) =>
+        throw new ArgumentException($"{paramName}[{index}] = {Show(value)} is not a probability in [0, 1].", paramName);
+
+    [DoesNotReturn]
     public static void ThrowNotNormalized(string paramName, double sum, double tolerance) =>
         throw new ArgumentException(
             $"{paramName} sums to {Show(sum)}, not 1 (tolerance {Show(tolerance)}); pass Normalization.Renormalize to divide by the sum, or Normalization.AsIs to use it as it is.",

@@ -87,7 +87,7 @@ public static partial class Discrete
         if (destination.Length < p.Length) ThrowHelper.ThrowArgument(nameof(destination), "destination is shorter than p.");
         for (int i = 0; i < p.Length; i++)
         {
-            if (!(p[i] >= 0 && p[i] <= 1)) ThrowHelper.ThrowBadEntry(nameof(p), i, p[i]);
+            if (!(p[i] >= 0 && p[i] <= 1)) ThrowHelper.ThrowNotProbability(nameof(p), i, p[i]);
             destination[i] = logBase.FromNats(p[i] == 1 ? 0 : -Math.Log(p[i]));
         }
     }

@@ -13,5 +13,6 @@ internal struct CompensatedSum
         _sum = t;
     }
 
-    public readonly double Value => _sum + _compensation;
+    // Once the sum is ±∞ the compensation is ∞ − ∞ = NaN; the infinite sum is the answer.
+    public readonly double Value => double.IsFinite(_sum) ? _sum + _compensation : _sum;
 }

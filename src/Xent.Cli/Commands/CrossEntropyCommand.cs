@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Xent.Measures;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>cross-entropy: H(P,Q), the mean code length of a code built for Q used on P.</summary>
+internal static class CrossEntropyCommand
+{
+    public static Command Create() => PairMeasure.Create(
+        "cross-entropy", "Cross-entropy H(P,Q) = −Σ p log q: the mean code length when the code is built for Q and the data follow P.",
+        "cross_entropy", "H(P,Q)", (p, q, b, o) => Discrete.CrossEntropy(p, q, b, o));
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Xent.Measures;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>js: the Jensen–Shannon divergence, symmetric and at most 1 bit.</summary>
+internal static class JsCommand
+{
+    public static Command Create() => PairMeasure.Create(
+        "js", "Jensen–Shannon divergence ½D(P‖M) + ½D(Q‖M), M = ½(P+Q): symmetric, 0 ≤ JS ≤ 1 bit. Its square root is a metric.",
+        "js_divergence", "JS(P,Q)", (p, q, b, o) => Discrete.JsDivergence(p, q, b, o));
+}

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Xent.Cli.Rendering;
+using Xent.Measures;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>
+/// The shape shared by cross-entropy, kl and js: two distributions P and Q on the command line, a base,
+/// clipping/smoothing of Q, a normalization policy, and one figure out (with the decomposition beside it).
+/// </summary>
+internal static class PairMeasure
+{
+    public delegate Information Measure(double[] p, double[] q, LogBase logBase, MeasureOptions options);
+
+    public static Command Create(string name, string description, string jsonKey, string symbol, Measure measure)
+    {
+        var p = new Argument<string>("P") { Description = "The true distribution, comma-separated: 0.5,0.4,0.1" };
+        var q = new Argument<string>("Q") { Description = "The model distribution, same length as P." };
+        var logBase = Inputs.Base();
+        var json = Inputs.Json();
+        var clip = new Option<double>("--clip") { Description = "Replace each q below EPS by EPS before taking logs (as np.clip(q, EPS, None)); default: none, q = 0 where p > 0 gives ∞." };
+        var smoothing = new Option<double>("--smoothing") { Description = "Additive smoothing of Q: q_i := (q_i + α)/(Σq + nα)." };
+        var normalize = new Option<bool>("--normalize") { Description = "Divide P and Q by their sums (counts or weights accepted) instead of requiring each to sum to 1." };
+        var command = new Command(name, description) { p, q, logBase, clip, smoothing, normalize, json };
+        command.SetAction(parse =>
+        {
+            var b = Inputs.ParseBase(parse.GetValue(logBase)!);
+            var pv = Inputs.ParseList(parse.GetValue(p)!, "P");
+            var qv = Inputs.ParseList(parse.GetValue(q)!, "Q");
+            if (pv.Length != qv.Length) throw new UsageException($"P has {pv.Length} entries but Q has {qv.Length}; they must have the same length.");
+            var options = new MeasureOptions
+            {
+                Clip = parse.GetValue(clip),
+                Smoothing = parse.GetValue(smoothing),
+                Normalization = parse.GetValue(normalize) ? Normalization.Renormalize : Normalization.Require,
+            };
+            var value = measure(pv, qv, b, options);
+            var entropyP = Discrete.Entropy(pv, b, options);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                new JsonReport().AddInformation(jsonKey, value).Add("entropy_p", entropyP.Value)
+                    .Add("clip", options.Clip).Add("smoothing", options.Smoothing).WriteTo(output);
+                return 0;
+            }
+            output.WriteLine($"{symbol} = {value}");
+            output.WriteLine($"H(P) = {entropyP}");
+            if (options.Clip > 0) output.WriteLine($"(Q clipped below at {options.Clip:R})");
+            if (options.Smoothing > 0) output.WriteLine($"(Q smoothed with α = {options.Smoothing:R})");
+            return 0;
+        });
+        return command;
+    }
+}

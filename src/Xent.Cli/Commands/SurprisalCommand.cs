@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Xent.Cli.Rendering;
+using Xent.Measures;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>surprisal: −log p of one or more probabilities.</summary>
+internal static class SurprisalCommand
+{
+    public static Command Create()
+    {
+        var p = new Argument<string>("p") { Description = "A probability in [0, 1], or several comma-separated." };
+        var logBase = Inputs.Base();
+        var json = Inputs.Json();
+        var command = new Command("surprisal", "Surprisal (information content) −log p: 1 bit for a fair coin's face, ∞ for an impossible event.") { p, logBase, json };
+        command.SetAction(parse =>
+        {
+            var b = Inputs.ParseBase(parse.GetValue(logBase)!);
+            var values = Inputs.ParseList(parse.GetValue(p)!, "p");
+            var surprisals = new double[values.Length];
+            Discrete.Surprisal(values, surprisals, b);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                object value = values.Length == 1 ? surprisals[0] : surprisals;
+                new JsonReport().Add("surprisal", value).Add("base", b.Value).Add("unit", b.Unit).WriteTo(output);
+                return 0;
+            }
+            for (int i = 0; i < values.Length; i++)
+                output.WriteLine($"−log p({values[i]:R}) = {new Information(surprisals[i], b)}");
+            return 0;
+        });
+        return command;
+    }
+}
