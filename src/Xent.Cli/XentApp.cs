@@ -24,6 +24,7 @@ internal static class XentApp
         yield return KlCommand.Create();
         yield return JsCommand.Create();
         yield return SurprisalCommand.Create();
+        yield return TourCommand.Create();
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>

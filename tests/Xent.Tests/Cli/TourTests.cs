@@ -1,0 +1,107 @@
+using System.Text.Json;
+
+namespace Xent.Tests.Cli;
+
+/// <summary>The tour's figures, each checked against a value worked out by hand (the working is in the comment).</summary>
+public class TourTests : IDisposable
+{
+    private const double Tight = 1e-12;
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "xent-tour-test-" + Guid.NewGuid().ToString("N"));
+    private readonly Lazy<CliRunner.Result> _run;
+
+    public TourTests() => _run = new(() => CliRunner.Run("tour", "--json", "--out", _out));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+    }
+
+    private JsonElement Figures
+    {
+        get
+        {
+            Assert.Equal(0, _run.Value.ExitCode);
+            return _run.Value.Json.GetProperty("figures");
+        }
+    }
+
+    private double Figure(string key) => Figures.GetProperty(key).GetDouble();
+
+    [Fact]
+    public void AsciiCodeAveragesFortyFourBits() =>
+        // 0.5·48 + 0.4·40 + 0.1·40
+        Assert.Equal(44, Figure("weather_ascii_bits"), Tight);
+
+    [Fact]
+    public void WeatherEntropy() =>
+        Assert.Equal(-(0.5 * Math.Log2(0.5) + 0.4 * Math.Log2(0.4) + 0.1 * Math.Log2(0.1)), Figure("weather_entropy_bits"), Tight);
+
+    [Fact]
+    public void BarcelonaCrossEntropyInLondon() =>
+        Assert.Equal(0.5 * Math.Log2(1 / 0.2) + 0.4 * Math.Log2(1 / 0.1) + 0.1 * Math.Log2(1 / 0.7), Figure("london_barcelona_cross_entropy_bits"), Tight);
+
+    [Fact]
+    public void KlBothWaysInNats()
+    {
+        Assert.Equal(0.5 * Math.Log(0.5 / 0.4) + 0.3 * Math.Log(0.3 / 0.4), Figure("kl_pq_nats"), Tight);
+        Assert.Equal(0.4 * Math.Log(0.4 / 0.5) + 0.4 * Math.Log(0.4 / 0.3), Figure("kl_qp_nats"), Tight);
+        // The article prints 0.0259; the true value rounds to 0.0258.
+        Assert.Equal(0.0258, Math.Round(Figure("kl_qp_nats"), 4));
+    }
+
+    [Fact]
+    public void Dice()
+    {
+        Assert.Equal(Math.Log2(6), Figure("fair_die_bits"), Tight);
+        Assert.Equal(-(0.5 * Math.Log2(0.5) + 5 * 0.1 * Math.Log2(0.1)), Figure("loaded_die_bits"), Tight);
+        Assert.Equal(-(0.9 * Math.Log2(0.9) + 0.1 * Math.Log2(0.1)), Figure("biased_coin_bits"), Tight);
+    }
+
+    [Fact]
+    public void DiceSumEntropy()
+    {
+        double h = 0;
+        for (int s = 2; s <= 12; s++)
+        {
+            double p = (6 - Math.Abs(s - 7)) / 36.0;
+            h -= p * Math.Log2(p);
+        }
+        Assert.Equal(h, Figure("dice_sum_entropy_bits"), Tight);
+        Assert.Equal(3.274, Math.Round(h, 3));
+    }
+
+    [Fact]
+    public void FriendsCrossEntropyWithTheArticlesClipping()
+    {
+        double[] guesses = [0, 0.2, 0.5, 0.7, 0.9, 1];
+        var values = Figures.GetProperty("friends_cross_entropy_bits").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(6, values.Length);
+        for (int i = 0; i < 6; i++)
+        {
+            double heads = Math.Max(guesses[i], 1e-10), tails = Math.Max(1 - guesses[i], 1e-10);
+            Assert.Equal(-(0.7 * Math.Log2(heads) + 0.3 * Math.Log2(tails)), values[i], 1e-9);
+        }
+    }
+
+    [Fact]
+    public void CloudyLoss() => Assert.Equal(-Math.Log(0.35), Figure("cloudy_loss_nats"), Tight);
+
+    [Fact]
+    public void EveryFigureFileIsWrittenAndNonEmpty()
+    {
+        var files = _run.Value.Json.GetProperty("files").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.NotEmpty(files);
+        foreach (var file in files) Assert.True(new FileInfo(file).Length > 1000, file);
+        Assert.Contains(files, f => f.EndsWith(".png"));
+        Assert.Contains(files, f => f.EndsWith(".svg"));
+    }
+
+    [Fact]
+    public void RefusesADirectoryOfOtherFilesWithoutForce()
+    {
+        Directory.CreateDirectory(_out);
+        File.WriteAllText(Path.Combine(_out, "thesis.tex"), "mine");
+        CliRunner.AssertBadInput(CliRunner.Run("tour", "--out", _out), "--force");
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(_out, "thesis.tex")));
+    }
+}
