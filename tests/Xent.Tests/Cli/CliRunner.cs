@@ -4,7 +4,7 @@ using Xent.Cli;
 namespace Xent.Tests.Cli;
 
 /// <summary>Runs the xent command line in-process and captures what it prints.</summary>
-internal static class CliRunner
+public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {

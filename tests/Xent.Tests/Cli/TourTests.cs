@@ -2,26 +2,32 @@ using System.Text.Json;
 
 namespace Xent.Tests.Cli;
 
-/// <summary>The tour's figures, each checked against a value worked out by hand (the working is in the comment).</summary>
-public class TourTests : IDisposable
+/// <summary>Runs the tour once for all the tests of <see cref="TourTests"/>, into a directory of its own.</summary>
+public sealed class TourRun : IDisposable
 {
-    private const double Tight = 1e-12;
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "xent-tour-test-" + Guid.NewGuid().ToString("N"));
-    private readonly Lazy<CliRunner.Result> _run;
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "xent-tour-test-" + Guid.NewGuid().ToString("N"));
 
-    public TourTests() => _run = new(() => CliRunner.Run("tour", "--json", "--out", _out));
+    public CliRunner.Result Result { get; }
+
+    public TourRun() => Result = CliRunner.Run("tour", "--json", "--out", Directory);
 
     public void Dispose()
     {
-        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+        if (System.IO.Directory.Exists(Directory)) System.IO.Directory.Delete(Directory, recursive: true);
     }
+}
+
+/// <summary>The tour's figures, each checked against a value worked out by hand (the working is in the comment).</summary>
+public class TourTests(TourRun run) : IClassFixture<TourRun>
+{
+    private const double Tight = 1e-12;
 
     private JsonElement Figures
     {
         get
         {
-            Assert.Equal(0, _run.Value.ExitCode);
-            return _run.Value.Json.GetProperty("figures");
+            Assert.Equal(0, run.Result.ExitCode);
+            return run.Result.Json.GetProperty("figures");
         }
     }
 
@@ -89,7 +95,7 @@ public class TourTests : IDisposable
     [Fact]
     public void EveryFigureFileIsWrittenAndNonEmpty()
     {
-        var files = _run.Value.Json.GetProperty("files").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        var files = run.Result.Json.GetProperty("files").EnumerateArray().Select(e => e.GetString()!).ToArray();
         Assert.NotEmpty(files);
         foreach (var file in files) Assert.True(new FileInfo(file).Length > 1000, file);
         Assert.Contains(files, f => f.EndsWith(".png"));
@@ -99,9 +105,17 @@ public class TourTests : IDisposable
     [Fact]
     public void RefusesADirectoryOfOtherFilesWithoutForce()
     {
-        Directory.CreateDirectory(_out);
-        File.WriteAllText(Path.Combine(_out, "thesis.tex"), "mine");
-        CliRunner.AssertBadInput(CliRunner.Run("tour", "--out", _out), "--force");
-        Assert.Equal("mine", File.ReadAllText(Path.Combine(_out, "thesis.tex")));
+        string other = Path.Combine(Path.GetTempPath(), "xent-tour-other-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(other);
+        try
+        {
+            File.WriteAllText(Path.Combine(other, "thesis.tex"), "mine");
+            CliRunner.AssertBadInput(CliRunner.Run("tour", "--out", other), "--force");
+            Assert.Equal(["thesis.tex"], Directory.GetFiles(other).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(other, recursive: true);
+        }
     }
 }
