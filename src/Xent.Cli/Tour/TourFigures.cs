@@ -18,9 +18,10 @@ internal static class TourFigures
         var written = new List<string>();
         foreach (var spec in plots)
         {
-            var plot = Draw(spec);
             foreach (var extension in new[] { "png", "svg" })
             {
+                // Skia's SVG canvas cannot dash a line (it says so on stderr), so SVG reference lines are solid.
+                var plot = Draw(spec, dashedReferences: extension == "png");
                 string path = Path.Combine(directory, $"{spec.FileStem}.{extension}");
                 string temp = Path.Combine(directory, $".{spec.FileStem}.{Guid.NewGuid():N}.tmp.{extension}");
                 try
@@ -49,7 +50,7 @@ internal static class TourFigures
         File.WriteAllText(Path.Combine(directory, Marker), "Figures written by `xent tour`; the tour may overwrite them.\n");
     }
 
-    private static Plot Draw(TourPlot spec)
+    private static Plot Draw(TourPlot spec, bool dashedReferences)
     {
         var plot = new Plot();
         plot.Title(spec.Title);
@@ -66,7 +67,7 @@ internal static class TourFigures
         }
         foreach (var (name, y) in spec.ReferenceLines)
         {
-            var reference = plot.Add.HorizontalLine(y, 1.5f, palette.GetColor(colour++), LinePattern.Dashed);
+            var reference = plot.Add.HorizontalLine(y, 1.5f, palette.GetColor(colour++), dashedReferences ? LinePattern.Dashed : LinePattern.Solid);
             reference.LegendText = name;
         }
         foreach (var (name, x, y) in spec.Points)
