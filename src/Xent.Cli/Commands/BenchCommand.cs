@@ -55,7 +55,7 @@ internal static class BenchCommand
         return command;
     }
 
-    private static double[] RandomDistribution(Random random, int n)
+    internal static double[] RandomDistribution(Random random, int n)
     {
         var values = new double[n];
         double sum = 0;
