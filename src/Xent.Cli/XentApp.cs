@@ -25,6 +25,7 @@ internal static class XentApp
         yield return JsCommand.Create();
         yield return SurprisalCommand.Create();
         yield return TourCommand.Create();
+        yield return BenchCommand.Create();
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Xent.Measures;
 
 public static partial class Discrete
@@ -6,12 +8,24 @@ public static partial class Discrete
     /// Shannon entropy H(P) = −Σ p_i log p_i, in the unit of <paramref name="logBase"/> (bits by default).
     /// </summary>
     /// <remarks>0·log 0 = 0. Empty p: 0 under <see cref="Normalization.AsIs"/>, else an error (its sum is 0).
-    /// Under <see cref="Normalization.Renormalize"/>, counts are accepted: H = ln S − (1/S)Σ c ln c with S = Σc.</remarks>
+    /// Under <see cref="Normalization.Renormalize"/>, counts are accepted: H = ln S − (1/S)Σ c ln c with S = Σc.
+    /// One vectorised pass with compensated sums; on up to <see cref="MeasureOptions.MaxDegreeOfParallelism"/> threads for long inputs.</remarks>
     /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
-    public static Information Entropy(ReadOnlySpan<double> p, LogBase logBase = default, MeasureOptions? options = null)
+    public static Information Entropy(ReadOnlySpan<double> p, LogBase logBase = default, MeasureOptions? options = null) =>
+        EntropyCore(p, logBase, options ?? MeasureOptions.Default);
+
+    /// <summary>
+    /// Shannon entropy H(P) = −Σ p_i log p_i of single-precision probabilities, accumulated in double precision;
+    /// in the unit of <paramref name="logBase"/>. Same conventions as <see cref="Entropy(ReadOnlySpan{double}, LogBase, MeasureOptions?)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    public static Information Entropy(ReadOnlySpan<float> p, LogBase logBase = default, MeasureOptions? options = null) =>
+        EntropyCore(p, logBase, options ?? MeasureOptions.Default);
+
+    private static Information EntropyCore<T>(ReadOnlySpan<T> p, LogBase logBase, MeasureOptions options) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        options ??= MeasureOptions.Default;
-        var sums = EntropyPass(p);
+        CheckOptions(options);
+        var sums = Pass(p, default, new EntropyTerm(), options.MaxDegreeOfParallelism);
         if (sums.Invalid) ThrowFirstInvalid(p, nameof(p));
         double logS = LogNormalizer(sums.SumP, options, nameof(p));
         double nats = logS == 0 ? sums.Terms : sums.Terms / sums.SumP + logS;
@@ -25,12 +39,23 @@ public static partial class Discrete
     /// <remarks>Terms with p_i = 0 are 0 whatever q_i. q_i = 0 with p_i &gt; 0 gives +∞ unless
     /// <see cref="MeasureOptions.Clip"/> or <see cref="MeasureOptions.Smoothing"/> is set.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
-    public static Information CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default, MeasureOptions? options = null)
+    public static Information CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default, MeasureOptions? options = null) =>
+        CrossEntropyCore(p, q, logBase, options ?? MeasureOptions.Default);
+
+    /// <summary>
+    /// Cross-entropy H(P,Q) = −Σ p_i log q_i of single-precision probabilities, accumulated in double precision; in the unit
+    /// of <paramref name="logBase"/>. Same conventions as <see cref="CrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, LogBase, MeasureOptions?)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
+    public static Information CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default, MeasureOptions? options = null) =>
+        CrossEntropyCore(p, q, logBase, options ?? MeasureOptions.Default);
+
+    private static Information CrossEntropyCore<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase, MeasureOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        options ??= MeasureOptions.Default;
         CheckSameLength(p, q);
         CheckOptions(options);
-        var sums = CrossEntropyPass(p, q, options.Clip, options.Smoothing);
+        var sums = Pass(p, q, new CrossEntropyTerm(options.Clip, options.Smoothing), options.MaxDegreeOfParallelism);
         CheckEntries(sums, p, q);
         var (logP, logZ) = Normalizers(sums, p.Length, options);
         double pDiv = logP == 0 ? 1 : sums.SumP;
@@ -42,15 +67,28 @@ public static partial class Discrete
     /// Kullback–Leibler divergence D(P‖Q) = Σ p_i log(p_i / q_i) = H(P,Q) − H(P) ≥ 0 (Gibbs' inequality):
     /// the extra length, in the unit of <paramref name="logBase"/>, paid for coding P with a code built for Q.
     /// </summary>
-    /// <remarks>Each term is computed as p·log(p/q), not p·log p − p·log q, so that nearly equal P and Q keep their digits.
+    /// <remarks>Each term is computed as p·log(p/q), not p·log p − p·log q, so that nearly equal P and Q keep their digits
+    /// (where p/q overflows or underflows, as with subnormal entries, the difference of logs is used).
     /// q_i = 0 with p_i &gt; 0 gives +∞ unless clipping or smoothing is asked for. A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
-    public static Information KlDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default, MeasureOptions? options = null)
+    public static Information KlDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default, MeasureOptions? options = null) =>
+        KlDivergenceCore(p, q, logBase, options ?? MeasureOptions.Default);
+
+    /// <summary>
+    /// Kullback–Leibler divergence D(P‖Q) = Σ p_i log(p_i / q_i) of single-precision probabilities, accumulated in double
+    /// precision; in the unit of <paramref name="logBase"/>. Same conventions as
+    /// <see cref="KlDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, LogBase, MeasureOptions?)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
+    public static Information KlDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default, MeasureOptions? options = null) =>
+        KlDivergenceCore(p, q, logBase, options ?? MeasureOptions.Default);
+
+    private static Information KlDivergenceCore<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase, MeasureOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        options ??= MeasureOptions.Default;
         CheckSameLength(p, q);
         CheckOptions(options);
-        var sums = KlPass(p, q, options.Clip, options.Smoothing);
+        var sums = Pass(p, q, new KlTerm(options.Clip, options.Smoothing), options.MaxDegreeOfParallelism);
         CheckEntries(sums, p, q);
         var (logP, logZ) = Normalizers(sums, p.Length, options);
         double pDiv = logP == 0 ? 1 : sums.SumP;

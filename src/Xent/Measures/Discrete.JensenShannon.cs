@@ -1,5 +1,3 @@
-using Xent.Numerics;
-
 namespace Xent.Measures;
 
 public static partial class Discrete
@@ -14,27 +12,14 @@ public static partial class Discrete
     {
         options ??= MeasureOptions.Default;
         CheckSameLength(p, q);
-        CompensatedSum sumP = default, sumQ = default;
-        bool invalid = false;
-        for (int i = 0; i < p.Length; i++)
-        {
-            invalid |= !(p[i] >= 0) || double.IsPositiveInfinity(p[i]) || !(q[i] >= 0) || double.IsPositiveInfinity(q[i]);
-            sumP.Add(p[i]);
-            sumQ.Add(q[i]);
-        }
-        var sums = new PassSums(0, sumP.Value, sumQ.Value, invalid);
+        CheckOptions(options);
+        // Two passes: the sums fix the scales, then the terms (JS is not linear in the scales, so no correction afterwards).
+        var sums = Pass(p, q, new NoTerm(), options.MaxDegreeOfParallelism);
         CheckEntries(sums, p, q);
         double scaleP = LogNormalizer(sums.SumP, options, nameof(p)) == 0 ? 1 : 1 / sums.SumP;
         double scaleQ = LogNormalizer(sums.SumQ, options, nameof(q)) == 0 ? 1 : 1 / sums.SumQ;
-
-        CompensatedSum terms = default;
-        for (int i = 0; i < p.Length; i++)
-        {
-            double a = p[i] * scaleP, b = q[i] * scaleQ, m = 0.5 * (a + b);
-            if (a > 0) terms.Add(0.5 * a * Math.Log(a / m));
-            if (b > 0) terms.Add(0.5 * b * Math.Log(b / m));
-        }
-        return Information.FromNats(Math.Clamp(terms.Value, 0, Math.Log(2)), logBase);
+        var terms = Pass(p, q, new JsTerm(scaleP, scaleQ), options.MaxDegreeOfParallelism);
+        return Information.FromNats(Math.Clamp(terms.Terms, 0, Math.Log(2)), logBase);
     }
 
     /// <summary>

@@ -1,3 +1,7 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Xent.Numerics;
 
 namespace Xent.Measures;
@@ -7,49 +11,225 @@ public static partial class Discrete
     /// <summary>The sums one fused pass over p (and q) yields: Σ f(p_i, q_i) in nats, Σp, Σq, and whether an entry was invalid.</summary>
     internal readonly record struct PassSums(double Terms, double SumP, double SumQ, bool Invalid);
 
-    /// <summary>Σ −p ln p, with Σp and the invalid flag (NaN, ±∞ or negative).</summary>
-    internal static PassSums EntropyPass(ReadOnlySpan<double> p)
+    /// <summary>
+    /// A pass splits across threads only when every thread gets at least this many elements: below it, starting
+    /// threads costs more than it saves.
+    /// </summary>
+    internal const int MinElementsPerThread = 1 << 16;
+
+    /// <summary>
+    /// Elements summed plainly, lane by lane in two accumulators, before the block's sum is folded into the per-lane
+    /// compensated sum: each plain accumulator then adds at most 1024 / (2·8) = 64 terms, a relative error of at most
+    /// 64 ulp for the nonnegative sums, while the compensated fold keeps the error from growing with n.
+    /// </summary>
+    private const int BlockLength = 1024;
+
+    /// <summary>Elements of float input widened to double at a time (on the stack).</summary>
+    private const int WidenChunk = 512;
+
+    /// <summary>Partial sums of a pass, combinable across chunks and threads.</summary>
+    private struct PassAccumulator
     {
-        CompensatedSum terms = default, sumP = default;
-        bool invalid = false;
-        foreach (double pi in p)
+        public CompensatedSum Terms, SumP, SumQ;
+        // Negative entries (and −∞) show up in the minima; NaN and +∞ show up in the sums.
+        public double MinP, MinQ;
+
+        public void Add(in PassAccumulator other)
         {
-            invalid |= !(pi >= 0) || double.IsPositiveInfinity(pi);
-            sumP.Add(pi);
-            if (pi > 0) terms.Add(-pi * Math.Log(pi));
+            Terms.Add(other.Terms);
+            SumP.Add(other.SumP);
+            SumQ.Add(other.SumQ);
+            MinP = Math.Min(MinP, other.MinP);
+            MinQ = Math.Min(MinQ, other.MinQ);
         }
-        return new(terms.Value, sumP.Value, 0, invalid);
+
+        // A finite sum with no negative minimum means every entry was finite and ≥ 0 — except when the sum of valid
+        // entries overflowed, which the caller's search for the offending entry then finds to be a false alarm.
+        public readonly PassSums ToSums() => new(Terms.Value, SumP.Value, SumQ.Value,
+            Invalid: !(double.IsFinite(SumP.Value) && double.IsFinite(SumQ.Value) && MinP >= 0 && MinQ >= 0));
     }
 
-    /// <summary>Σ −p ln q(after clip/smoothing shift), Σp, Σq.</summary>
-    internal static PassSums CrossEntropyPass(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double clip, double shift)
+    /// <summary>
+    /// One fused pass: Σ op(p_i, q_i), Σp, Σq and the invalid flag, on up to <paramref name="maxDegreeOfParallelism"/> threads.
+    /// q is ignored (and may be empty) when the operator does not use it; otherwise it has p's length.
+    /// The result depends only on the inputs and the number of threads used, never on scheduling.
+    /// </summary>
+    internal static PassSums Pass<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op, int maxDegreeOfParallelism)
+        where T : unmanaged where TOp : struct, ITermOperator
     {
-        CompensatedSum terms = default, sumP = default, sumQ = default;
-        bool invalid = false;
-        for (int i = 0; i < p.Length; i++)
-        {
-            double pi = p[i], qi = q[i];
-            invalid |= !(pi >= 0) || double.IsPositiveInfinity(pi) || !(qi >= 0) || double.IsPositiveInfinity(qi);
-            sumP.Add(pi);
-            sumQ.Add(qi);
-            if (pi > 0) terms.Add(-pi * Math.Log(Math.Max(qi, clip) + shift));
-        }
-        return new(terms.Value, sumP.Value, sumQ.Value, invalid);
+        int threads = ThreadsFor(p.Length, maxDegreeOfParallelism);
+        return threads <= 1 ? AccumulateSpan(p, q, op).ToSums() : AccumulateParallel(p, q, op, threads).ToSums();
     }
 
-    /// <summary>Σ p ln(p / q'), Σp, Σq.</summary>
-    internal static PassSums KlPass(ReadOnlySpan<double> p, ReadOnlySpan<double> q, double clip, double shift)
+    /// <summary>How many threads a pass over n elements uses: at most the degree asked for, each with ≥ <see cref="MinElementsPerThread"/> elements.</summary>
+    internal static int ThreadsFor(int n, int maxDegreeOfParallelism)
     {
-        CompensatedSum terms = default, sumP = default, sumQ = default;
-        bool invalid = false;
-        for (int i = 0; i < p.Length; i++)
+        int wanted = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        return Math.Max(1, Math.Min(wanted, n / MinElementsPerThread));
+    }
+
+    private static unsafe PassAccumulator AccumulateParallel<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op, int threads)
+        where T : unmanaged where TOp : struct, ITermOperator
+    {
+        var partials = new PassAccumulator[threads];
+        int n = p.Length;
+        bool usesQ = TOp.UsesQ;
+        fixed (T* pPtr = p, qPtr = q)
         {
-            double pi = p[i], qi = q[i];
-            invalid |= !(pi >= 0) || double.IsPositiveInfinity(pi) || !(qi >= 0) || double.IsPositiveInfinity(qi);
-            sumP.Add(pi);
-            sumQ.Add(qi);
-            if (pi > 0) terms.Add(pi * Math.Log(pi / (Math.Max(qi, clip) + shift)));
+            nint pAddress = (nint)pPtr, qAddress = (nint)qPtr;
+            // Static, equal chunks (multiples of 64 elements) so the partial sums, combined in chunk order, are reproducible.
+            int chunk = (n / threads + 63) & ~63;
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+            {
+                int start = Math.Min(n, k * chunk), length = k == threads - 1 ? n - start : Math.Min(chunk, n - start);
+                var pPart = new ReadOnlySpan<T>((T*)pAddress + start, length);
+                var qPart = usesQ ? new ReadOnlySpan<T>((T*)qAddress + start, length) : default;
+                partials[k] = AccumulateSpan(pPart, qPart, op);
+            });
         }
-        return new(terms.Value, sumP.Value, sumQ.Value, invalid);
+        var total = partials[0];
+        for (int k = 1; k < threads; k++) total.Add(partials[k]);
+        return total;
+    }
+
+    private static PassAccumulator AccumulateSpan<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op)
+        where T : unmanaged where TOp : struct, ITermOperator
+    {
+        PassAccumulator acc = default;
+        if (typeof(T) == typeof(double))
+        {
+            var pd = MemoryMarshal.Cast<T, double>(p);
+            var qd = TOp.UsesQ ? MemoryMarshal.Cast<T, double>(q) : pd;
+            AccumulateAnyWidth(ref MemoryMarshal.GetReference(pd), ref MemoryMarshal.GetReference(qd), (nuint)pd.Length, op, ref acc);
+        }
+        else if (typeof(T) == typeof(float))
+        {
+            // Widen a chunk at a time and run the double kernel on it: float input, double accumulation.
+            var pf = MemoryMarshal.Cast<T, float>(p);
+            var qf = TOp.UsesQ ? MemoryMarshal.Cast<T, float>(q) : default;
+            Span<double> pBuffer = stackalloc double[WidenChunk], qBuffer = stackalloc double[WidenChunk];
+            for (int start = 0; start < pf.Length; start += WidenChunk)
+            {
+                int length = Math.Min(WidenChunk, pf.Length - start);
+                TensorPrimitives.ConvertChecked<float, double>(pf.Slice(start, length), pBuffer);
+                if (TOp.UsesQ) TensorPrimitives.ConvertChecked<float, double>(qf.Slice(start, length), qBuffer);
+                AccumulateAnyWidth(ref MemoryMarshal.GetReference(pBuffer), ref MemoryMarshal.GetReference(TOp.UsesQ ? qBuffer : pBuffer),
+                    (nuint)length, op, ref acc);
+            }
+        }
+        else
+        {
+            throw new NotSupportedException(typeof(T).Name);
+        }
+        return acc;
+    }
+
+    /// <summary>The width ladder: the widest accelerated vector that fits in n, else scalar.</summary>
+    private static void AccumulateAnyWidth<TOp>(ref double p, ref double q, nuint n, TOp op, ref PassAccumulator acc)
+        where TOp : struct, ITermOperator
+    {
+        if (Vector512.IsHardwareAccelerated && n >= (nuint)Vector512<double>.Count)
+            Accumulate<TOp, Vector512<double>, Simd512>(ref p, ref q, n, op, ref acc);
+        else if (Vector256.IsHardwareAccelerated && n >= (nuint)Vector256<double>.Count)
+            Accumulate<TOp, Vector256<double>, Simd256>(ref p, ref q, n, op, ref acc);
+        else if (Vector128.IsHardwareAccelerated && n >= (nuint)Vector128<double>.Count)
+            Accumulate<TOp, Vector128<double>, Simd128>(ref p, ref q, n, op, ref acc);
+        else
+            AccumulateScalar(ref p, ref q, n, op, ref acc);
+    }
+
+    private static void AccumulateScalar<TOp>(ref double p, ref double q, nuint n, TOp op, ref PassAccumulator acc)
+        where TOp : struct, ITermOperator
+    {
+        for (nuint i = 0; i < n; i++)
+        {
+            double pi = Unsafe.Add(ref p, i), qi = TOp.UsesQ ? Unsafe.Add(ref q, i) : 0;
+            acc.Terms.Add(op.Invoke(pi, qi));
+            acc.SumP.Add(pi);
+            acc.MinP = Math.Min(acc.MinP, pi);
+            if (TOp.UsesQ)
+            {
+                acc.SumQ.Add(qi);
+                acc.MinQ = Math.Min(acc.MinQ, qi);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The vector kernel, written once for every width (n ≥ one vector). Blocks of <see cref="BlockLength"/> elements
+    /// are summed in two plain accumulators per sum (two independent dependency chains), then folded into a per-lane
+    /// compensated sum (Knuth's TwoSum). The last n mod width elements are handled by loading the last full vector and
+    /// zeroing the lanes already counted (p = q = 0 contributes nothing to any sum).
+    /// </summary>
+    private static void Accumulate<TOp, TVec, TSimd>(ref double p, ref double q, nuint n, TOp op, ref PassAccumulator acc)
+        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec>
+    {
+        nuint width = (nuint)TSimd.Count;
+        TVec zero = TSimd.Zero;
+        TVec sumT = zero, compT = zero, sumP = zero, compP = zero, sumQ = zero, compQ = zero, minP = zero, minQ = zero;
+        nuint full = n - n % width, i = 0;
+        while (i < full)
+        {
+            nuint stop = Math.Min(full, i + BlockLength);
+            TVec t0 = zero, t1 = zero, s0 = zero, s1 = zero, r0 = zero, r1 = zero;
+            for (; i + 2 * width <= stop; i += 2 * width)
+            {
+                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i), TOp.UsesQ ? TSimd.Load(ref q, i) : zero, op, ref t0, ref s0, ref r0, ref minP, ref minQ);
+                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i + width), TOp.UsesQ ? TSimd.Load(ref q, i + width) : zero, op, ref t1, ref s1, ref r1, ref minP, ref minQ);
+            }
+            if (i < stop)
+            {
+                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i), TOp.UsesQ ? TSimd.Load(ref q, i) : zero, op, ref t0, ref s0, ref r0, ref minP, ref minQ);
+                i += width;
+            }
+            TwoSum<TVec, TSimd>(ref sumT, ref compT, TSimd.Add(t0, t1));
+            TwoSum<TVec, TSimd>(ref sumP, ref compP, TSimd.Add(s0, s1));
+            if (TOp.UsesQ) TwoSum<TVec, TSimd>(ref sumQ, ref compQ, TSimd.Add(r0, r1));
+        }
+        if (full < n)
+        {
+            nuint last = n - width;
+            TVec keep = TSimd.LanesFrom((int)(full - last));
+            TVec pv = TSimd.Select(keep, TSimd.Load(ref p, last), zero);
+            TVec qv = TOp.UsesQ ? TSimd.Select(keep, TSimd.Load(ref q, last), zero) : zero;
+            TVec t = zero, s = zero, r = zero;
+            Step<TOp, TVec, TSimd>(pv, qv, op, ref t, ref s, ref r, ref minP, ref minQ);
+            TwoSum<TVec, TSimd>(ref sumT, ref compT, t);
+            TwoSum<TVec, TSimd>(ref sumP, ref compP, s);
+            if (TOp.UsesQ) TwoSum<TVec, TSimd>(ref sumQ, ref compQ, r);
+        }
+        for (int lane = 0; lane < TSimd.Count; lane++)
+        {
+            acc.Terms.Add(TSimd.Element(sumT, lane), TSimd.Element(compT, lane));
+            acc.SumP.Add(TSimd.Element(sumP, lane), TSimd.Element(compP, lane));
+            acc.SumQ.Add(TSimd.Element(sumQ, lane), TSimd.Element(compQ, lane));
+            acc.MinP = Math.Min(acc.MinP, TSimd.Element(minP, lane));
+            acc.MinQ = Math.Min(acc.MinQ, TSimd.Element(minQ, lane));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step<TOp, TVec, TSimd>(TVec p, TVec q, TOp op, ref TVec terms, ref TVec sumP, ref TVec sumQ, ref TVec minP, ref TVec minQ)
+        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec>
+    {
+        terms = TSimd.Add(terms, op.Invoke<TVec, TSimd>(p, q));
+        sumP = TSimd.Add(sumP, p);
+        minP = TSimd.MinNative(minP, p);
+        if (TOp.UsesQ)
+        {
+            sumQ = TSimd.Add(sumQ, q);
+            minQ = TSimd.MinNative(minQ, q);
+        }
+    }
+
+    /// <summary>sum + x with the rounding error added to comp, lane by lane (Knuth's branch-free TwoSum).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TwoSum<TVec, TSimd>(ref TVec sum, ref TVec comp, TVec x) where TVec : struct where TSimd : ISimd<TVec>
+    {
+        TVec t = TSimd.Add(sum, x);
+        TVec xPart = TSimd.Subtract(t, sum);
+        TVec error = TSimd.Add(TSimd.Subtract(sum, TSimd.Subtract(t, xPart)), TSimd.Subtract(x, xPart));
+        comp = TSimd.Add(comp, error);
+        sum = t;
     }
 }

@@ -16,8 +16,9 @@ public static partial class Discrete
         if (!(alpha >= 0)) ThrowHelper.ThrowArgumentOutOfRange(nameof(alpha), alpha, "the order α must be ≥ 0");
         if (alpha == 1) return Entropy(p, logBase, options);
         options ??= MeasureOptions.Default;
+        CheckOptions(options);
 
-        var sums = EntropyPass(p);
+        var sums = Pass(p, default, new EntropyTerm(), options.MaxDegreeOfParallelism);
         if (sums.Invalid) ThrowFirstInvalid(p, nameof(p));
         double logS = LogNormalizer(sums.SumP, options, nameof(p));
 

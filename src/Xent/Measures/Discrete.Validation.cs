@@ -1,20 +1,26 @@
+using System.Numerics;
+
 namespace Xent.Measures;
 
 public static partial class Discrete
 {
-    private static void CheckSameLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    private static void CheckSameLength<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q)
     {
         if (p.Length != q.Length) ThrowHelper.ThrowLengthMismatch(nameof(p), p.Length, nameof(q), q.Length);
     }
 
     /// <summary>Cold path: a pass found an invalid entry; find the first and throw naming it.</summary>
-    private static void ThrowFirstInvalid(ReadOnlySpan<double> values, string name)
+    /// <remarks>Returns normally when every entry is valid (a pass can flag a sum of valid entries that overflowed).</remarks>
+    private static void ThrowFirstInvalid<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < values.Length; i++)
-            if (!(values[i] >= 0) || double.IsPositiveInfinity(values[i])) ThrowHelper.ThrowBadEntry(name, i, values[i]);
+        {
+            double value = double.CreateTruncating(values[i]);
+            if (!(value >= 0) || double.IsPositiveInfinity(value)) ThrowHelper.ThrowBadEntry(name, i, value);
+        }
     }
 
-    private static void CheckEntries(in PassSums sums, ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    private static void CheckEntries<T>(in PassSums sums, ReadOnlySpan<T> p, ReadOnlySpan<T> q) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (!sums.Invalid) return;
         ThrowFirstInvalid(p, nameof(p));
@@ -44,6 +50,7 @@ public static partial class Discrete
     {
         if (!(options.Clip >= 0) || options.Clip >= 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Clip), options.Clip, "clip must be in [0, 1)");
         if (!(options.Smoothing >= 0) || double.IsInfinity(options.Smoothing)) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Smoothing), options.Smoothing, "smoothing must be finite and ≥ 0");
+        if (options.MaxDegreeOfParallelism is 0 or < -1) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, "the degree of parallelism must be ≥ 1, or -1 for every processor");
         if (!(options.Tolerance >= 0)) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Tolerance), options.Tolerance, "tolerance must be ≥ 0");
     }
 }

@@ -25,4 +25,13 @@ public sealed record MeasureOptions
     /// If positive, additive (Lidstone) smoothing of q: q_i := (q_i + α) / (Σq + nα). 0 (default): none.
     /// </summary>
     public double Smoothing { get; init; }
+
+    /// <summary>
+    /// The most threads one measure may use; -1 means <see cref="Environment.ProcessorCount"/>. Default 1.
+    /// A pass is split only when every thread gets at least 65,536 elements, into equal contiguous chunks whose partial
+    /// sums are combined in order: the result is deterministic for a given input and thread count, but differs from the
+    /// single-threaded one in the last bits (sums are grouped differently). The default of 1 makes results bit-reproducible
+    /// whatever the machine's core count; ask for more when throughput on long inputs matters more.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 }

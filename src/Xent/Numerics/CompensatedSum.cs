@@ -13,6 +13,16 @@ internal struct CompensatedSum
         _sum = t;
     }
 
-    // Once the sum is ±∞ the compensation is ∞ − ∞ = NaN; the infinite sum is the answer.
+    /// <summary>Adds a partial sum given as its value and its not yet applied compensation (from another accumulator).</summary>
+    public void Add(double sum, double compensation)
+    {
+        Add(sum);
+        _compensation += compensation;
+    }
+
+    /// <summary>Adds another compensated sum.</summary>
+    public void Add(in CompensatedSum other) => Add(other._sum, other._compensation);
+
+    /// <summary>The sum; an infinite running sum is returned as is (its compensation is then NaN and meaningless).</summary>
     public readonly double Value => double.IsFinite(_sum) ? _sum + _compensation : _sum;
 }

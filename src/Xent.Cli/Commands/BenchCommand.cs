@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Xent.Cli.Rendering;
+using Xent.Measures;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>
+/// bench: timings of library kernels. This file makes the parent command and its measure subcommands
+/// (<c>entropy</c>, <c>cross-entropy</c>, <c>kl</c>); a kernel timed elsewhere gets its own file with a
+/// <c>Create()</c> returning its subcommand, registered by one <c>yield return</c> line in <see cref="Siblings"/>.
+/// </summary>
+internal static class BenchCommand
+{
+    /// <summary>Seed of the random inputs, fixed so that every run (and the peer scripts) times the same numbers.</summary>
+    public const int Seed = 20240601;
+
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Time library kernels on random inputs (fixed seed): best of several runs after a warm-up.");
+        bench.Subcommands.Add(MeasureCommand("entropy", "H(P) = −Σ p ln p", usesQ: false,
+            (p, _, options) => Discrete.Entropy(p, LogBase.Nats, options).Value));
+        bench.Subcommands.Add(MeasureCommand("cross-entropy", "H(P,Q) = −Σ p ln q", usesQ: true,
+            (p, q, options) => Discrete.CrossEntropy(p, q, LogBase.Nats, options).Value));
+        bench.Subcommands.Add(MeasureCommand("kl", "D(P‖Q) = Σ p ln(p/q)", usesQ: true,
+            (p, q, options) => Discrete.KlDivergence(p, q, LogBase.Nats, options).Value));
+        foreach (var sibling in Siblings()) bench.Subcommands.Add(sibling);
+        return bench;
+    }
+
+    /// <summary>Benchmarks of other kernels, one file each.</summary>
+    private static IEnumerable<Command> Siblings()
+    {
+        yield break;
+    }
+
+    private static Command MeasureCommand(string name, string formula, bool usesQ, Func<double[], double[], MeasureOptions, double> measure)
+    {
+        var n = new Option<int>("--n") { Description = "Number of elements (random doubles, p and q each normalized to sum 1).", DefaultValueFactory = _ => 10_000_000 };
+        var threads = new Option<int>("--threads") { Description = "Threads (MeasureOptions.MaxDegreeOfParallelism).", DefaultValueFactory = _ => 1 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs; the fastest is reported.", DefaultValueFactory = _ => 7 };
+        var json = Inputs.Json();
+        var command = new Command(name, $"Time {formula} on N random doubles: ns per element of the fastest run.") { n, threads, runs, json };
+        command.SetAction(parse =>
+        {
+            int count = parse.GetValue(n), t = parse.GetValue(threads), r = parse.GetValue(runs);
+            if (count < 1 || t < 1 || r < 1) throw new UsageException("--n, --threads and --runs must be ≥ 1.");
+            var random = new Random(Seed);
+            double[] p = RandomDistribution(random, count), q = usesQ ? RandomDistribution(random, count) : [];
+            var options = new MeasureOptions { MaxDegreeOfParallelism = t };
+            var result = Time(name, count, t, r, bytesPerElement: usesQ ? 16 : 8, () => measure(p, q, options));
+            result.Render(parse.InvocationConfiguration.Output, parse.GetValue(json));
+            return 0;
+        });
+        return command;
+    }
+
+    internal static double[] RandomDistribution(Random random, int n)
+    {
+        var values = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += values[i] = random.NextDouble();
+        for (int i = 0; i < n; i++) values[i] /= sum;
+        return values;
+    }
+
+    /// <summary>
+    /// Warm-up (at least 0.2 s and 50 calls, so the JIT's tiered, PGO-optimised code is what gets timed), then
+    /// <paramref name="runs"/> timed runs of enough calls to last ~20 ms each; the fastest run's time per call is reported.
+    /// </summary>
+    public static BenchResult Time(string measure, int n, int threads, int runs, int bytesPerElement, Func<double> kernel)
+    {
+        double value = 0;
+        var warm = Stopwatch.StartNew();
+        int calls = 0;
+        while (calls < 50 || warm.ElapsedMilliseconds < 200)
+        {
+            value = kernel();
+            calls++;
+        }
+        double perCall = warm.Elapsed.TotalNanoseconds / calls;
+        int callsPerRun = (int)Math.Clamp(20e6 / perCall, 1, 1_000_000);
+        double best = double.PositiveInfinity;
+        for (int k = 0; k < runs; k++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int c = 0; c < callsPerRun; c++) value = kernel();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / callsPerRun);
+        }
+        return new BenchResult(measure, n, threads, best / n, bytesPerElement / (best / n), runs, value);
+    }
+
+    /// <summary>One benchmark's outcome, rendered as a line or as JSON from the same fields.</summary>
+    public sealed record BenchResult(string Measure, int N, int Threads, double NsPerElement, double GigabytesPerSecond, int Runs, double Value)
+    {
+        public void Render(TextWriter output, bool json)
+        {
+            if (json)
+            {
+                new JsonReport().Add("measure", Measure).Add("n", N).Add("threads", Threads).Add("ns_per_element", NsPerElement)
+                    .Add("gb_per_second", GigabytesPerSecond).Add("runs", Runs).Add("value", Value).WriteTo(output);
+                return;
+            }
+            output.WriteLine($"{Measure}: n = {N}, {Threads} thread(s): {NsPerElement:0.###} ns per element, " +
+                $"{GigabytesPerSecond:0.#} GB/s read (fastest of {Runs}; value {Value:0.######} nats)");
+        }
+    }
+}

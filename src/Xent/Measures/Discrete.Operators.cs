@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using Xent.Numerics;
+
+namespace Xent.Measures;
+
+public static partial class Discrete
+{
+    /// <summary>
+    /// One term f(p_i, q_i) of a measure Σ f(p_i, q_i) in nats, in a scalar and a vector form that the pass driver
+    /// (<see cref="Accumulate{TOp, TVec, TSimd}"/>) calls. Both forms must give 0 where p = 0 (0·log 0 = 0), which in
+    /// vector code means selecting 0 explicitly: 0·(−∞) is NaN.
+    /// </summary>
+    internal interface ITermOperator
+    {
+        /// <summary>Whether the term reads q (entropy does not, and the driver then never loads it).</summary>
+        static abstract bool UsesQ { get; }
+
+        double Invoke(double p, double q);
+
+        TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>;
+    }
+
+    /// <summary>−p ln p.</summary>
+    internal readonly struct EntropyTerm : ITermOperator
+    {
+        public static bool UsesQ => false;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Invoke(double p, double q) => p > 0 ? -p * Math.Log(p) : 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
+            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(TSimd.Subtract(TSimd.Zero, p), TSimd.Log(p)), TSimd.Zero);
+    }
+
+    /// <summary>−p ln q′ with q′ = max(q, clip) + shift (shift = additive smoothing α, its normalization applied afterwards).</summary>
+    internal readonly struct CrossEntropyTerm(double clip, double shift) : ITermOperator
+    {
+        public static bool UsesQ => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Invoke(double p, double q) => p > 0 ? -p * Math.Log(Math.Max(q, clip) + shift) : 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
+        {
+            var logQ = TSimd.Log(TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift)));
+            return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(TSimd.Subtract(TSimd.Zero, p), logQ), TSimd.Zero);
+        }
+    }
+
+    /// <summary>
+    /// p ln(p / q′), q′ as for cross-entropy. One log of the ratio keeps the digits when p ≈ q; where the ratio overflows or
+    /// underflows (q or p subnormal) ln p − ln q′ is used instead, which also gives +∞ for q′ = 0.
+    /// </summary>
+    internal readonly struct KlTerm(double clip, double shift) : ITermOperator
+    {
+        private const double SmallestNormal = 2.2250738585072014E-308;
+
+        public static bool UsesQ => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Invoke(double p, double q)
+        {
+            if (!(p > 0)) return 0;
+            double qc = Math.Max(q, clip) + shift, ratio = p / qc;
+            return p * (ratio >= SmallestNormal && ratio <= double.MaxValue ? Math.Log(ratio) : Math.Log(p) - Math.Log(qc));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
+        {
+            var qc = TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
+            var ratio = TSimd.Divide(p, qc);
+            var log = TSimd.Log(ratio);
+            var positive = TSimd.GreaterThan(p, TSimd.Zero);
+            var normal = TSimd.And(TSimd.GreaterThanOrEqual(ratio, TSimd.Create(SmallestNormal)), TSimd.LessThanOrEqual(ratio, TSimd.Create(double.MaxValue)));
+            var rescue = TSimd.AndNot(positive, normal);
+            if (TSimd.Any(rescue)) log = TSimd.Select(rescue, TSimd.Subtract(TSimd.Log(p), TSimd.Log(qc)), log);
+            return TSimd.Select(positive, TSimd.Multiply(p, log), TSimd.Zero);
+        }
+    }
+
+    /// <summary>
+    /// The Jensen–Shannon term ½ a ln(a/m) + ½ b ln(b/m) with a = p·scaleP, b = q·scaleQ, m = (a + b)/2.
+    /// a/m and b/m lie in [0, 2], so the ratios never overflow.
+    /// </summary>
+    internal readonly struct JsTerm(double scaleP, double scaleQ) : ITermOperator
+    {
+        public static bool UsesQ => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Invoke(double p, double q)
+        {
+            double a = p * scaleP, b = q * scaleQ, m = 0.5 * (a + b);
+            return (a > 0 ? 0.5 * a * Math.Log(a / m) : 0) + (b > 0 ? 0.5 * b * Math.Log(b / m) : 0);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
+        {
+            var half = TSimd.Create(0.5);
+            var a = TSimd.Multiply(p, TSimd.Create(scaleP));
+            var b = TSimd.Multiply(q, TSimd.Create(scaleQ));
+            var m = TSimd.Multiply(half, TSimd.Add(a, b));
+            var termA = TSimd.Select(TSimd.GreaterThan(a, TSimd.Zero), TSimd.Multiply(a, TSimd.Log(TSimd.Divide(a, m))), TSimd.Zero);
+            var termB = TSimd.Select(TSimd.GreaterThan(b, TSimd.Zero), TSimd.Multiply(b, TSimd.Log(TSimd.Divide(b, m))), TSimd.Zero);
+            return TSimd.Multiply(half, TSimd.Add(termA, termB));
+        }
+    }
+
+    /// <summary>No term: a pass that only sums and validates.</summary>
+    internal readonly struct NoTerm : ITermOperator
+    {
+        public static bool UsesQ => true;
+
+        public double Invoke(double p, double q) => 0;
+
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> => TSimd.Zero;
+    }
+}
