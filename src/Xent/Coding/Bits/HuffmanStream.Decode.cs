@@ -2,11 +2,15 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Xent.Coding;
 
 public static partial class HuffmanStream
 {
+    /// <summary>Codes of at most this many bits are decoded through a table of exactly 2^11 entries.</summary>
+    private const int FastTableLog = 11;
+
     /// <summary>
     /// Decodes bytes encoded by <see cref="Encode(ReadOnlySpan{byte}, Span{byte}, int)"/> into <paramref name="destination"/>.
     /// </summary>
@@ -73,16 +77,17 @@ public static partial class HuffmanStream
         }
         else
         {
-            ushort[] table = ArrayPool<ushort>.Shared.Rent(1 << h.MaxLength);
+            int tableLog = Math.Max(h.MaxLength, FastTableLog);
+            ushort[] table = ArrayPool<ushort>.Shared.Rent(1 << tableLog);
             try
             {
-                var t = table.AsSpan(0, 1 << h.MaxLength);
-                BuildDecodeTable(h.Lengths, h.Alphabet, h.MaxLength, t);
+                var t = table.AsSpan(0, 1 << tableLog);
+                BuildDecodeTable(h.Lengths, h.Alphabet, t);
                 fixed (byte* payload = source.Slice(h.PayloadAt, h.PayloadSize))
                 fixed (T* dst = destination)
                 fixed (ushort* dt = t)
                 {
-                    if (!DecodeStreams(payload, h.PayloadSize, sizes, dt, h.MaxLength, dst, h.Count)) return OperationStatus.InvalidData;
+                    if (!DecodeStreams(payload, h.PayloadSize, sizes, dt, tableLog, dst, h.Count)) return OperationStatus.InvalidData;
                 }
             }
             finally
@@ -123,43 +128,116 @@ public static partial class HuffmanStream
         var r3 = new BitReader { Next = start3 };
         T* d0 = dst, d1 = dst + quarter, d2 = dst + 2 * quarter, d3 = dst + 3 * quarter;
         ulong mask = (1UL << tableLog) - 1;
-        nint lastLoad = payloadSize - 8; // offsets up to here can load 8 bytes
-        int k = 56 / tableLog;
-        int j = 0;
-        // All four are checked: on corrupt data any stream can run ahead into the next ones.
-        while (j + k <= lastCount && r0.Next - payload <= lastLoad && r1.Next - payload <= lastLoad
-               && r2.Next - payload <= lastLoad && r3.Next - payload <= lastLoad)
-        {
-            Refill(ref r0);
-            Refill(ref r1);
-            Refill(ref r2);
-            Refill(ref r3);
-            if (k == 5)
-            {
-                // The common case, 11-bit codes for bytes, unrolled so the four chains interleave.
-                Step(ref r0, table, mask, d0 + j); Step(ref r1, table, mask, d1 + j); Step(ref r2, table, mask, d2 + j); Step(ref r3, table, mask, d3 + j);
-                Step(ref r0, table, mask, d0 + j + 1); Step(ref r1, table, mask, d1 + j + 1); Step(ref r2, table, mask, d2 + j + 1); Step(ref r3, table, mask, d3 + j + 1);
-                Step(ref r0, table, mask, d0 + j + 2); Step(ref r1, table, mask, d1 + j + 2); Step(ref r2, table, mask, d2 + j + 2); Step(ref r3, table, mask, d3 + j + 2);
-                Step(ref r0, table, mask, d0 + j + 3); Step(ref r1, table, mask, d1 + j + 3); Step(ref r2, table, mask, d2 + j + 3); Step(ref r3, table, mask, d3 + j + 3);
-                Step(ref r0, table, mask, d0 + j + 4); Step(ref r1, table, mask, d1 + j + 4); Step(ref r2, table, mask, d2 + j + 4); Step(ref r3, table, mask, d3 + j + 4);
-            }
-            else
-            {
-                for (int t = 0; t < k; t++)
-                {
-                    Step(ref r0, table, mask, d0 + j + t);
-                    Step(ref r1, table, mask, d1 + j + t);
-                    Step(ref r2, table, mask, d2 + j + t);
-                    Step(ref r3, table, mask, d3 + j + t);
-                }
-            }
-            j += k;
-        }
+        int j = payloadSize < 8 ? 0
+            : tableLog <= FastTableLog
+                ? DecodeLockstep11(ref r0, ref r1, ref r2, ref r3, table, dst, quarter, lastCount, end - 8)
+                : DecodeLockstep(ref r0, ref r1, ref r2, ref r3, table, tableLog, dst, quarter, lastCount, end - 8);
         return Finish(ref r0, start0, start1, table, mask, tableLog, d0, j, quarter)
             & Finish(ref r1, start1, start2, table, mask, tableLog, d1, j, quarter)
             & Finish(ref r2, start2, start3, table, mask, tableLog, d2, j, quarter)
             & Finish(ref r3, start3, end, table, mask, tableLog, d3, j, lastCount);
     }
+
+    /// <summary>
+    /// The lockstep loop for codes of at most 11 bits (tables are then always 2^11 entries, so the mask is a constant):
+    /// 5 symbols per stream per refill, the four chains unrolled so they overlap. Every refill advances a stream by at most
+    /// 7 bytes, so the loop runs in batches that cannot reach <paramref name="lastLoad"/> without testing the pointers.
+    /// To keep all four accumulators and pointers in registers, the bit count is not kept in a register: a sentinel 1 bit
+    /// sits just above the valid bits, so a refill finds the count as 63 − lzcnt (the symbols only shift it down).
+    /// Returns the symbols decoded per stream.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int DecodeLockstep11<T>(ref BitReader r0, ref BitReader r1, ref BitReader r2, ref BitReader r3,
+        ushort* table, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
+    {
+        ulong b0 = WithSentinel(r0), b1 = WithSentinel(r1), b2 = WithSentinel(r2), b3 = WithSentinel(r3);
+        byte* n0 = r0.Next, n1 = r1.Next, n2 = r2.Next, n3 = r3.Next;
+        T* d = dst;
+        nint q = quarter, q3 = 3 * (nint)quarter;
+        T* stop = dst + lastCount - 5;
+        while (true)
+        {
+            byte* furthest = Max(Max(n0, n1), Max(n2, n3));
+            if (furthest > lastLoad || d > stop) break;
+            long batches = Math.Min((lastLoad - furthest) / 7 + 1, (stop - d) / 5 + 1);
+            for (T* batchEnd = d + 5 * batches; d < batchEnd; d += 5)
+            {
+                RefillSentinel(ref b0, ref n0);
+                RefillSentinel(ref b1, ref n1);
+                RefillSentinel(ref b2, ref n2);
+                RefillSentinel(ref b3, ref n3);
+                Step11(ref b0, table, d); Step11(ref b1, table, d + q); Step11(ref b2, table, d + 2 * q); Step11(ref b3, table, d + q3);
+                Step11(ref b0, table, d + 1); Step11(ref b1, table, d + q + 1); Step11(ref b2, table, d + 2 * q + 1); Step11(ref b3, table, d + q3 + 1);
+                Step11(ref b0, table, d + 2); Step11(ref b1, table, d + q + 2); Step11(ref b2, table, d + 2 * q + 2); Step11(ref b3, table, d + q3 + 2);
+                Step11(ref b0, table, d + 3); Step11(ref b1, table, d + q + 3); Step11(ref b2, table, d + 2 * q + 3); Step11(ref b3, table, d + q3 + 3);
+                Step11(ref b0, table, d + 4); Step11(ref b1, table, d + q + 4); Step11(ref b2, table, d + 2 * q + 4); Step11(ref b3, table, d + q3 + 4);
+            }
+        }
+        r0 = WithoutSentinel(b0, n0);
+        r1 = WithoutSentinel(b1, n1);
+        r2 = WithoutSentinel(b2, n2);
+        r3 = WithoutSentinel(b3, n3);
+        return (int)(d - dst);
+    }
+
+    private static ulong WithSentinel(in BitReader r) => LowBits(r.Bits, r.Count) | (1UL << r.Count);
+
+    private static unsafe BitReader WithoutSentinel(ulong bits, byte* next)
+    {
+        int count = 63 - BitOperations.LeadingZeroCount(bits);
+        return new BitReader { Bits = bits ^ (1UL << count), Count = count, Next = next };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void RefillSentinel(ref ulong bits, ref byte* next)
+    {
+        int count = 63 - BitOperations.LeadingZeroCount(bits);
+        bits = (bits ^ (1UL << count)) | (Unsafe.ReadUnaligned<ulong>(next) << count);
+        next += (nint)((uint)(63 - count) >> 3);
+        count |= 56;
+        bits = LowBits(bits, count) | (1UL << count);
+    }
+
+    /// <summary>The low <paramref name="count"/> bits (count &lt; 64): one bzhi where BMI2 exists.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LowBits(ulong bits, int count) =>
+        Bmi2.X64.IsSupported ? Bmi2.X64.ZeroHighBits(bits, (ulong)count) : bits & ((1UL << count) - 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Step11<T>(ref ulong bits, ushort* table, T* output) where T : unmanaged, IBinaryInteger<T>
+    {
+        uint entry = table[bits & ((1UL << FastTableLog) - 1)];
+        bits >>= (int)(entry & 0xF);
+        *output = T.CreateTruncating(entry >> 4);
+    }
+
+    /// <summary>The lockstep loop for longer codes: ⌊56 / tableLog⌋ symbols per stream per refill, pointers tested each round.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int DecodeLockstep<T>(ref BitReader r0, ref BitReader r1, ref BitReader r2, ref BitReader r3,
+        ushort* table, int tableLog, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
+    {
+        ulong mask = (1UL << tableLog) - 1;
+        int k = 56 / tableLog;
+        T* d0 = dst, d1 = dst + quarter, d2 = dst + 2 * quarter, d3 = dst + 3 * quarter;
+        int j = 0;
+        for (; j + k <= lastCount && r0.Next <= lastLoad && r1.Next <= lastLoad && r2.Next <= lastLoad && r3.Next <= lastLoad; j += k)
+        {
+            Refill(ref r0);
+            Refill(ref r1);
+            Refill(ref r2);
+            Refill(ref r3);
+            for (int t = 0; t < k; t++)
+            {
+                Step(ref r0, table, mask, d0 + j + t);
+                Step(ref r1, table, mask, d1 + j + t);
+                Step(ref r2, table, mask, d2 + j + t);
+                Step(ref r3, table, mask, d3 + j + t);
+            }
+        }
+        return j;
+    }
+
+    private static unsafe byte* Max(byte* a, byte* b) => a > b ? a : b;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Refill(ref BitReader r)

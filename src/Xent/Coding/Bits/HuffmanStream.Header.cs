@@ -122,7 +122,7 @@ public static partial class HuffmanStream
     private static int Length(ReadOnlySpan<byte> packed, int symbol) => (packed[symbol >> 1] >> ((symbol & 1) << 2)) & 0xF;
 
     /// <summary>
-    /// The decoding table, one entry per <c>tableLog</c>-bit window of the stream (least significant bit = next bit):
+    /// The decoding table (2^tableLog entries, tableLog ≥ the longest codeword), one entry per <c>tableLog</c>-bit window of the stream (least significant bit = next bit):
     /// <code>
     ///  15            4 3      0
     /// ┌───────────────┬────────┐
@@ -131,7 +131,7 @@ public static partial class HuffmanStream
     /// </code>
     /// The code is complete, so every entry is filled.
     /// </summary>
-    private static void BuildDecodeTable(ReadOnlySpan<byte> packed, int alphabet, int tableLog, Span<ushort> table)
+    private static void BuildDecodeTable(ReadOnlySpan<byte> packed, int alphabet, Span<ushort> table)
     {
         Span<int> lengths = stackalloc int[alphabet];
         for (int s = 0; s < alphabet; s++) lengths[s] = Length(packed, s);

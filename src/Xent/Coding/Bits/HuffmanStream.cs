@@ -194,6 +194,7 @@ public static partial class HuffmanStream
     /// Codes the four quarters in lockstep. Each stream keeps a 64-bit accumulator, adds codewords at its bit count, and
     /// every K = ⌊56 / maxLength⌋ symbols stores all 8 bytes and advances by the whole bytes written (at most 7 bits stay).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, uint* enc, int maxLength, byte* regions, int region, Span<int> sizes)
         where T : unmanaged, IBinaryInteger<T>
     {
