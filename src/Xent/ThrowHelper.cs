@@ -43,4 +43,26 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void ThrowEmpty(string paramName) =>
         throw new ArgumentException($"{paramName} is empty.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowBadWeight(string paramName, int index, double value) =>
+        throw new ArgumentException(
+            $"{paramName}[{index}] = {Show(value)}: a weight must be finite and non-negative.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowNoPositiveWeight(string paramName) =>
+        throw new ArgumentException($"{paramName} has no positive weight; a code needs at least one symbol that occurs.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowWeightSumOverflow(string paramName) =>
+        throw new ArgumentException($"{paramName}: the counts sum to more than {long.MaxValue}.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowMaxLengthTooSmall(string paramName, int maxLength, int symbols) =>
+        throw new ArgumentOutOfRangeException(paramName, maxLength,
+            $"maximum code length {maxLength} is too small for {symbols} symbols: 2^{maxLength} < {symbols}.");
+
+    [DoesNotReturn]
+    public static void ThrowDestinationTooShort(string paramName, int needed, int actual) =>
+        throw new ArgumentException($"{paramName} has {actual} entries; {needed} are needed.", paramName);
 }

@@ -1,0 +1,90 @@
+using Xent.Numerics;
+
+namespace Xent.Coding;
+
+/// <summary>
+/// Block (extended-source) Huffman codes: one codeword per sequence of n symbols of an i.i.d. source, so that
+/// fractions of a bit per symbol can be spent. Built for Q and used on P, the expected length per symbol tends to
+/// H(P) when Q = P (H ≤ Lₙ/n &lt; H + 1/n) and to the cross-entropy H(P,Q) otherwise.
+/// </summary>
+/// <remarks>
+/// Sequences with the same composition (how many times each symbol occurs) have the same probability under any i.i.d.
+/// model, so the k^n sequences fall into C(n + k − 1, k − 1) groups of equal weight with multinomial multiplicities, and a
+/// Huffman merge over (weight, multiplicity) groups builds the code without listing the sequences: 3^30 ≈ 2·10^14
+/// sequences cost 496 groups. Group weights are products of the qᵢ in a fixed order (multiplications only, no pow), so
+/// the code is the same on every machine. Ties between a group and a merged node follow <see cref="HuffmanTieBreak"/>;
+/// the matched expected length does not depend on it, the mismatched one does (docs/coding/huffman.md).
+/// </remarks>
+public static class BlockCode
+{
+    /// <summary>The most sequences a block may have: k^n ≤ 2^62 (multiplicities are 64-bit integers).</summary>
+    public const int MaxSequencesLog2 = 62;
+
+    /// <summary>The most compositions (groups of equally likely sequences) a block may have: 2^22.</summary>
+    public const int MaxCompositions = 1 << 22;
+
+    /// <summary>
+    /// Expected length, in bits per block of <paramref name="n"/> symbols, of the Huffman code over the sequences of
+    /// P^n, used on P^n. Divide by n for bits per symbol.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak)"/>.</exception>
+    public static Information ExpectedLength(ReadOnlySpan<double> p, int n) => ExpectedLength(p, p, n);
+
+    /// <summary>
+    /// Expected length, in bits per block of <paramref name="n"/> symbols, of the Huffman code built for the sequences of
+    /// Q^n and used on sequences drawn from P^n (the mismatched block code). Divide by n for bits per symbol.
+    /// </summary>
+    /// <remarks>+∞ when a sequence with positive probability under P has probability 0 under Q (it has no codeword).
+    /// A source with one possible sequence gets the one-bit code (see <see cref="Huffman"/>).</remarks>
+    /// <exception cref="ArgumentException">p or q is not a distribution, they differ in length, n &lt; 1, the block has more
+    /// than 2^62 sequences or 2^22 compositions (see <see cref="Fits"/>), or a sequence probability under Q underflows.</exception>
+    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst)
+    {
+        if (p.Length != q.Length) ThrowHelper.ThrowLengthMismatch(nameof(p), p.Length, nameof(q), q.Length);
+        PrefixCodes.CheckDistribution(p, nameof(p));
+        PrefixCodes.CheckDistribution(q, nameof(q));
+        if (n < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(n), n, "the block length must be at least 1");
+        if (!Fits(p.Length, n))
+            ThrowHelper.ThrowArgument(nameof(n), $"blocks of n = {n} symbols over {p.Length} symbols are too many: at most 2^{MaxSequencesLog2} sequences and {MaxCompositions} compositions.");
+
+        var groups = Compositions.Enumerate(p, q, n);
+        int count = groups.Count;
+        var keys = new ulong[count];
+        var order = new int[count];
+        int used = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (groups.WeightQ[i] > 0)
+            {
+                keys[used] = BitConverter.DoubleToUInt64Bits(groups.WeightQ[i]);
+                order[used++] = i;
+            }
+            else if (groups.WeightP[i] > 0)
+            {
+                return new Information(double.PositiveInfinity, LogBase.Bits);
+            }
+        }
+        Huffman.SortByKeyThenIndex(keys.AsSpan(0, used), order.AsSpan(0, used));
+        var weights = new double[used];
+        var multiplicity = new long[used];
+        for (int i = 0; i < used; i++)
+        {
+            weights[i] = groups.WeightQ[order[i]];
+            multiplicity[i] = groups.Multiplicity[order[i]];
+        }
+        var lengthSums = new double[used];
+        GroupHuffman.LengthSums(weights, multiplicity, tieBreak, lengthSums);
+        var sum = new CompensatedSum();
+        for (int i = 0; i < used; i++) sum.Add(groups.WeightP[order[i]] * lengthSums[i]);
+        return new Information(sum.Value, LogBase.Bits);
+    }
+
+    /// <summary>True if blocks of <paramref name="n"/> symbols over an alphabet of <paramref name="alphabetSize"/> can be coded:
+    /// at most 2^62 sequences and 2^22 compositions.</summary>
+    public static bool Fits(int alphabetSize, int n)
+    {
+        if (alphabetSize < 1 || n < 1) return false;
+        if (alphabetSize > 1 && n * Math.Log2(alphabetSize) > MaxSequencesLog2) return false;
+        return Compositions.CountOf(alphabetSize, n) <= MaxCompositions;
+    }
+}

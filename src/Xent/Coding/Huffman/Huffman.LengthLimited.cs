@@ -1,0 +1,147 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace Xent.Coding;
+
+public static partial class Huffman
+{
+    /// <summary>
+    /// Writes into <paramref name="lengths"/> the codeword lengths, in bits, of an optimal prefix code whose codewords are
+    /// at most <paramref name="maxLength"/> bits (minimum Σ wᵢ·lᵢ subject to lᵢ ≤ L), and returns the longest length.
+    /// </summary>
+    /// <remarks>
+    /// Larmore and Hirschberg's package-merge, exact (not a heuristic): O(n·L) time and n·L bytes of bookkeeping.
+    /// When the Huffman code already fits, it is returned unchanged (same tie-break). Weight 0 gives length 0.
+    /// Ties in the merge take the leaf first. The extra cost against the unlimited code is
+    /// Σ pᵢ·(lᵢ − lᵢ^Huffman) ≥ 0 bits per symbol (see <see cref="PrefixCodes.ExpectedLength"/>).
+    /// </remarks>
+    /// <exception cref="ArgumentException">A weight is invalid or none is positive; <paramref name="lengths"/> is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> &lt; 1, or 2^L is smaller than the number of
+    /// symbols with positive weight (no prefix code fits).</exception>
+    public static int LengthLimitedCodeLengths(ReadOnlySpan<double> weights, int maxLength, Span<int> lengths)
+    {
+        CheckWeights(weights, lengths);
+        return LimitedCore(weights, maxLength, lengths[..weights.Length]);
+    }
+
+    /// <summary>Length-limited optimal code lengths for integer <paramref name="counts"/>; see the <see cref="double"/> overload.</summary>
+    /// <exception cref="ArgumentException">A count is negative, none is positive, or they overflow; <paramref name="lengths"/> is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">2^<paramref name="maxLength"/> is smaller than the number of used symbols.</exception>
+    public static int LengthLimitedCodeLengths(ReadOnlySpan<long> counts, int maxLength, Span<int> lengths)
+    {
+        CheckCounts(counts, lengths);
+        return LimitedCore(counts, maxLength, lengths[..counts.Length]);
+    }
+
+    /// <summary>The optimal code with codewords of at most <paramref name="maxLength"/> bits, canonical codewords.</summary>
+    /// <exception cref="ArgumentException">As for <see cref="LengthLimitedCodeLengths(ReadOnlySpan{double}, int, Span{int})"/>.</exception>
+    public static PrefixCode BuildLengthLimited(ReadOnlySpan<double> weights, int maxLength)
+    {
+        var lengths = new int[weights.Length];
+        LengthLimitedCodeLengths(weights, maxLength, lengths);
+        return PrefixCode.Canonical(lengths);
+    }
+
+    /// <summary>The optimal code for integer <paramref name="counts"/> with codewords of at most <paramref name="maxLength"/> bits.</summary>
+    /// <exception cref="ArgumentException">As for <see cref="LengthLimitedCodeLengths(ReadOnlySpan{long}, int, Span{int})"/>.</exception>
+    public static PrefixCode BuildLengthLimited(ReadOnlySpan<long> counts, int maxLength)
+    {
+        var lengths = new int[counts.Length];
+        LengthLimitedCodeLengths(counts, maxLength, lengths);
+        return PrefixCode.Canonical(lengths);
+    }
+
+    internal static int LimitedCore<T>(ReadOnlySpan<T> weights, int maxLength, Span<int> lengths) where T : unmanaged, INumber<T>
+    {
+        int used = 0;
+        foreach (var w in weights) if (w > T.Zero) used++;
+        if (maxLength < 1 || (maxLength < 31 && (1 << maxLength) < used))
+            ThrowHelper.ThrowMaxLengthTooSmall(nameof(maxLength), maxLength, used);
+        int max = LengthsCore(weights, lengths);
+        if (max <= maxLength) return max;
+
+        int[] order = ArrayPool<int>.Shared.Rent(weights.Length);
+        T[] sorted = ArrayPool<T>.Shared.Rent(weights.Length);
+        int[] sortedLengths = ArrayPool<int>.Shared.Rent(weights.Length);
+        try
+        {
+            int m = SortPositive(weights, order, sorted);
+            max = PackageMerge<T>(sorted.AsSpan(0, m), maxLength, sortedLengths.AsSpan(0, m));
+            for (int i = 0; i < m; i++) lengths[order[i]] = sortedLengths[i];
+            return max;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(sortedLengths);
+            ArrayPool<T>.Shared.Return(sorted);
+            ArrayPool<int>.Shared.Return(order);
+        }
+    }
+
+    /// <summary>
+    /// Package-merge on m ≥ 2 ascending weights with 2^L ≥ m. Level L holds the leaves; each level above holds the leaves
+    /// merged with the pairs ("packages") of the level below, keeping the 2m − 2 lightest items. The optimal code takes
+    /// the first 2m − 2 items of level 1; a leaf's length is the number of levels at which it is among the items taken,
+    /// and the items taken at level j + 1 are exactly those packed into the packages taken at level j.
+    /// Since leaves enter every level in ascending order, the leaves taken at a level are a prefix of the sorted leaves,
+    /// so only one bit per item (leaf or package) needs to be kept per level.
+    /// </summary>
+    private static int PackageMerge<T>(ReadOnlySpan<T> w, int maxLength, Span<int> lengths) where T : unmanaged, INumber<T>
+    {
+        int m = w.Length;
+        int levels = Math.Min(maxLength, m - 1);
+        int cap = 2 * m - 2;
+        var isLeaf = new bool[levels * cap];
+        var rowLength = new int[levels];
+        T[] below = ArrayPool<T>.Shared.Rent(cap);
+        T[] level = ArrayPool<T>.Shared.Rent(cap);
+        try
+        {
+            // Deepest level (row levels − 1): the leaves alone.
+            int deepest = levels - 1;
+            w.CopyTo(below);
+            rowLength[deepest] = m;
+            isLeaf.AsSpan(deepest * cap, m).Fill(true);
+            for (int row = deepest - 1; row >= 0; row--)
+            {
+                int packages = rowLength[row + 1] / 2, leaf = 0, package = 0, count = 0;
+                var flags = isLeaf.AsSpan(row * cap, cap);
+                while (count < cap && (leaf < m || package < packages))
+                {
+                    T pkg = package < packages ? below[2 * package] + below[2 * package + 1] : T.Zero;
+                    bool takeLeaf = package >= packages || (leaf < m && w[leaf] <= pkg);
+                    level[count] = takeLeaf ? w[leaf++] : pkg;
+                    if (!takeLeaf) package++;
+                    flags[count++] = takeLeaf;
+                }
+                rowLength[row] = count;
+                (below, level) = (level, below);
+            }
+
+            // Walk down from level 1 taking 2m − 2 items; count per leaf how many levels take it.
+            var takenAt = new int[m + 1];
+            int take = cap;
+            for (int row = 0; row < levels && take > 0; row++)
+            {
+                int leaves = 0;
+                var flags = isLeaf.AsSpan(row * cap, take);
+                foreach (bool f in flags) if (f) leaves++;
+                takenAt[leaves]++;
+                take = 2 * (take - leaves);
+            }
+            int max = 0, running = 0;
+            for (int i = m - 1; i >= 0; i--)
+            {
+                running += takenAt[i + 1];
+                lengths[i] = running;
+                max = Math.Max(max, running);
+            }
+            return max;
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(level);
+            ArrayPool<T>.Shared.Return(below);
+        }
+    }
+}

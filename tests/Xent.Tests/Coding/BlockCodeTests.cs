@@ -1,0 +1,130 @@
+using CsCheck;
+using Xent.Coding;
+using Xent.Measures;
+
+namespace Xent.Tests.Coding;
+
+public class BlockCodeTests
+{
+    private static readonly double[] London = [0.5, 0.4, 0.1];
+    private static readonly double[] Barcelona = [0.2, 0.1, 0.7];
+
+    [Fact]
+    public void SeedFigures()
+    {
+        // Seed 000: Huffman 1.5 bits; 10-day block code 13.64 bits = 1.364 bits/day; H(P) = 1.361 bits;
+        // the Barcelona code in London: 1.9 bits/day for n = 1, ≈ 2.52–2.53 for n = 10; H(P,Q) = 2.54 bits.
+        Assert.Equal(1.5, BlockCode.ExpectedLength(London, 1).Value, 12);
+        double tenDays = BlockCode.ExpectedLength(London, 10).Value;
+        Assert.Equal(13.64, Math.Round(tenDays, 2));
+        Assert.Equal(1.364, Math.Round(tenDays / 10, 3));
+        Assert.Equal(1.361, Math.Round(Discrete.Entropy(London).Value, 3));
+        Assert.Equal(1.9, BlockCode.ExpectedLength(London, Barcelona, 1).Value, 12);
+        Assert.Equal(2.54, Math.Round(Discrete.CrossEntropy(London, Barcelona).Value, 2));
+        foreach (var tieBreak in new[] { HuffmanTieBreak.LeafFirst, HuffmanTieBreak.MergedFirst })
+        {
+            double perDay = BlockCode.ExpectedLength(London, Barcelona, 10, tieBreak).Value / 10;
+            Assert.InRange(Math.Round(perDay, 2), 2.52, 2.53);
+        }
+    }
+
+    [Fact]
+    public void TieBreakChangesOnlyTheMismatchedLength()
+    {
+        double leaf = BlockCode.ExpectedLength(London, Barcelona, 10, HuffmanTieBreak.LeafFirst).Value;
+        double merged = BlockCode.ExpectedLength(London, Barcelona, 10, HuffmanTieBreak.MergedFirst).Value;
+        Assert.NotEqual(leaf, merged);
+        // Both codes are optimal for Barcelona itself.
+        Assert.Equal(BlockCode.ExpectedLength(Barcelona, Barcelona, 10, HuffmanTieBreak.LeafFirst).Value,
+            BlockCode.ExpectedLength(Barcelona, Barcelona, 10, HuffmanTieBreak.MergedFirst).Value, 9);
+    }
+
+    private static readonly Gen<double[]> SmallDistributions =
+        Gen.Int[0, 100].Array[2, 4].Where(w => w.Count(x => x > 0) >= 1)
+            .Select(w => w.Select(x => x / (double)w.Sum()).ToArray());
+
+    /// <summary>The block code by listing every sequence and running plain Huffman on them.</summary>
+    private static double ExplicitBlockLength(double[] p, double[] q, int n)
+    {
+        int k = p.Length;
+        int count = (int)Math.Pow(k, n);
+        var wq = new double[count];
+        var wp = new double[count];
+        for (int s = 0; s < count; s++)
+        {
+            // Multiply in the same order as the grouped code (symbol 0 first, then 1, …) so weights match bit for bit.
+            var counts = new int[k];
+            for (int t = 0, x = s; t < n; t++, x /= k) counts[x % k]++;
+            double a = 1, b = 1;
+            for (int i = 0; i < k; i++)
+            {
+                double pa = 1, pb = 1;
+                for (int r = 0; r < counts[i]; r++) { pa *= q[i]; pb *= p[i]; }
+                a *= pa;
+                b *= pb;
+            }
+            wq[s] = a;
+            wp[s] = b;
+        }
+        var lengths = new int[count];
+        Huffman.CodeLengths(wq, lengths);
+        double total = 0;
+        for (int s = 0; s < count; s++)
+        {
+            if (wp[s] == 0) continue;
+            if (lengths[s] == 0) return double.PositiveInfinity;
+            total += wp[s] * lengths[s];
+        }
+        return total;
+    }
+
+    [Fact]
+    public void MatchedEqualsHuffmanOverAllSequences() =>
+        (from p in SmallDistributions from n in Gen.Int[1, 6] select (p, n)).Sample((p, n) =>
+    {
+        Assert.Equal(ExplicitBlockLength(p, p, n), BlockCode.ExpectedLength(p, n).Value, 9);
+    }, seed: "0000000000b1", iter: 100);
+
+    [Fact]
+    public void WithinEntropyBounds() =>
+        (from p in SmallDistributions from n in Gen.Int[1, 12] select (p, n)).Sample((p, n) =>
+    {
+        double h = Discrete.Entropy(p).Value;
+        double perSymbol = BlockCode.ExpectedLength(p, n).Value / n;
+        if (h == 0) Assert.Equal(1.0 / n, perSymbol, 12); // one possible sequence: the one-bit code
+        else Assert.InRange(perSymbol, h - 1e-9, h + 1.0 / n);
+    }, seed: "0000000000b2", iter: 200);
+
+    [Fact]
+    public void MismatchedAtNOneIsTheHuffmanCodeForQ() =>
+        (from p in SmallDistributions from q in SmallDistributions.Where(x => x.All(v => v > 0)) select (p, q))
+        .Sample((p, q) =>
+    {
+        if (p.Length != q.Length) return;
+        double expected = PrefixCodes.ExpectedLength(Huffman.Build(q).Lengths, p).Value;
+        Assert.Equal(expected, BlockCode.ExpectedLength(p, q, 1).Value, 12);
+    }, seed: "0000000000b3", iter: 200);
+
+    [Fact]
+    public void ZeroInQWhereSequencesOccurIsInfinite() =>
+        Assert.True(double.IsPositiveInfinity(BlockCode.ExpectedLength(London, [0.5, 0.5, 0.0], 3).Value));
+
+    [Fact]
+    public void TenMillionSequences()
+    {
+        // 3^15 ≈ 1.4·10^7 sequences in 136 compositions.
+        double perSymbol = BlockCode.ExpectedLength(London, 15).Value / 15;
+        Assert.InRange(perSymbol, Discrete.Entropy(London).Value, Discrete.Entropy(London).Value + 1.0 / 15);
+    }
+
+    [Fact]
+    public void RejectsBlocksThatDoNotFit()
+    {
+        Assert.False(BlockCode.Fits(3, 40));
+        Assert.True(BlockCode.Fits(3, 39));
+        Assert.False(BlockCode.Fits(256, 8));
+        Assert.Throws<ArgumentException>(() => BlockCode.ExpectedLength(London, 40));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BlockCode.ExpectedLength(London, 0));
+        Assert.Throws<ArgumentException>(() => BlockCode.ExpectedLength([0.5, 0.4], 2));
+    }
+}

@@ -1,0 +1,156 @@
+using System.Buffers;
+using CsCheck;
+using Xent.Coding;
+
+namespace Xent.Tests.Coding;
+
+public class HuffmanStreamTests
+{
+    /// <summary>A message over an alphabet of 1..4096 symbols, flat or skewed (geometric-like), of 0..5000 symbols.</summary>
+    private static readonly Gen<ushort[]> Messages =
+        from alphabet in Gen.Int[1, 4096]
+        from skew in Gen.Double[0, 0.999]
+        from length in Gen.Int[0, 5000]
+        from seed in Gen.Int
+        select Message(alphabet, skew, length, seed);
+
+    private static ushort[] Message(int alphabet, double skew, int length, int seed)
+    {
+        var rng = new Random(seed);
+        var m = new ushort[length];
+        for (int i = 0; i < length; i++)
+        {
+            int s = skew < 0.5 ? rng.Next(alphabet) : (int)(Math.Log(1 - rng.NextDouble()) / Math.Log(skew));
+            m[i] = (ushort)Math.Min(s, alphabet - 1);
+        }
+        return m;
+    }
+
+    private static byte[] Bytes(int length, int seed, double skew)
+    {
+        var rng = new Random(seed);
+        var m = new byte[length];
+        for (int i = 0; i < length; i++) m[i] = (byte)Math.Min(255, (int)(Math.Log(1 - rng.NextDouble()) / Math.Log(skew)));
+        return m;
+    }
+
+    [Fact]
+    public void HandWorkedStream()
+    {
+        // [0, 0, 1]: n = 3, Huffman kind, alphabet 2, lengths 1 and 1 (byte 0x11), stream sizes 1, 1, 1, 0,
+        // quarters [0], [0], [1], []: codewords "0", "0", "1", each padded to a byte.
+        byte[] expected = [0x03, 0x01, 0x02, 0x11, 0x01, 0x01, 0x01, 0x00, 0x00, 0x00, 0x01];
+        Assert.Equal(expected, HuffmanStream.Encode([0, 0, 1]));
+        Assert.Equal([0, 0, 1], HuffmanStream.Decode(expected));
+    }
+
+    [Fact]
+    public void EmptyAndSingleSymbolMessages()
+    {
+        Assert.Equal([0x00], HuffmanStream.Encode([]));
+        Assert.Empty(HuffmanStream.Decode([0x00]));
+        var single = HuffmanStream.Encode([7, 7, 7, 7, 7]);
+        Assert.Equal([0x05, 0x00, 0x07], single);
+        Assert.Equal([7, 7, 7, 7, 7], HuffmanStream.Decode(single));
+        Assert.Equal([9], HuffmanStream.Decode(HuffmanStream.Encode([9])));
+    }
+
+    [Fact]
+    public void SymbolRoundTrip() => Messages.Sample(m =>
+    {
+        var encoded = new byte[HuffmanStream.MaxEncodedLength(m.Length, HuffmanStream.MaxAlphabetSize, HuffmanStream.MaxCodeLength)];
+        int size = HuffmanStream.Encode(m, encoded);
+        var decoded = new ushort[m.Length];
+        Assert.Equal(OperationStatus.Done, HuffmanStream.TryDecode(encoded.AsSpan(0, size), decoded, out int consumed, out int written));
+        Assert.Equal(size, consumed);
+        Assert.Equal(m.Length, written);
+        Assert.Equal(m, decoded);
+    }, seed: "0000000000s1", iter: 150);
+
+    [Fact]
+    public void ByteRoundTripAtEveryLengthLimit() =>
+        (from length in Gen.Int[0, 20000] from seed in Gen.Int from skew in Gen.Double[0.05, 0.99] from maxLength in Gen.Int[8, 15]
+         select (length, seed, skew, maxLength)).Sample((length, seed, skew, maxLength) =>
+    {
+        var m = Bytes(length, seed, skew);
+        var encoded = new byte[HuffmanStream.MaxEncodedLength(m.Length, 256, maxLength)];
+        int size = HuffmanStream.Encode(m, encoded, maxLength);
+        Assert.Equal(m, HuffmanStream.Decode(encoded.AsSpan(0, size)));
+    }, seed: "0000000000s2", iter: 150);
+
+    [Fact]
+    public void TenMillionSymbols()
+    {
+        var m = Bytes(10_000_000, 11, 0.5);
+        var encoded = HuffmanStream.Encode(m);
+        Assert.True(encoded.Length < m.Length / 3); // about 2 bits per symbol
+        Assert.Equal(m, HuffmanStream.Decode(encoded));
+    }
+
+    [Fact]
+    public void Deterministic()
+    {
+        var m = Bytes(100_000, 5, 0.8);
+        Assert.Equal(HuffmanStream.Encode(m), HuffmanStream.Encode(m.ToArray()));
+    }
+
+    [Fact]
+    public void DestinationChecks()
+    {
+        var m = Bytes(1000, 2, 0.5);
+        var encoded = HuffmanStream.Encode(m);
+        Assert.Equal(OperationStatus.DestinationTooSmall, HuffmanStream.TryDecode(encoded, new byte[999], out _, out _));
+        Assert.Throws<ArgumentException>(() => HuffmanStream.Encode(m, new byte[10]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HuffmanStream.Encode(m, new byte[100_000], 16));
+        Assert.Throws<ArgumentException>(() => HuffmanStream.Encode([(ushort)4096], new byte[100]));
+        // A byte decoder refuses symbols above 255.
+        ushort[] wide = [300, 1, 300];
+        var encodedWide = new byte[HuffmanStream.MaxEncodedLength(3, 301, 15)];
+        int size = HuffmanStream.Encode(wide, encodedWide);
+        Assert.Equal(OperationStatus.InvalidData, HuffmanStream.TryDecode(encodedWide.AsSpan(0, size), new byte[3], out _, out _));
+    }
+
+    [Fact]
+    public void TruncatedStreamsFailCleanly()
+    {
+        var m = Bytes(3000, 3, 0.7);
+        var encoded = HuffmanStream.Encode(m);
+        var output = new byte[m.Length];
+        for (int cut = 0; cut < encoded.Length; cut++)
+        {
+            var status = HuffmanStream.TryDecode(encoded.AsSpan(0, cut), output, out _, out _);
+            Assert.True(status is OperationStatus.NeedMoreData or OperationStatus.InvalidData, $"cut {cut}: {status}");
+            Assert.Throws<InvalidDataException>(() => HuffmanStream.Decode(encoded.AsSpan(0, cut)));
+        }
+        Assert.Throws<InvalidDataException>(() => HuffmanStream.Decode([.. encoded, 0]));
+    }
+
+    [Fact]
+    public void FlippedBitsFailCleanly() =>
+        (from length in Gen.Int[1, 3000] from seed in Gen.Int from flips in Gen.Int[1, 4] select (length, seed, flips))
+        .Sample((length, seed, flips) =>
+    {
+        var m = Bytes(length, seed, 0.6);
+        var encoded = HuffmanStream.Encode(m);
+        var rng = new Random(seed);
+        for (int f = 0; f < flips; f++)
+        {
+            int bit = rng.Next(encoded.Length * 8);
+            encoded[bit / 8] ^= (byte)(1 << (bit % 8));
+        }
+        var output = new byte[m.Length + 16];
+        var status = HuffmanStream.TryDecode(encoded, output, out int consumed, out int written);
+        // Any status is acceptable; a Done must stay within the input and the destination.
+        if (status == OperationStatus.Done) Assert.True(consumed <= encoded.Length && written <= output.Length);
+        try { HuffmanStream.Decode(encoded); }
+        catch (InvalidDataException) { }
+    }, seed: "0000000000s3", iter: 400);
+
+    [Fact]
+    public void RandomBytesNeverCrashTheDecoder() =>
+        Gen.Byte.Array[0, 200].Sample(junk =>
+    {
+        HuffmanStream.TryDecode(junk, new byte[4096], out _, out _);
+        HuffmanStream.TryDecode(junk, new ushort[4096], out _, out _);
+    }, seed: "0000000000s4", iter: 2000);
+}
