@@ -8,12 +8,15 @@ internal static class Terminal
     public static IAnsiConsole For(TextWriter output)
     {
         bool isConsole = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(output),
             Ansi = isConsole ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = isConsole ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+        // Redirected output (a file, a pipe, a test) has no width; 120 columns keeps the tables readable there.
+        if (!isConsole) console.Profile.Width = 120;
+        return console;
     }
 }
