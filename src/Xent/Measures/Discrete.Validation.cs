@@ -8,7 +8,7 @@ public static partial class Discrete
     }
 
     /// <summary>Cold path: a pass found an invalid entry; find the first and throw naming it.</summary>
-    private static void ThrowFirstInvalid(ReadOnlySpan<double> values, string name)
+    internal static void ThrowFirstInvalid(ReadOnlySpan<double> values, string name)
     {
         for (int i = 0; i < values.Length; i++)
             if (!(values[i] >= 0) || double.IsPositiveInfinity(values[i])) ThrowHelper.ThrowBadEntry(name, i, values[i]);
@@ -25,7 +25,7 @@ public static partial class Discrete
     /// Applies the normalization policy to a sum: returns ln of the divisor the measure must account for
     /// (0 when the values are used as they are).
     /// </summary>
-    private static double LogNormalizer(double sum, MeasureOptions options, string name)
+    internal static double LogNormalizer(double sum, MeasureOptions options, string name)
     {
         switch (options.Normalization)
         {
