@@ -35,12 +35,13 @@ internal static class EntropyCommand
         var ci = new Option<double?>("--ci") { Description = "Also print a percentile bootstrap confidence interval at this level, e.g. 0.95." };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for --ci (default 1000).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int?>("--seed") { Description = "Random seed for --ci, for a reproducible interval." };
+        var threads = new Option<int>("--threads") { Description = "Threads counting --file (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var normalize = new Option<bool>("--normalize") { Description = "Divide P by its sum instead of requiring it to sum to 1." };
         var logBase = Inputs.Base();
         var json = Inputs.Json();
         var command = new Command("entropy", "Shannon entropy H(P) = −Σ p log p, or an entropy estimate from counts, a file's bytes or a CSV column.")
         {
-            p, counts, file, csv, column, estimator, alphabetSize, ci, bootstrap, seed, normalize, logBase, json,
+            p, counts, file, csv, column, estimator, alphabetSize, ci, bootstrap, seed, threads, normalize, logBase, json,
         };
         command.SetAction(parse =>
         {
@@ -64,7 +65,7 @@ internal static class EntropyCommand
             }
 
             var (name, method) = ParseEstimator(parse.GetValue(estimator));
-            long[] observed = filePath is not null ? DenseCounts.OfFile(filePath).Counts.ToArray()
+            long[] observed = filePath is not null ? DenseCounts.OfFile(filePath, parse.GetValue(threads)).Counts.ToArray()
                 : csvPath is not null ? ColumnCounts(csvPath, columnName!)
                 : ParseCounts(list!);
             int? k = parse.GetValue(alphabetSize);
@@ -85,7 +86,7 @@ internal static class EntropyCommand
             }
             else
             {
-                output.WriteLine($"H = {estimate}  ({name}, n = {n}, distinct = {distinct})");
+                output.WriteLine($"H = {estimate.ToString("0.000000")}  ({name}, n = {n}, distinct = {distinct})");
                 if (interval is { } i)
                     output.WriteLine($"{i.Confidence * 100:0.##}% CI [{i.Lower.Value:0.######}, {i.Upper}]  (percentile bootstrap, {i.Resamples} resamples)");
             }

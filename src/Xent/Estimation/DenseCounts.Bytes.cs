@@ -65,13 +65,48 @@ public sealed partial class DenseCounts
         }
     }
 
-    /// <summary>The byte histogram of a file, read sequentially in bounded memory (see <see cref="AddStream"/>).</summary>
+    /// <summary>
+    /// The byte histogram of a file, read in <see cref="StreamBufferSize"/> pieces: memory stays bounded whatever the length.
+    /// With <paramref name="threads"/> &gt; 1 and a seekable file, the file is cut into that many contiguous ranges, each counted
+    /// into its own table on its own thread, and the tables are merged (counting is store-bound, about 1 GB/s per core).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">threads is below 1.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static DenseCounts OfFile(string path)
+    public static DenseCounts OfFile(string path, int threads = 1)
     {
+        if (threads < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(threads), threads, "at least one thread is needed");
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         var counts = ForBytes();
-        counts.AddStream(file);
+        long length = file.CanSeek ? file.Length : 0;
+        // Below a few buffers per thread the threads cost more than they save.
+        if (threads == 1 || length < 4L * threads * StreamBufferSize)
+        {
+            counts.AddStream(file);
+            return counts;
+        }
+
+        var parts = new DenseCounts[threads];
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            long start = length * t / threads, end = length * (t + 1) / threads;
+            parts[t] = ForBytes();
+            var buffer = ArrayPool<byte>.Shared.Rent(StreamBufferSize);
+            try
+            {
+                for (long offset = start; offset < end;)
+                {
+                    int n = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(StreamBufferSize, end - offset)), offset);
+                    if (n == 0) break; // the file shrank while being read: count what was there
+                    parts[t].AddBytes(buffer.AsSpan(0, n));
+                    offset += n;
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        });
+        foreach (var part in parts) counts.MergeFrom(part);
         return counts;
     }
 }

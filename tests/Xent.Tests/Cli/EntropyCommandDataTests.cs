@@ -104,6 +104,7 @@ public class EntropyCommandDataTests : IDisposable
     [InlineData("apply to data", "entropy", "0.5,0.5", "--estimator", "laplace")]
     [InlineData("smaller than the 3 distinct", "entropy", "1,2,3", "--counts", "--alphabet-size", "2")]
     [InlineData("nothing was observed", "entropy", "0,0", "--counts")]
+    [InlineData("at least one thread", "entropy", "--file", "{t}", "--threads", "0")]
     [InlineData("a confidence level must be in (0, 1)", "entropy", "1,2", "--counts", "--ci", "1.5")]
     public void BadInputExitsTwoWithOneLine(string expected, params string[] args)
     {

@@ -41,6 +41,30 @@ public class DenseCountsTests
         Assert.Equal(256, counts.Distinct);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void FileCountedOnSeveralThreadsMatches(int threads)
+    {
+        // 13 MiB + 5 bytes: enough for 3 threads to split (≥ 4 buffers each), with ragged range ends.
+        var bytes = new byte[13 * DenseCounts.StreamBufferSize + 5];
+        new Random(6).NextBytes(bytes);
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, bytes);
+            var counts = DenseCounts.OfFile(path, threads);
+            Assert.Equal(NaiveHistogram(bytes), counts.Counts.ToArray());
+            Assert.Equal(bytes.Length, counts.Total);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => DenseCounts.OfFile(path, 0));
+    }
+
     [Fact]
     public void IntSymbolsAndValidation()
     {
