@@ -28,7 +28,7 @@ internal static class MiCommand
             string? zName = parse.GetValue(given);
             Crosstab crosstab;
             using (var csv = CsvTable.Open(path))
-                crosstab = zName is null ? Crosstab.Count(csv, path, xName, yName) : Crosstab.Count(csv, path, xName, yName, zName);
+                crosstab = zName is null ? Crosstab.Count(csv, xName, yName) : Crosstab.Count(csv, xName, yName, zName);
 
             var counts = new MeasureOptions { Normalization = Normalization.Renormalize };
             int nx = crosstab.Sizes[0], ny = crosstab.Sizes[1];

@@ -29,7 +29,7 @@ internal sealed class Crosstab
 
     /// <summary>Streams the named columns of <paramref name="csv"/> and counts their value combinations.</summary>
     /// <exception cref="UsageException">A column does not exist, or the table would exceed <see cref="MaxCells"/>.</exception>
-    public static Crosstab Count(CsvTable csv, string path, params string[] columns)
+    public static Crosstab Count(CsvTable csv, params string[] columns)
     {
         var indices = columns.Select(csv.ColumnIndex).ToArray();
         var codes = columns.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -52,7 +52,7 @@ internal sealed class Crosstab
         long cells = sizes.Aggregate(1L, (a, b) => a * b);
         if (cells > MaxCells)
             throw new UsageException(
-                $"{path}: the columns have {string.Join(" × ", sizes)} categories, a table of {cells} cells (limit {MaxCells}); are they really categorical?");
+                $"{csv.Path}: the columns have {string.Join(" × ", sizes)} categories, a table of {cells} cells (limit {MaxCells}); are they really categorical?");
 
         var table = new double[cells];
         int ny = sizes[1], nz = sizes.Length > 2 ? sizes[2] : 1;

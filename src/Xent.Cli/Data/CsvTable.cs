@@ -20,6 +20,9 @@ internal sealed class CsvTable : IDisposable
         for (int i = 0; i < _columns.Length; i++) _columns[i] = reader.GetName(i);
     }
 
+    /// <summary>The file's path, as given.</summary>
+    public string Path => _path;
+
     /// <summary>The header's column names, in file order.</summary>
     public IReadOnlyList<string> Columns => _columns;
 

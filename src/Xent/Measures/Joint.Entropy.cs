@@ -11,10 +11,8 @@ public static partial class Joint
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
     public static Information Entropy(ReadOnlySpan<double> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
     {
-        CheckDimension(rows, nameof(rows));
-        CheckDimension(columns, nameof(columns));
-        double n = Prepare(table, (long)rows * columns, Shape(rows, columns), options);
-        return Information.FromNats(EntropyNats(table, n), logBase);
+        Prepare(table, rows, columns, options);
+        return Discrete.Entropy(table, logBase, options);
     }
 
     /// <summary>
@@ -26,9 +24,7 @@ public static partial class Joint
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
     public static Information ConditionalEntropy(ReadOnlySpan<double> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
     {
-        CheckDimension(rows, nameof(rows));
-        CheckDimension(columns, nameof(columns));
-        double n = Prepare(table, (long)rows * columns, Shape(rows, columns), options);
+        double n = Prepare(table, rows, columns, options);
         var (rowSums, _) = Marginals(table, rows, columns);
         return Information.FromNats(ConditionalEntropyNats(table, columns, rowSums, givenRows: true, n), logBase);
     }
@@ -41,14 +37,12 @@ public static partial class Joint
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
     public static JointEntropies Summarize(ReadOnlySpan<double> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
     {
-        CheckDimension(rows, nameof(rows));
-        CheckDimension(columns, nameof(columns));
-        double n = Prepare(table, (long)rows * columns, Shape(rows, columns), options);
+        double n = Prepare(table, rows, columns, options);
         var (rowSums, columnSums) = Marginals(table, rows, columns);
         return new JointEntropies(
-            Information.FromNats(EntropyNats(rowSums, n), logBase),
-            Information.FromNats(EntropyNats(columnSums, n), logBase),
-            Information.FromNats(EntropyNats(table, n), logBase),
+            Discrete.Entropy(rowSums, logBase, options),
+            Discrete.Entropy(columnSums, logBase, options),
+            Discrete.Entropy(table, logBase, options),
             Information.FromNats(ConditionalEntropyNats(table, columns, rowSums, givenRows: true, n), logBase),
             Information.FromNats(ConditionalEntropyNats(table, columns, columnSums, givenRows: false, n), logBase),
             Information.FromNats(MutualInformationNats(table, columns, rowSums, columnSums, n), logBase));

@@ -13,9 +13,7 @@ public static partial class Joint
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
     public static Information MutualInformation(ReadOnlySpan<double> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
     {
-        CheckDimension(rows, nameof(rows));
-        CheckDimension(columns, nameof(columns));
-        double n = Prepare(table, (long)rows * columns, Shape(rows, columns), options);
+        double n = Prepare(table, rows, columns, options);
         var (rowSums, columnSums) = Marginals(table, rows, columns);
         return Information.FromNats(MutualInformationNats(table, columns, rowSums, columnSums, n), logBase);
     }

@@ -41,7 +41,13 @@ public static partial class Joint
         if (size < 1) ThrowHelper.ThrowArgumentOutOfRange(name, size, "a table dimension must be at least 1");
     }
 
-    private static string Shape(int rows, int columns) => $"{rows} × {columns}";
+    /// <summary><see cref="Prepare(ReadOnlySpan{double}, long, string, MeasureOptions?)"/> for a rows × columns table, dimensions checked first.</summary>
+    private static double Prepare(ReadOnlySpan<double> table, int rows, int columns, MeasureOptions? options)
+    {
+        CheckDimension(rows, nameof(rows));
+        CheckDimension(columns, nameof(columns));
+        return Prepare(table, (long)rows * columns, $"{rows} × {columns}", options);
+    }
 
     /// <summary>Row sums r_x = Σ_y c(x,y) and column sums k_y = Σ_x c(x,y), compensated.</summary>
     private static (double[] Rows, double[] Columns) Marginals(ReadOnlySpan<double> table, int rows, int columns)
@@ -62,19 +68,6 @@ public static partial class Joint
         var columnTotals = new double[columns];
         for (int y = 0; y < columns; y++) columnTotals[y] = columnSums[y].Value;
         return (rowSums, columnTotals);
-    }
-
-    /// <summary>−Σ (w/n) ln(w/n) over the positive weights: the entropy in nats of weights w scaled by 1/n.</summary>
-    private static double EntropyNats(ReadOnlySpan<double> weights, double divisor)
-    {
-        CompensatedSum sum = default;
-        foreach (double w in weights)
-        {
-            if (w <= 0) continue;
-            double p = w / divisor;
-            sum.Add(-p * Math.Log(p));
-        }
-        return Math.Max(sum.Value, 0);
     }
 
     /// <summary>

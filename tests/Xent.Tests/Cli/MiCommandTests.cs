@@ -58,6 +58,9 @@ public class MiCommandTests : IDisposable
             (["mi", _cli.Write("h.csv", "a,b\n"), "--x", "a", "--y", "b"], "no data rows"),
             (["mi", Path.Combine(_cli.Directory, "none.csv"), "--x", "a", "--y", "b"], "no such file"),
             (["mi", path, "--x", "x"], "--y"),
+            // 5,000 distinct values in each column: a 25-million-cell table, over the limit.
+            (["mi", _cli.Write("ids.csv", "a,b\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"{i},{i}\n"))), "--x", "a", "--y", "b"],
+                "5000 × 5000 categories"),
         })
         {
             var (exit, _, error) = CliRunner.Run(args);
