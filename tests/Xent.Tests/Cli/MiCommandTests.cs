@@ -27,6 +27,36 @@ public class MiCommandTests : IDisposable
     }
 
     [Fact]
+    public void InformationGainOfQuinlansWeatherData()
+    {
+        // Quinlan's play-tennis table (14 days). Outlook splits play (9 yes, 5 no) into sunny (2 yes, 3 no), overcast (4, 0),
+        // rainy (3, 2): H(play) = 0.940286, H(play|outlook) = 5/14·0.970951 + 0 + 5/14·0.970951 = 0.693536,
+        // IG = I(outlook; play) = 0.246750 bits.
+        string path = _cli.Write("weather.csv", """
+            outlook,windy,play
+            sunny,false,no
+            sunny,true,no
+            overcast,false,yes
+            rainy,false,yes
+            rainy,false,yes
+            rainy,true,no
+            overcast,true,yes
+            sunny,false,no
+            sunny,false,yes
+            rainy,false,yes
+            sunny,true,yes
+            overcast,true,yes
+            overcast,false,yes
+            rainy,true,no
+            """);
+        var json = CliRunner.Json("mi", path, "--x", "outlook", "--y", "play");
+        Assert.Equal(0.246750, json.GetProperty("mutual_information").GetDouble(), 6);
+        Assert.Equal(0.940286, json.GetProperty("h_y").GetDouble(), 6);
+        // Windy splits play into (6 yes, 2 no) and (3, 3): IG = 0.048127 bits (see JointTests).
+        Assert.Equal(0.048127, CliRunner.Json("mi", path, "--x", "windy", "--y", "play").GetProperty("mutual_information").GetDouble(), 6);
+    }
+
+    [Fact]
     public void ConditionalMutualInformationWithGiven()
     {
         // I(x;y) = 0 but I(x;y|z) = 1 bit: knowing z = x xor y, x determines y.
