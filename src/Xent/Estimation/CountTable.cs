@@ -13,7 +13,11 @@ public sealed partial class CountTable<TSymbol> where TSymbol : notnull
     private readonly Dictionary<TSymbol, long> _counts;
 
     /// <summary>An empty table comparing symbols with <paramref name="comparer"/> (default equality when null).</summary>
-    public CountTable(IEqualityComparer<TSymbol>? comparer = null) => _counts = new Dictionary<TSymbol, long>(comparer);
+    public CountTable(IEqualityComparer<TSymbol>? comparer = null)
+    {
+        _counts = new Dictionary<TSymbol, long>(comparer);
+        Entries = _counts.AsReadOnly();
+    }
 
     /// <summary>The equality comparer for symbols.</summary>
     public IEqualityComparer<TSymbol> Comparer => _counts.Comparer;
@@ -27,8 +31,8 @@ public sealed partial class CountTable<TSymbol> where TSymbol : notnull
     /// <summary>The count of <paramref name="symbol"/>; 0 if never seen.</summary>
     public long this[TSymbol symbol] => _counts.TryGetValue(symbol, out long c) ? c : 0;
 
-    /// <summary>The distinct symbols and their counts, in no particular order.</summary>
-    public IEnumerable<KeyValuePair<TSymbol, long>> Entries => _counts;
+    /// <summary>The distinct symbols and their counts (a read-only view, in no particular order).</summary>
+    public IReadOnlyDictionary<TSymbol, long> Entries { get; }
 
     /// <summary>Counts <paramref name="symbol"/> <paramref name="count"/> times (once by default). A count of 0 changes nothing.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count is negative.</exception>
