@@ -26,6 +26,7 @@ internal static class XentApp
         yield return SurprisalCommand.Create();
         yield return TourCommand.Create();
         yield return BenchCommand.Create();
+        yield return MiCommand.Create();
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>

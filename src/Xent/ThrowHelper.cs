@@ -65,4 +65,35 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void ThrowDestinationTooShort(string paramName, int needed, int actual) =>
         throw new ArgumentException($"{paramName} has {actual} entries; {needed} are needed.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowShapeMismatch(string paramName, int length, string shape, long cells) =>
+        throw new ArgumentException(
+            $"{paramName} has {length} entries but its shape {shape} has {cells} cells.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowNotPositiveDefinite(string paramName, int pivot, double value) =>
+        throw new ArgumentException(
+            $"{paramName} is not positive definite: Cholesky pivot {pivot} is {Show(value)} (must be > 0).", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowNotSymmetric(string paramName, int row, int column, double upper, double lower) =>
+        throw new ArgumentException(
+            $"{paramName} is not symmetric: [{row},{column}] = {Show(upper)} but [{column},{row}] = {Show(lower)}.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowBadVariance(string paramName, int index, double value) =>
+        throw new ArgumentException(
+            $"{paramName}[{index}] = {Show(value)}: a variance must be finite and positive.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowNotFinite(string paramName, int index, double value) =>
+        throw new ArgumentException($"{paramName}[{index}] = {Show(value)}: must be finite.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowBadCount(string paramName, int index, long value) =>
+        throw new ArgumentException($"{paramName}[{index}] = {value}: a count must be ≥ 0.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowInvalidData(string message) => throw new InvalidDataException(message);
 }

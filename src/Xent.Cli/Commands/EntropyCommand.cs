@@ -1,27 +1,128 @@
 using System.CommandLine;
+using Xent.Cli.Data;
 using Xent.Cli.Rendering;
+using Xent.Estimation;
 using Xent.Measures;
 
 namespace Xent.Cli.Commands;
 
-/// <summary>entropy: H(P) of a distribution given on the command line.</summary>
+/// <summary>
+/// entropy: H(P) of a distribution given on the command line, or an entropy estimate from data: counts (--counts),
+/// the bytes of a file (--file) or a column of a CSV table (--csv, --column), with a choice of estimator and a bootstrap interval.
+/// </summary>
 internal static class EntropyCommand
 {
+    private static readonly (string Name, EntropyEstimator Estimator)[] Estimators =
+    [
+        ("plugin", EntropyEstimator.PlugIn),
+        ("miller-madow", EntropyEstimator.MillerMadow),
+        ("laplace", EntropyEstimator.Laplace),
+        ("jeffreys", EntropyEstimator.Jeffreys),
+        ("james-stein", EntropyEstimator.JamesStein),
+        ("chao-shen", EntropyEstimator.ChaoShen),
+        ("grassberger", EntropyEstimator.Grassberger),
+    ];
+
     public static Command Create()
     {
-        var p = new Argument<string>("P") { Description = "Probabilities, comma-separated: 0.5,0.4,0.1" };
+        var p = new Argument<string?>("P") { Description = "Probabilities, comma-separated: 0.5,0.4,0.1 (or counts with --counts).", Arity = ArgumentArity.ZeroOrOne };
+        var counts = new Option<bool>("--counts") { Description = "P is a list of counts (non-negative integers): estimate the entropy of their distribution." };
+        var file = new Option<string?>("--file") { Description = "The byte distribution of a file: its order-0 entropy (bits per byte by default), read streaming." };
+        var csv = new Option<string?>("--csv") { Description = "A CSV file with a header row; use with --column." };
+        var column = new Option<string?>("--column") { Description = "The CSV column whose values (as categories) are counted." };
+        var estimator = new Option<string?>("--estimator") { Description = "For counts, --file and --csv: " + string.Join(", ", Estimators.Select(e => e.Name)) + " (default plugin)." };
+        var alphabetSize = new Option<int?>("--alphabet-size") { Description = "Declared alphabet size K ≥ the distinct symbols seen (default: the list length, 256 for --file, the distinct values for --csv)." };
+        var ci = new Option<double?>("--ci") { Description = "Also print a percentile bootstrap confidence interval at this level, e.g. 0.95." };
+        var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for --ci (default 1000).", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int?>("--seed") { Description = "Random seed for --ci, for a reproducible interval." };
+        var threads = new Option<int>("--threads") { Description = "Threads counting --file (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var normalize = new Option<bool>("--normalize") { Description = "Divide P by its sum instead of requiring it to sum to 1." };
         var logBase = Inputs.Base();
         var json = Inputs.Json();
-        var command = new Command("entropy", "Shannon entropy H(P) = −Σ p log p.") { p, logBase, json };
+        var command = new Command("entropy", "Shannon entropy H(P) = −Σ p log p, or an entropy estimate from counts, a file's bytes or a CSV column.")
+        {
+            p, counts, file, csv, column, estimator, alphabetSize, ci, bootstrap, seed, threads, normalize, logBase, json,
+        };
         command.SetAction(parse =>
         {
             var b = Inputs.ParseBase(parse.GetValue(logBase)!);
-            var h = Discrete.Entropy(Inputs.ParseList(parse.GetValue(p)!, "P"), b);
+            string? list = parse.GetValue(p), filePath = parse.GetValue(file), csvPath = parse.GetValue(csv), columnName = parse.GetValue(column);
+            if ((list is null ? 0 : 1) + (filePath is null ? 0 : 1) + (csvPath is null ? 0 : 1) != 1)
+                throw new UsageException("give exactly one input: P, --file F, or --csv F --column C.");
+            if ((csvPath is null) != (columnName is null)) throw new UsageException("--csv F and --column C go together.");
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) new JsonReport().AddInformation("entropy", h).WriteTo(output);
-            else output.WriteLine($"H(P) = {h}");
+
+            bool fromData = parse.GetValue(counts) || filePath is not null || csvPath is not null;
+            if (!fromData)
+            {
+                if (parse.GetValue(estimator) is not null || parse.GetValue(alphabetSize) is not null || parse.GetValue(ci) is not null)
+                    throw new UsageException("--estimator, --alphabet-size and --ci apply to data: --counts, --file or --csv.");
+                var options = parse.GetValue(normalize) ? new MeasureOptions { Normalization = Normalization.Renormalize } : null;
+                var h = Discrete.Entropy(Inputs.ParseList(list!, "P"), b, options);
+                if (parse.GetValue(json)) new JsonReport().AddInformation("entropy", h).WriteTo(output);
+                else output.WriteLine($"H(P) = {h}");
+                return 0;
+            }
+
+            var (name, method) = ParseEstimator(parse.GetValue(estimator));
+            long[] observed = filePath is not null ? DenseCounts.OfFile(filePath, parse.GetValue(threads)).Counts.ToArray()
+                : csvPath is not null ? ColumnCounts(csvPath, columnName!)
+                : ParseCounts(list!);
+            int? k = parse.GetValue(alphabetSize);
+            var estimate = EntropyEstimators.Estimate(method, observed, k, b);
+            BootstrapInterval? interval = parse.GetValue(ci) is double level
+                ? EntropyEstimators.Bootstrap(observed, method, level, parse.GetValue(bootstrap), parse.GetValue(seed), k, b)
+                : null;
+            long n = observed.Sum();
+            int distinct = observed.Count(c => c > 0);
+
+            if (parse.GetValue(json))
+            {
+                var report = new JsonReport().AddInformation("entropy", estimate)
+                    .Add("n", n).Add("distinct", distinct).Add("estimator", name);
+                if (interval is { } i)
+                    report.Add("ci_lower", i.Lower.Value).Add("ci_upper", i.Upper.Value).Add("confidence", i.Confidence).Add("bootstrap", i.Resamples);
+                report.WriteTo(output);
+            }
+            else
+            {
+                output.WriteLine($"H = {estimate.ToString("0.000000")}  ({name}, n = {n}, distinct = {distinct})");
+                if (interval is { } i)
+                    output.WriteLine($"{i.Confidence * 100:0.##}% CI [{i.Lower.Value:0.######}, {i.Upper}]  (percentile bootstrap, {i.Resamples} resamples)");
+            }
             return 0;
         });
         return command;
+    }
+
+    private static (string Name, EntropyEstimator Estimator) ParseEstimator(string? text)
+    {
+        if (text is null) return Estimators[0];
+        foreach (var entry in Estimators)
+            if (string.Equals(entry.Name, text.Trim(), StringComparison.OrdinalIgnoreCase)) return entry;
+        throw new UsageException($"--estimator '{text}' is not one of: {string.Join(", ", Estimators.Select(e => e.Name))}.");
+    }
+
+    /// <summary>Parses "3,0,2" strictly: every item a non-negative integer.</summary>
+    private static long[] ParseCounts(string text)
+    {
+        var values = Inputs.ParseList(text, "P");
+        var counts = new long[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!(values[i] >= 0 && values[i] == Math.Floor(values[i]) && values[i] < long.MaxValue))
+                throw new UsageException($"P: item {i + 1} '{values[i]}' is not a count (a non-negative integer).");
+            counts[i] = (long)values[i];
+        }
+        return counts;
+    }
+
+    private static long[] ColumnCounts(string path, string column)
+    {
+        using var table = CsvTable.Open(path);
+        int index = table.ColumnIndex(column);
+        var counts = new CountTable<string>(StringComparer.Ordinal);
+        foreach (var row in table.Rows(index)) counts.Add(row[0]);
+        return counts.ToCounts();
     }
 }

@@ -11,7 +11,7 @@ public static partial class Discrete
 
     /// <summary>Cold path: a pass found an invalid entry; find the first and throw naming it.</summary>
     /// <remarks>Returns normally when every entry is valid (a pass can flag a sum of valid entries that overflowed).</remarks>
-    private static void ThrowFirstInvalid<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static void ThrowFirstInvalid<T>(ReadOnlySpan<T> values, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < values.Length; i++)
         {
@@ -31,7 +31,7 @@ public static partial class Discrete
     /// Applies the normalization policy to a sum: returns ln of the divisor the measure must account for
     /// (0 when the values are used as they are).
     /// </summary>
-    private static double LogNormalizer(double sum, MeasureOptions options, string name)
+    internal static double LogNormalizer(double sum, MeasureOptions options, string name)
     {
         switch (options.Normalization)
         {

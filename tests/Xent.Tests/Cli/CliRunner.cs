@@ -3,12 +3,28 @@ using Xent.Cli;
 
 namespace Xent.Tests.Cli;
 
-/// <summary>Runs the xent command line in-process and captures what it prints.</summary>
-public static class CliRunner
+/// <summary>Runs the xent command line in-process and captures what it prints; an instance owns a temporary directory for input files.</summary>
+public sealed class CliRunner : IDisposable
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
         public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+    }
+
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("xent-cli-").FullName;
+
+    public string Write(string name, string content)
+    {
+        string path = Path.Combine(Directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public string Write(string name, byte[] content)
+    {
+        string path = Path.Combine(Directory, name);
+        File.WriteAllBytes(path, content);
+        return path;
     }
 
     public static Result Run(params string[] args)
@@ -19,7 +35,15 @@ public static class CliRunner
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>Asserts the run failed as bad input: exit 2, exactly one line on stderr containing <paramref name="fragment"/>, nothing on stdout.</summary>
+    /// <summary>Runs with <c>--json</c> appended, asserts success, and parses the output.</summary>
+    public static JsonElement Json(params string[] args)
+    {
+        var result = Run([.. args, "--json"]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return result.Json;
+    }
+
+    /// <summary>Asserts the run failed as bad input: exit 2, exactly one line on stderr containing <paramref name="fragment"/>.</summary>
     public static void AssertBadInput(Result result, string fragment)
     {
         Assert.Equal(XentApp.ExitBadInput, result.ExitCode);
@@ -28,4 +52,6 @@ public static class CliRunner
         Assert.Contains(fragment, lines[0]);
         Assert.DoesNotContain(" at ", lines[0]);
     }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

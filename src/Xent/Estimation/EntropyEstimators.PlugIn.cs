@@ -1,0 +1,39 @@
+using Xent.Numerics;
+
+namespace Xent.Estimation;
+
+public static partial class EntropyEstimators
+{
+    /// <summary>
+    /// Plug-in (maximum-likelihood) estimate Ĥ_ML = −Σ (n_i/N) log(n_i/N): the entropy of the empirical distribution,
+    /// in the unit of <paramref name="logBase"/>. Biased low (by ≈ (m − 1)/(2N) nats); ignores <paramref name="alphabetSize"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    public static Information PlugIn(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
+        Estimate(EntropyEstimator.PlugIn, counts, alphabetSize, logBase);
+
+    /// <summary>
+    /// Miller–Madow estimate Ĥ_MM = Ĥ_ML + (m − 1)/(2N) nats, m the number of non-zero counts (Miller 1955): the plug-in estimate
+    /// with its first-order bias added back. As R's <c>entropy.MillerMadow</c>, m counts observed symbols, so
+    /// <paramref name="alphabetSize"/> is validated but not used. Always ≥ the plug-in estimate.
+    /// </summary>
+    /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    public static Information MillerMadow(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
+        Estimate(EntropyEstimator.MillerMadow, counts, alphabetSize, logBase);
+
+    private static double PlugInNats(ReadOnlySpan<long> counts, in Sample sample)
+    {
+        CompensatedSum sum = default;
+        double n = sample.Total;
+        foreach (long c in counts)
+        {
+            if (c == 0) continue;
+            double p = c / n;
+            sum.Add(-p * Math.Log(p));
+        }
+        return sum.Value;
+    }
+
+    private static double MillerMadowNats(ReadOnlySpan<long> counts, in Sample sample) =>
+        PlugInNats(counts, sample) + (sample.Observed - 1) / (2.0 * sample.Total);
+}
