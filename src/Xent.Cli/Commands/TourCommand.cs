@@ -59,12 +59,13 @@ internal static class TourCommand
             }
             if (section.Checks.Count > 0)
             {
-                var checks = new Table().Border(TableBorder.Simple).AddColumns("figure", "Xent", "article", "");
+                var checks = new Table().Border(TableBorder.Simple).AddColumns("figure", "Xent", "article", "", "note");
+                checks.Columns[1].NoWrap();
                 foreach (var c in section.Checks)
                 {
                     string verdict = c.Agrees switch { true => "[green]✓[/]", false => "[yellow]differs[/]", null => "" };
-                    checks.AddRow(Markup.Escape(c.Label), Markup.Escape($"{Format.Fixed(c.Value, 6)} {c.Unit}"), Markup.Escape(c.ArticleSays ?? "—"), verdict);
-                    if (c.Note is not null) checks.AddRow("", $"[grey]{Markup.Escape(c.Note)}[/]", "", "");
+                    checks.AddRow(Markup.Escape(c.Label), Markup.Escape($"{Format.Fixed(c.Value, 6)} {c.Unit}"),
+                        Markup.Escape(c.ArticleSays ?? "—"), verdict, $"[grey]{Markup.Escape(c.Note ?? "")}[/]");
                 }
                 console.Write(checks);
             }

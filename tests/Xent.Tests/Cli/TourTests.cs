@@ -90,6 +90,24 @@ public class TourTests(TourRun run) : IClassFixture<TourRun>
     }
 
     [Fact]
+    public void OutlookInformationGain()
+    {
+        static double H(double a, double b) => -(a * Math.Log2(a) + b * Math.Log2(b));
+        // H(play) with 9 yes, 5 no, minus 5/14·H(2/5) + 4/14·0 + 5/14·H(3/5)
+        double expected = H(9 / 14.0, 5 / 14.0) - (5 / 14.0 * H(0.4, 0.6) + 5 / 14.0 * H(0.6, 0.4));
+        Assert.Equal(expected, Figure("outlook_information_gain_bits"), Tight);
+    }
+
+    [Fact]
+    public void GaussianAndVaeTerm()
+    {
+        Assert.Equal(0.5 * Math.Log(2 * Math.PI * Math.E), Figure("gaussian_unit_variance_entropy_nats"), Tight);
+        // ½ Σ (μ² + σ² − 1 − ln σ²) for μ = (0.5, −1), σ² = (0.8, 1.5)
+        double expected = 0.5 * ((0.25 + 0.8 - 1 - Math.Log(0.8)) + (1 + 1.5 - 1 - Math.Log(1.5)));
+        Assert.Equal(expected, Figure("vae_kl_nats"), Tight);
+    }
+
+    [Fact]
     public void CloudyLoss() => Assert.Equal(-Math.Log(0.35), Figure("cloudy_loss_nats"), Tight);
 
     [Fact]
