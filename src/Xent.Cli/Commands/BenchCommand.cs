@@ -38,7 +38,7 @@ internal static class BenchCommand
     {
         var n = new Option<int>("--n") { Description = "Number of elements (random doubles, p and q each normalized to sum 1).", DefaultValueFactory = _ => 10_000_000 };
         var threads = new Option<int>("--threads") { Description = "Threads (MeasureOptions.MaxDegreeOfParallelism).", DefaultValueFactory = _ => 1 };
-        var runs = new Option<int>("--runs") { Description = "Timed runs; the fastest is reported.", DefaultValueFactory = _ => 7 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs; the fastest is reported.", DefaultValueFactory = _ => 15 };
         var json = Inputs.Json();
         var command = new Command(name, $"Time {formula} on N random doubles: ns per element of the fastest run.") { n, threads, runs, json };
         command.SetAction(parse =>
@@ -66,7 +66,8 @@ internal static class BenchCommand
 
     /// <summary>
     /// Warm-up (at least 0.2 s and 50 calls, so the JIT's tiered, PGO-optimised code is what gets timed), then
-    /// <paramref name="runs"/> timed runs of enough calls to last ~20 ms each; the fastest run's time per call is reported.
+    /// <paramref name="runs"/> timed runs of enough calls to last ~2 ms each (short runs are likelier to be undisturbed on a
+    /// shared machine); the fastest run's time per call is reported.
     /// </summary>
     public static BenchResult Time(string measure, int n, int threads, int runs, int bytesPerElement, Func<double> kernel)
     {
@@ -79,7 +80,7 @@ internal static class BenchCommand
             calls++;
         }
         double perCall = warm.Elapsed.TotalNanoseconds / calls;
-        int callsPerRun = (int)Math.Clamp(20e6 / perCall, 1, 1_000_000);
+        int callsPerRun = (int)Math.Clamp(2e6 / perCall, 1, 1_000_000);
         double best = double.PositiveInfinity;
         for (int k = 0; k < runs; k++)
         {
