@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using Xent.Cli.Rendering;
 using Xent.Measures;
 
@@ -49,10 +50,25 @@ internal static class BenchCommand
             double[] p = RandomDistribution(random, count), q = usesQ ? RandomDistribution(random, count) : [];
             var options = new MeasureOptions { MaxDegreeOfParallelism = t };
             var result = Time(name, count, t, r, bytesPerElement: usesQ ? 16 : 8, () => measure(p, q, options));
-            result.Render(parse.InvocationConfiguration.Output, parse.GetValue(json));
+            // The memory-bandwidth floor: a plain vectorised sum reading the same arrays on the same number of threads.
+            var floor = Time("streaming sum", count, t, r, bytesPerElement: usesQ ? 16 : 8, () => StreamingSum(p, t) + StreamingSum(q, t));
+            (result with { FloorNsPerElement = floor.NsPerElement }).Render(parse.InvocationConfiguration.Output, parse.GetValue(json));
             return 0;
         });
         return command;
+    }
+
+    private static double StreamingSum(double[] values, int threads)
+    {
+        if (threads == 1) return TensorPrimitives.Sum<double>(values);
+        var partial = new double[threads];
+        int chunk = (values.Length + threads - 1) / threads;
+        Parallel.For(0, threads, k =>
+        {
+            int start = Math.Min(values.Length, k * chunk);
+            partial[k] = TensorPrimitives.Sum<double>(values.AsSpan(start, Math.Min(chunk, values.Length - start)));
+        });
+        return partial.Sum();
     }
 
     internal static double[] RandomDistribution(Random random, int n)
@@ -94,16 +110,21 @@ internal static class BenchCommand
     /// <summary>One benchmark's outcome, rendered as a line or as JSON from the same fields.</summary>
     public sealed record BenchResult(string Measure, int N, int Threads, double NsPerElement, double GigabytesPerSecond, int Runs, double Value)
     {
+        /// <summary>ns per element of a plain sum over the same arrays, when measured: what memory bandwidth alone allows.</summary>
+        public double? FloorNsPerElement { get; init; }
+
         public void Render(TextWriter output, bool json)
         {
             if (json)
             {
                 new JsonReport().Add("measure", Measure).Add("n", N).Add("threads", Threads).Add("ns_per_element", NsPerElement)
-                    .Add("gb_per_second", GigabytesPerSecond).Add("runs", Runs).Add("value", Value).WriteTo(output);
+                    .Add("gb_per_second", GigabytesPerSecond).Add("runs", Runs).Add("value", Value)
+                    .Add("streaming_sum_ns_per_element", FloorNsPerElement).WriteTo(output);
                 return;
             }
             output.WriteLine($"{Measure}: n = {N}, {Threads} thread(s): {NsPerElement:0.###} ns per element, " +
-                $"{GigabytesPerSecond:0.#} GB/s read (fastest of {Runs}; value {Value:0.######} nats)");
+                $"{GigabytesPerSecond:0.#} GB/s read (fastest of {Runs}; value {Value:0.######} nats)" +
+                (FloorNsPerElement is { } floor ? $"; a streaming sum of the same arrays: {floor:0.###} ns per element" : ""));
         }
     }
 }

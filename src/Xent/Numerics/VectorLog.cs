@@ -44,6 +44,8 @@ internal static class VectorLog
         var hfsq = Vector512.Create(0.5) * f * f;
         // No special-value selects are needed (they cost 8% here): getexp/getmant give k = −∞, m = 0 for x = 0, and the
         // formula then yields −∞; they give k = +∞, m = 1 for x = +∞, which yields +∞; NaN propagates.
-        return k * Vector512.Create(Ln2Hi) - ((hfsq - (s * (hfsq + r) + k * Vector512.Create(Ln2Lo))) - f);
+        // fdlibm's k·ln2_hi − ((hfsq − (s·(hfsq + R) + k·ln2_lo)) − f), with the two products by k fused.
+        var low = Vector512.FusedMultiplyAdd(k, Vector512.Create(Ln2Lo), s * (hfsq + r));
+        return Vector512.FusedMultiplyAdd(k, Vector512.Create(Ln2Hi), f - (hfsq - low));
     }
 }
