@@ -53,13 +53,8 @@ public static partial class Discrete
     private static Information CrossEntropyCore<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase, MeasureOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckSameLength(p, q);
-        CheckOptions(options);
-        var sums = Pass(p, q, new CrossEntropyTerm(options.Clip, options.Smoothing), options.MaxDegreeOfParallelism);
-        CheckEntries(sums, p, q);
-        var (logP, logZ) = Normalizers(sums, p.Length, options);
-        double pDiv = logP == 0 ? 1 : sums.SumP;
-        double nats = (sums.Terms + sums.SumP * logZ) / pDiv;
+        var (sums, pDivisor, logZ) = PairPass(p, q, new CrossEntropyTerm(options.Clip, options.Smoothing), options);
+        double nats = (sums.Terms + sums.SumP * logZ) / pDivisor;
         return Information.FromNats(nats, logBase);
     }
 
@@ -86,24 +81,28 @@ public static partial class Discrete
     private static Information KlDivergenceCore<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase, MeasureOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        CheckSameLength(p, q);
-        CheckOptions(options);
-        var sums = Pass(p, q, new KlTerm(options.Clip, options.Smoothing), options.MaxDegreeOfParallelism);
-        CheckEntries(sums, p, q);
-        var (logP, logZ) = Normalizers(sums, p.Length, options);
-        double pDiv = logP == 0 ? 1 : sums.SumP;
-        double nats = (sums.Terms + sums.SumP * (logZ - logP)) / pDiv;
+        var (sums, pDivisor, logZ) = PairPass(p, q, new KlTerm(options.Clip, options.Smoothing), options);
+        double logP = pDivisor == 1 ? 0 : Math.Log(pDivisor);
+        double nats = (sums.Terms + sums.SumP * (logZ - logP)) / pDivisor;
         return Information.FromNats(Math.Max(nats, 0), logBase);
     }
 
-    /// <summary>ln of the divisors of p and of q implied by the options.</summary>
-    private static (double LogP, double LogZ) Normalizers(in PassSums sums, int n, MeasureOptions options)
+    /// <summary>
+    /// The pass of a two-distribution measure with its checks, and the normalizers the options imply: the divisor of p
+    /// (Σp under <see cref="Normalization.Renormalize"/>, else 1) and ln of the divisor of q′ (smoothing renormalizes q by
+    /// construction: q′_i = (q_i + α) / (Σq + nα)).
+    /// </summary>
+    private static (PassSums Sums, double PDivisor, double LogZ) PairPass<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op, MeasureOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, ITermOperator
     {
-        double logP = LogNormalizer(sums.SumP, options, "p");
-        double logQ = LogNormalizer(sums.SumQ, options, "q");
-        // Smoothing renormalizes q by construction: q'_i = (q_i + α) / (Σq + nα).
-        double logZ = options.Smoothing > 0 ? Math.Log(sums.SumQ + n * options.Smoothing) : logQ;
-        return (logP, logZ);
+        CheckSameLength(p, q);
+        CheckOptions(options);
+        var sums = Pass(p, q, op, options.MaxDegreeOfParallelism);
+        CheckEntries(sums, p, q);
+        double logP = LogNormalizer(sums.SumP, options, nameof(p));
+        double logQ = LogNormalizer(sums.SumQ, options, nameof(q));
+        double logZ = options.Smoothing > 0 ? Math.Log(sums.SumQ + p.Length * options.Smoothing) : logQ;
+        return (sums, logP == 0 ? 1 : sums.SumP, logZ);
     }
 
     /// <summary>Perplexity b^H(P) = e^H(P) in nats: the effective number of equally likely outcomes (unitless, base-independent).</summary>

@@ -138,6 +138,7 @@ public static partial class Discrete
             AccumulateScalar(ref p, ref q, n, op, ref acc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AccumulateScalar<TOp>(ref double p, ref double q, nuint n, TOp op, ref PassAccumulator acc)
         where TOp : struct, ITermOperator
     {
@@ -158,9 +159,12 @@ public static partial class Discrete
     /// <summary>
     /// The vector kernel, written once for every width (n ≥ one vector). Blocks of <see cref="BlockLength"/> elements
     /// are summed in two plain accumulators per sum (two independent dependency chains), then folded into a per-lane
-    /// compensated sum (Knuth's TwoSum). The last n mod width elements are handled by loading the last full vector and
+    /// compensated sum (Knuth's TwoSum); a block whose terms are not all finite has them redone by the scalar definition. The last n mod width elements are handled by loading the last full vector and
     /// zeroing the lanes already counted (p = q = 0 contributes nothing to any sum).
+    /// Compiled fully optimised at once: left to tiering, this one long-running loop stayed in instrumented tier-0 code
+    /// (2× slower) in the CLI's benchmark.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate<TOp, TVec, TSimd>(ref double p, ref double q, nuint n, TOp op, ref PassAccumulator acc)
         where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec>
     {
@@ -170,7 +174,7 @@ public static partial class Discrete
         nuint full = n - n % width, i = 0;
         while (i < full)
         {
-            nuint stop = Math.Min(full, i + BlockLength);
+            nuint blockStart = i, stop = Math.Min(full, i + BlockLength);
             TVec t0 = zero, t1 = zero, s0 = zero, s1 = zero, r0 = zero, r1 = zero;
             for (; i + 2 * width <= stop; i += 2 * width)
             {
@@ -182,7 +186,9 @@ public static partial class Discrete
                 Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i), TOp.UsesQ ? TSimd.Load(ref q, i) : zero, op, ref t0, ref s0, ref r0, ref minP, ref minQ);
                 i += width;
             }
-            TwoSum<TVec, TSimd>(ref sumT, ref compT, TSimd.Add(t0, t1));
+            TVec blockTerms = TSimd.Add(t0, t1);
+            if (TSimd.AllFinite(blockTerms)) TwoSum<TVec, TSimd>(ref sumT, ref compT, blockTerms);
+            else AddTermsScalar(ref p, ref q, blockStart, stop, op, ref acc);
             TwoSum<TVec, TSimd>(ref sumP, ref compP, TSimd.Add(s0, s1));
             if (TOp.UsesQ) TwoSum<TVec, TSimd>(ref sumQ, ref compQ, TSimd.Add(r0, r1));
         }
@@ -194,7 +200,8 @@ public static partial class Discrete
             TVec qv = TOp.UsesQ ? TSimd.Select(keep, TSimd.Load(ref q, last), zero) : zero;
             TVec t = zero, s = zero, r = zero;
             Step<TOp, TVec, TSimd>(pv, qv, op, ref t, ref s, ref r, ref minP, ref minQ);
-            TwoSum<TVec, TSimd>(ref sumT, ref compT, t);
+            if (TSimd.AllFinite(t)) TwoSum<TVec, TSimd>(ref sumT, ref compT, t);
+            else AddTermsScalar(ref p, ref q, full, n, op, ref acc);
             TwoSum<TVec, TSimd>(ref sumP, ref compP, s);
             if (TOp.UsesQ) TwoSum<TVec, TSimd>(ref sumQ, ref compQ, r);
         }
@@ -206,6 +213,17 @@ public static partial class Discrete
             acc.MinP = Math.Min(acc.MinP, TSimd.Element(minP, lane));
             acc.MinQ = Math.Min(acc.MinQ, TSimd.Element(minQ, lane));
         }
+    }
+
+    /// <summary>
+    /// Cold path: the vector terms of elements [start, stop) were not all finite (an infinite term, an overflowed ratio, or
+    /// invalid input that the caller will reject); their terms are added again from the scalar definition.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddTermsScalar<TOp>(ref double p, ref double q, nuint start, nuint stop, TOp op, ref PassAccumulator acc)
+        where TOp : struct, ITermOperator
+    {
+        for (nuint i = start; i < stop; i++) acc.Terms.Add(op.Invoke(Unsafe.Add(ref p, i), TOp.UsesQ ? Unsafe.Add(ref q, i) : 0));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -8,7 +8,9 @@ public static partial class Discrete
     /// <summary>
     /// One term f(p_i, q_i) of a measure Σ f(p_i, q_i) in nats, in a scalar and a vector form that the pass driver
     /// (<see cref="Accumulate{TOp, TVec, TSimd}"/>) calls. Both forms must give 0 where p = 0 (0·log 0 = 0), which in
-    /// vector code means selecting 0 explicitly: 0·(−∞) is NaN.
+    /// vector code means selecting 0 explicitly: 0·(−∞) is NaN. The scalar form is the definition; the vector form may
+    /// give a non-finite term on rare inputs where the scalar one takes care (e.g. a ratio that overflows), since the
+    /// driver redoes any block whose vector terms are not all finite with the scalar form.
     /// </summary>
     internal interface ITermOperator
     {
@@ -50,8 +52,9 @@ public static partial class Discrete
     }
 
     /// <summary>
-    /// p ln(p / q′), q′ as for cross-entropy. One log of the ratio keeps the digits when p ≈ q; where the ratio overflows or
-    /// underflows (q or p subnormal) ln p − ln q′ is used instead, which also gives +∞ for q′ = 0.
+    /// p ln(p / q′), q′ as for cross-entropy. One log of the ratio keeps the digits when p ≈ q. Where the ratio overflows or
+    /// underflows (q′ or p subnormal) the scalar form uses ln p − ln q′, which also gives +∞ for q′ = 0; the vector form
+    /// then yields a non-finite term and the driver redoes that block with the scalar form.
     /// </summary>
     internal readonly struct KlTerm(double clip, double shift) : ITermOperator
     {
@@ -71,13 +74,8 @@ public static partial class Discrete
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
         {
             var qc = TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
-            var ratio = TSimd.Divide(p, qc);
-            var log = TSimd.Log(ratio);
-            var positive = TSimd.GreaterThan(p, TSimd.Zero);
-            var normal = TSimd.And(TSimd.GreaterThanOrEqual(ratio, TSimd.Create(SmallestNormal)), TSimd.LessThanOrEqual(ratio, TSimd.Create(double.MaxValue)));
-            var rescue = TSimd.AndNot(positive, normal);
-            if (TSimd.Any(rescue)) log = TSimd.Select(rescue, TSimd.Subtract(TSimd.Log(p), TSimd.Log(qc)), log);
-            return TSimd.Select(positive, TSimd.Multiply(p, log), TSimd.Zero);
+            var log = TSimd.Log(TSimd.Divide(p, qc));
+            return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, log), TSimd.Zero);
         }
     }
 

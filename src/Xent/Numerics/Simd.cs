@@ -33,6 +33,8 @@ internal interface ISimd<TVec> where TVec : struct
     /// <summary>mask ? a : b, lane by lane.</summary>
     static abstract TVec Select(TVec mask, TVec a, TVec b);
     static abstract bool Any(TVec mask);
+    /// <summary>Whether every lane is finite (no NaN, no ±∞).</summary>
+    static abstract bool AllFinite(TVec v);
     /// <summary>A mask of the lanes whose index is ≥ <paramref name="first"/>.</summary>
     static abstract TVec LanesFrom(int first);
     static abstract double Element(TVec v, int lane);
@@ -59,6 +61,7 @@ internal readonly struct Simd512 : ISimd<Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> And(Vector512<double> a, Vector512<double> b) => a & b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Select(Vector512<double> mask, Vector512<double> a, Vector512<double> b) => Vector512.ConditionalSelect(mask, a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector512<double> mask) => mask.ExtractMostSignificantBits() != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AllFinite(Vector512<double> v) => Vector512.EqualsAll(v - v, Vector512<double>.Zero);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> LanesFrom(int first) => Vector512.GreaterThanOrEqual(Vector512<long>.Indices, Vector512.Create((long)first)).AsDouble();
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Element(Vector512<double> v, int lane) => v.GetElement(lane);
 }
@@ -84,6 +87,7 @@ internal readonly struct Simd256 : ISimd<Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> And(Vector256<double> a, Vector256<double> b) => a & b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> Select(Vector256<double> mask, Vector256<double> a, Vector256<double> b) => Vector256.ConditionalSelect(mask, a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector256<double> mask) => mask.ExtractMostSignificantBits() != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AllFinite(Vector256<double> v) => Vector256.EqualsAll(v - v, Vector256<double>.Zero);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> LanesFrom(int first) => Vector256.GreaterThanOrEqual(Vector256<long>.Indices, Vector256.Create((long)first)).AsDouble();
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Element(Vector256<double> v, int lane) => v.GetElement(lane);
 }
@@ -109,6 +113,7 @@ internal readonly struct Simd128 : ISimd<Vector128<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> And(Vector128<double> a, Vector128<double> b) => a & b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> Select(Vector128<double> mask, Vector128<double> a, Vector128<double> b) => Vector128.ConditionalSelect(mask, a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector128<double> mask) => mask.ExtractMostSignificantBits() != 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AllFinite(Vector128<double> v) => Vector128.EqualsAll(v - v, Vector128<double>.Zero);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<double> LanesFrom(int first) => Vector128.GreaterThanOrEqual(Vector128<long>.Indices, Vector128.Create((long)first)).AsDouble();
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static double Element(Vector128<double> v, int lane) => v.GetElement(lane);
 }

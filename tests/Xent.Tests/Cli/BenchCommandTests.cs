@@ -27,6 +27,7 @@ public class BenchCommandTests
         Assert.Equal(2, json.GetProperty("threads").GetInt32());
         Assert.True(json.GetProperty("ns_per_element").GetDouble() > 0);
         Assert.True(json.GetProperty("gb_per_second").GetDouble() > 0);
+        Assert.True(json.GetProperty("streaming_sum_ns_per_element").GetDouble() > 0);
     }
 
     [Fact]
