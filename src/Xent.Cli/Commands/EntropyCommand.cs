@@ -88,7 +88,7 @@ internal static class EntropyCommand
             {
                 output.WriteLine($"H = {estimate.ToString("0.000000")}  ({name}, n = {n}, distinct = {distinct})");
                 if (interval is { } i)
-                    output.WriteLine($"{i.Confidence * 100:0.##}% CI [{i.Lower.Value:0.######}, {i.Upper}]  (percentile bootstrap, {i.Resamples} resamples)");
+                    output.WriteLine($"{i.Confidence * 100:0.##}% CI [{i.Lower.Value:0.000000}, {i.Upper.ToString("0.000000")}]  (percentile bootstrap, {i.Resamples} resamples)");
             }
             return 0;
         });
