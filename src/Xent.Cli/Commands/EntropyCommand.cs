@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Estimation;
@@ -69,10 +70,10 @@ internal static class EntropyCommand
                 : csvPath is not null ? ColumnCounts(csvPath, columnName!)
                 : ParseCounts(list!);
             int? k = parse.GetValue(alphabetSize);
-            var estimate = EntropyEstimators.Estimate(method, observed, k, b);
             BootstrapInterval? interval = parse.GetValue(ci) is double level
                 ? EntropyEstimators.Bootstrap(observed, method, level, parse.GetValue(bootstrap), parse.GetValue(seed), k, b)
                 : null;
+            var estimate = interval?.Estimate ?? EntropyEstimators.Estimate(method, observed, k, b);
             long n = observed.Sum();
             int distinct = observed.Count(c => c > 0);
 
@@ -86,9 +87,10 @@ internal static class EntropyCommand
             }
             else
             {
-                output.WriteLine($"H = {estimate.ToString("0.000000")}  ({name}, n = {n}, distinct = {distinct})");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"H = {estimate.ToString("0.000000")}  ({name}, n = {n}, distinct = {distinct})"));
                 if (interval is { } i)
-                    output.WriteLine($"{i.Confidence * 100:0.##}% CI [{i.Lower.Value:0.######}, {i.Upper}]  (percentile bootstrap, {i.Resamples} resamples)");
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{i.Confidence * 100:0.##}% CI [{i.Lower.Value:0.000000}, {i.Upper.ToString("0.000000")}]  (percentile bootstrap, {i.Resamples} resamples)"));
             }
             return 0;
         });
@@ -111,7 +113,7 @@ internal static class EntropyCommand
         for (int i = 0; i < values.Length; i++)
         {
             if (!(values[i] >= 0 && values[i] == Math.Floor(values[i]) && values[i] < long.MaxValue))
-                throw new UsageException($"P: item {i + 1} '{values[i]}' is not a count (a non-negative integer).");
+                throw new UsageException($"P: item {i + 1} '{values[i].ToString(CultureInfo.InvariantCulture)}' is not a count (a non-negative integer).");
             counts[i] = (long)values[i];
         }
         return counts;

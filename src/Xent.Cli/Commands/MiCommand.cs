@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
@@ -50,12 +51,12 @@ internal static class MiCommand
             }
 
             var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit");
-            void Row(string label, Information value) => table.AddRow(Markup.Escape(label), value.Value.ToString("0.000000"), value.Unit);
+            void Row(string label, Information value) => table.AddRow(Markup.Escape(label), value.Value.ToString("0.000000", CultureInfo.InvariantCulture), value.Unit);
             Row($"H(X) = H({xName})", summary.RowEntropy);
             Row($"H(Y) = H({yName})", summary.ColumnEntropy);
             Row("H(X,Y)", summary.JointEntropy);
             Row("I(X;Y)", summary.MutualInformation);
-            table.AddRow("NMI (arithmetic)", nmi.ToString("0.000000"), "");
+            table.AddRow("NMI (arithmetic)", nmi.ToString("0.000000", CultureInfo.InvariantCulture), "");
             if (conditional is { } c) Row($"I(X;Y|Z), Z = {zName}", c);
             table.Caption = new TableTitle($"{crosstab.Rows} rows, {nx} × {ny} categories");
             TextTable.Write(output, table);

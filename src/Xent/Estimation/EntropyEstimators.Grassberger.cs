@@ -10,7 +10,8 @@ public static partial class EntropyEstimators
     /// in the unit of <paramref name="logBase"/>. G(n) → ln n for large n, so well-sampled symbols contribute as in the plug-in estimate.
     /// </summary>
     /// <remarks>Summed as Σ (n_i/N)(ln N − G(n_i)). A tiny sample can give a value below 0 (one symbol seen twice: ln 2 − G(2) ≈ −0.037),
-    /// returned as 0. <paramref name="alphabetSize"/> is validated but not used.</remarks>
+    /// returned as 0. <paramref name="alphabetSize"/> is validated but not used, so on a small alphabet the estimate can exceed log K
+    /// (counts (9, 5): 1.157 bits for a two-symbol variable); the estimator is meant for undersampled large alphabets.</remarks>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
     public static Information Grassberger(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
         Estimate(EntropyEstimator.Grassberger, counts, alphabetSize, logBase);

@@ -91,6 +91,10 @@ public class EntropyEstimatorsTests
             EntropyEstimators.Grassberger(Counts, logBase: LogBase.Nats).Value, Tolerance);
         // G(n) → ln n: at n = 10⁶ the difference is O(1/n²).
         Assert.Equal(Math.Log(1e6), EntropyEstimators.GrassbergerG(1_000_000), 1e-9);
+        // (9, 5): G(9) = ψ(9) − ½(ψ(5) − ψ(4.5)) = 2.140641 − ½·0.117247 = 2.082018, G(5) = ψ(5) − ½(ψ(3) − ψ(2.5))
+        // = 1.506118 − ½·0.219627 = 1.396304; Ĥ = ln 14 − (9·2.082018 + 5·1.396304)/14 = 2.639057 − 1.837120 = 0.801937 nats
+        // = 1.156951 bits: more than the 1 bit a two-symbol variable can have.
+        Assert.Equal(0.801937, EntropyEstimators.Grassberger([9, 5], logBase: LogBase.Nats).Value, 6);
         // One symbol seen twice: ln 2 − G(2) = −0.036490 < 0, returned as 0.
         Assert.Equal(0, EntropyEstimators.Grassberger([2]).Value);
     }
