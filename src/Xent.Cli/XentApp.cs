@@ -20,6 +20,10 @@ internal static class XentApp
     private static IEnumerable<Command> AllCommands()
     {
         yield return EntropyCommand.Create();
+        yield return HuffmanCommand.Create();
+        yield return BlocksCommand.Create();
+        // Temporary parent until this branch meets the shared BenchCommand; then BenchHuffmanCommand joins its siblings.
+        yield return new Command("bench", "Time library kernels.") { Subcommands = { BenchHuffmanCommand.Create() } };
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>
