@@ -192,32 +192,59 @@ public static partial class HuffmanStream
 
     /// <summary>
     /// Codes the four quarters in lockstep. Each stream keeps a 64-bit accumulator, adds codewords at its bit count, and
-    /// every K = ⌊56 / maxLength⌋ symbols stores all 8 bytes and advances by the whole bytes written (at most 7 bits stay).
+    /// every K = ⌊56 / maxLength⌋ symbols (5 for 11-bit codes) stores all 8 bytes and advances by the whole bytes written (at most 7 bits stay).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, uint* enc, int maxLength, byte* regions, int region, Span<int> sizes)
         where T : unmanaged, IBinaryInteger<T>
     {
-        int k = 56 / maxLength;
         byte* o0 = regions, o1 = regions + region, o2 = regions + 2 * region, o3 = regions + 3 * region;
         ulong b0 = 0, b1 = 0, b2 = 0, b3 = 0;
         int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
         T* s0 = src, s1 = src + quarter, s2 = src + 2 * quarter, s3 = src + 3 * quarter;
         int lastCount = n - 3 * quarter;
         int j = 0;
-        for (; j + k <= lastCount; j += k)
+        if (maxLength <= 11)
         {
-            for (int t = 0; t < k; t++)
+            // 5 symbols of at most 11 bits fit above the ≤ 7 bits left after a flush; one source pointer with the
+            // quarter offsets in registers keeps the four chains from spilling.
+            nint q = quarter, q3 = 3 * (nint)quarter;
+            T* s = src;
+            for (; j + 5 <= lastCount; j += 5, s += 5)
             {
-                Put(ref b0, ref c0, enc[int.CreateTruncating(s0[j + t])]);
-                Put(ref b1, ref c1, enc[int.CreateTruncating(s1[j + t])]);
-                Put(ref b2, ref c2, enc[int.CreateTruncating(s2[j + t])]);
-                Put(ref b3, ref c3, enc[int.CreateTruncating(s3[j + t])]);
+                Put(ref b0, ref c0, enc[int.CreateTruncating(s[0])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q])]);
+                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3])]);
+                Put(ref b0, ref c0, enc[int.CreateTruncating(s[1])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q + 1])]);
+                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q + 1])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3 + 1])]);
+                Put(ref b0, ref c0, enc[int.CreateTruncating(s[2])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q + 2])]);
+                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q + 2])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3 + 2])]);
+                Put(ref b0, ref c0, enc[int.CreateTruncating(s[3])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q + 3])]);
+                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q + 3])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3 + 3])]);
+                Put(ref b0, ref c0, enc[int.CreateTruncating(s[4])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q + 4])]);
+                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q + 4])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3 + 4])]);
+                Flush(ref b0, ref c0, ref o0);
+                Flush(ref b1, ref c1, ref o1);
+                Flush(ref b2, ref c2, ref o2);
+                Flush(ref b3, ref c3, ref o3);
             }
-            Flush(ref b0, ref c0, ref o0);
-            Flush(ref b1, ref c1, ref o1);
-            Flush(ref b2, ref c2, ref o2);
-            Flush(ref b3, ref c3, ref o3);
+        }
+        else
+        {
+            int k = 56 / maxLength;
+            for (; j + k <= lastCount; j += k)
+            {
+                for (int t = 0; t < k; t++)
+                {
+                    Put(ref b0, ref c0, enc[int.CreateTruncating(s0[j + t])]);
+                    Put(ref b1, ref c1, enc[int.CreateTruncating(s1[j + t])]);
+                    Put(ref b2, ref c2, enc[int.CreateTruncating(s2[j + t])]);
+                    Put(ref b3, ref c3, enc[int.CreateTruncating(s3[j + t])]);
+                }
+                Flush(ref b0, ref c0, ref o0);
+                Flush(ref b1, ref c1, ref o1);
+                Flush(ref b2, ref c2, ref o2);
+                Flush(ref b3, ref c3, ref o3);
+            }
         }
         sizes[0] = Finish(s0, j, quarter, enc, b0, c0, o0, regions);
         sizes[1] = Finish(s1, j, quarter, enc, b1, c1, o1, regions + region);
