@@ -104,27 +104,35 @@ public static partial class HuffmanStream
     }
 
     /// <summary>Byte histogram with four sub-tables, so that runs of one byte do not serialize on one counter.</summary>
-    private static void ByteHistogram(ReadOnlySpan<byte> source, Span<long> counts)
+    private static unsafe void ByteHistogram(ReadOnlySpan<byte> source, Span<long> counts)
     {
-        Span<uint> sub = stackalloc uint[4 * 256];
-        sub.Clear();
-        int i = 0;
-        // uint sub-counts cannot overflow before 2^32 bytes per sub-table; flush every 2^30 bytes to be safe.
-        while (i < source.Length)
+        uint* sub = stackalloc uint[4 * 256];
+        new Span<uint>(sub, 4 * 256).Clear();
+        fixed (byte* start = source)
         {
-            int end = (int)Math.Min(source.Length, i + (1L << 30));
-            for (; i + 4 <= end; i += 4)
+            byte* p = start, end = start + source.Length;
+            // uint sub-counts cannot overflow before 2^32 bytes per sub-table; flush every 2^30 bytes to be safe.
+            while (p < end)
             {
-                sub[source[i]]++;
-                sub[256 + source[i + 1]]++;
-                sub[512 + source[i + 2]]++;
-                sub[768 + source[i + 3]]++;
-            }
-            for (; i < end; i++) sub[source[i]]++;
-            for (int s = 0; s < 256; s++)
-            {
-                counts[s] += (long)sub[s] + sub[256 + s] + sub[512 + s] + sub[768 + s];
-                sub[s] = sub[256 + s] = sub[512 + s] = sub[768 + s] = 0;
+                byte* chunkEnd = end - p > (1 << 30) ? p + (1 << 30) : end;
+                for (; p + 8 <= chunkEnd; p += 8)
+                {
+                    ulong word = Unsafe.ReadUnaligned<ulong>(p);
+                    sub[(byte)word]++;
+                    sub[256 + (byte)(word >> 8)]++;
+                    sub[512 + (byte)(word >> 16)]++;
+                    sub[768 + (byte)(word >> 24)]++;
+                    sub[(byte)(word >> 32)]++;
+                    sub[256 + (byte)(word >> 40)]++;
+                    sub[512 + (byte)(word >> 48)]++;
+                    sub[768 + (byte)(word >> 56)]++;
+                }
+                for (; p < chunkEnd; p++) sub[*p]++;
+                for (int s = 0; s < 256; s++)
+                {
+                    counts[s] += (long)sub[s] + sub[256 + s] + sub[512 + s] + sub[768 + s];
+                    sub[s] = sub[256 + s] = sub[512 + s] = sub[768 + s] = 0;
+                }
             }
         }
     }
@@ -155,39 +163,38 @@ public static partial class HuffmanStream
         destination[pos++] = KindHuffman;
         WriteLengths(destination, ref pos, lengths);
 
-        // Encoding table: codeword bit-reversed (first bit sent = least significant) | length << 16.
-        uint[] table = ArrayPool<uint>.Shared.Rent(alphabet);
-        try
+        // Encoding tables: codeword bit-reversed (first bit sent = least significant), and its length. Two tables rather
+        // than one packed entry: each value is then used once, which keeps the JIT from spilling it.
+        Span<ushort> codeTable = stackalloc ushort[alphabet];
+        Span<byte> lengthTable = stackalloc byte[alphabet];
+        Span<ulong> codewords = stackalloc ulong[alphabet];
+        PrefixCode.CanonicalCodewords(lengths, codewords);
+        for (int s = 0; s < alphabet; s++)
         {
-            Span<ulong> codewords = stackalloc ulong[alphabet];
-            PrefixCode.CanonicalCodewords(lengths, codewords);
-            for (int s = 0; s < alphabet; s++)
-                table[s] = Reverse((uint)codewords[s], lengths[s]) | (uint)lengths[s] << 16;
+            codeTable[s] = (ushort)Reverse((uint)codewords[s], lengths[s]);
+            lengthTable[s] = (byte)lengths[s];
+        }
 
-            int quarter = (source.Length + 3) / StreamCount;
-            int region = (int)(((long)quarter * maxLength + 7) / 8) + StreamSlack;
-            // Streams are first written at fixed, worst-case offsets after a worst-case size field, then packed down.
-            int sizesAt = pos;
-            int regionsAt = sizesAt + StreamCount * 5;
-            Span<int> sizes = stackalloc int[StreamCount];
-            fixed (T* src = source)
-            fixed (byte* dst = destination)
-            fixed (uint* enc = table)
-            {
-                EncodeStreams(src, source.Length, quarter, enc, maxLength, dst + regionsAt, region, sizes);
-            }
-            for (int s = 0; s < StreamCount; s++) WriteVarint(destination, ref pos, (uint)sizes[s]);
-            for (int s = 0; s < StreamCount; s++)
-            {
-                destination.Slice(regionsAt + s * region, sizes[s]).CopyTo(destination[pos..]);
-                pos += sizes[s];
-            }
-            return pos;
-        }
-        finally
+        int quarter = (source.Length + 3) / StreamCount;
+        int region = (int)(((long)quarter * maxLength + 7) / 8) + StreamSlack;
+        // Streams are first written at fixed, worst-case offsets after a worst-case size field, then packed down.
+        int sizesAt = pos;
+        int regionsAt = sizesAt + StreamCount * 5;
+        Span<int> sizes = stackalloc int[StreamCount];
+        fixed (T* src = source)
+        fixed (byte* dst = destination)
+        fixed (ushort* codes = codeTable)
+        fixed (byte* lens = lengthTable)
         {
-            ArrayPool<uint>.Shared.Return(table);
+            EncodeStreams(src, source.Length, quarter, codes, lens, maxLength, dst + regionsAt, region, sizes);
         }
+        for (int s = 0; s < StreamCount; s++) WriteVarint(destination, ref pos, (uint)sizes[s]);
+        for (int s = 0; s < StreamCount; s++)
+        {
+            destination.Slice(regionsAt + s * region, sizes[s]).CopyTo(destination[pos..]);
+            pos += sizes[s];
+        }
+        return pos;
     }
 
     /// <summary>
@@ -195,7 +202,7 @@ public static partial class HuffmanStream
     /// every K = ⌊56 / maxLength⌋ symbols (5 for 11-bit codes) stores all 8 bytes and advances by the whole bytes written (at most 7 bits stay).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, uint* enc, int maxLength, byte* regions, int region, Span<int> sizes)
+    private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, ushort* codes, byte* lens, int maxLength, byte* regions, int region, Span<int> sizes)
         where T : unmanaged, IBinaryInteger<T>
     {
         byte* o0 = regions, o1 = regions + region, o2 = regions + 2 * region, o3 = regions + 3 * region;
@@ -212,16 +219,16 @@ public static partial class HuffmanStream
             T* s = src;
             for (; j + 5 <= lastCount; j += 5, s += 5)
             {
-                Put(ref b0, ref c0, enc[int.CreateTruncating(s[0])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q])]);
-                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3])]);
-                Put(ref b0, ref c0, enc[int.CreateTruncating(s[1])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q + 1])]);
-                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q + 1])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3 + 1])]);
-                Put(ref b0, ref c0, enc[int.CreateTruncating(s[2])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q + 2])]);
-                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q + 2])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3 + 2])]);
-                Put(ref b0, ref c0, enc[int.CreateTruncating(s[3])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q + 3])]);
-                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q + 3])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3 + 3])]);
-                Put(ref b0, ref c0, enc[int.CreateTruncating(s[4])]); Put(ref b1, ref c1, enc[int.CreateTruncating(s[q + 4])]);
-                Put(ref b2, ref c2, enc[int.CreateTruncating(s[2 * q + 4])]); Put(ref b3, ref c3, enc[int.CreateTruncating(s[q3 + 4])]);
+                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[0])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q]));
+                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3]));
+                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[1])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q + 1]));
+                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q + 1])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3 + 1]));
+                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[2])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q + 2]));
+                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q + 2])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3 + 2]));
+                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[3])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q + 3]));
+                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q + 3])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3 + 3]));
+                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[4])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q + 4]));
+                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q + 4])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3 + 4]));
                 Flush(ref b0, ref c0, ref o0);
                 Flush(ref b1, ref c1, ref o1);
                 Flush(ref b2, ref c2, ref o2);
@@ -235,10 +242,10 @@ public static partial class HuffmanStream
             {
                 for (int t = 0; t < k; t++)
                 {
-                    Put(ref b0, ref c0, enc[int.CreateTruncating(s0[j + t])]);
-                    Put(ref b1, ref c1, enc[int.CreateTruncating(s1[j + t])]);
-                    Put(ref b2, ref c2, enc[int.CreateTruncating(s2[j + t])]);
-                    Put(ref b3, ref c3, enc[int.CreateTruncating(s3[j + t])]);
+                    Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s0[j + t]));
+                    Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s1[j + t]));
+                    Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s2[j + t]));
+                    Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s3[j + t]));
                 }
                 Flush(ref b0, ref c0, ref o0);
                 Flush(ref b1, ref c1, ref o1);
@@ -246,35 +253,35 @@ public static partial class HuffmanStream
                 Flush(ref b3, ref c3, ref o3);
             }
         }
-        sizes[0] = Finish(s0, j, quarter, enc, b0, c0, o0, regions);
-        sizes[1] = Finish(s1, j, quarter, enc, b1, c1, o1, regions + region);
-        sizes[2] = Finish(s2, j, quarter, enc, b2, c2, o2, regions + 2 * region);
-        sizes[3] = Finish(s3, j, lastCount, enc, b3, c3, o3, regions + 3 * region);
+        sizes[0] = Finish(s0, j, quarter, codes, lens, b0, c0, o0, regions);
+        sizes[1] = Finish(s1, j, quarter, codes, lens, b1, c1, o1, regions + region);
+        sizes[2] = Finish(s2, j, quarter, codes, lens, b2, c2, o2, regions + 2 * region);
+        sizes[3] = Finish(s3, j, lastCount, codes, lens, b3, c3, o3, regions + 3 * region);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(ref ulong bits, ref int count, uint entry)
+    private static unsafe void Put(ref ulong bits, ref int count, ushort* codes, byte* lens, nuint symbol)
     {
-        bits |= (ulong)(entry & 0xFFFF) << count;
-        count += (int)(entry >> 16);
+        bits |= (ulong)codes[symbol] << count;
+        count += lens[symbol];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Flush(ref ulong bits, ref int count, ref byte* output)
     {
         Unsafe.WriteUnaligned(output, bits);
-        output += count >> 3;
+        output += (uint)count >> 3;
         bits >>= count & ~7;
         count &= 7;
     }
 
     /// <summary>Codes the rest of one stream symbol by symbol, pads the last byte with zeros; returns the stream's size.</summary>
-    private static unsafe int Finish<T>(T* symbols, int from, int to, uint* enc, ulong bits, int count, byte* output, byte* start)
+    private static unsafe int Finish<T>(T* symbols, int from, int to, ushort* codes, byte* lens, ulong bits, int count, byte* output, byte* start)
         where T : unmanaged, IBinaryInteger<T>
     {
         for (int i = from; i < to; i++)
         {
-            Put(ref bits, ref count, enc[int.CreateTruncating(symbols[i])]);
+            Put(ref bits, ref count, codes, lens, nuint.CreateTruncating(symbols[i]));
             Flush(ref bits, ref count, ref output);
         }
         Unsafe.WriteUnaligned(output, bits);
