@@ -163,16 +163,13 @@ public static partial class HuffmanStream
         destination[pos++] = KindHuffman;
         WriteLengths(destination, ref pos, lengths);
 
-        // Encoding tables: codeword bit-reversed (first bit sent = least significant), and its length. Two tables rather
-        // than one packed entry: each value is then used once, which keeps the JIT from spilling it.
-        Span<ushort> codeTable = stackalloc ushort[alphabet];
-        Span<byte> lengthTable = stackalloc byte[alphabet];
+        // Encoding table: codeword bit-reversed (first bit sent = least significant), and its length.
+        Span<CodeEntry> table = stackalloc CodeEntry[alphabet];
         Span<ulong> codewords = stackalloc ulong[alphabet];
         PrefixCode.CanonicalCodewords(lengths, codewords);
         for (int s = 0; s < alphabet; s++)
         {
-            codeTable[s] = (ushort)Reverse((uint)codewords[s], lengths[s]);
-            lengthTable[s] = (byte)lengths[s];
+            table[s] = new CodeEntry { Code = (ushort)Reverse((uint)codewords[s], lengths[s]), Length = (byte)lengths[s] };
         }
 
         int quarter = (source.Length + 3) / StreamCount;
@@ -183,10 +180,9 @@ public static partial class HuffmanStream
         Span<int> sizes = stackalloc int[StreamCount];
         fixed (T* src = source)
         fixed (byte* dst = destination)
-        fixed (ushort* codes = codeTable)
-        fixed (byte* lens = lengthTable)
+        fixed (CodeEntry* codes = table)
         {
-            EncodeStreams(src, source.Length, quarter, codes, lens, maxLength, dst + regionsAt, region, sizes);
+            EncodeStreams(src, source.Length, quarter, codes, maxLength, dst + regionsAt, region, sizes);
         }
         for (int s = 0; s < StreamCount; s++) WriteVarint(destination, ref pos, (uint)sizes[s]);
         for (int s = 0; s < StreamCount; s++)
@@ -202,7 +198,7 @@ public static partial class HuffmanStream
     /// every K = ⌊56 / maxLength⌋ symbols (5 for 11-bit codes) stores all 8 bytes and advances by the whole bytes written (at most 7 bits stay).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, ushort* codes, byte* lens, int maxLength, byte* regions, int region, Span<int> sizes)
+    private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, CodeEntry* codes, int maxLength, byte* regions, int region, Span<int> sizes)
         where T : unmanaged, IBinaryInteger<T>
     {
         byte* o0 = regions, o1 = regions + region, o2 = regions + 2 * region, o3 = regions + 3 * region;
@@ -213,27 +209,10 @@ public static partial class HuffmanStream
         int j = 0;
         if (maxLength <= 11)
         {
-            // 5 symbols of at most 11 bits fit above the ≤ 7 bits left after a flush; one source pointer with the
-            // quarter offsets in registers keeps the four chains from spilling.
-            nint q = quarter, q3 = 3 * (nint)quarter;
-            T* s = src;
-            for (; j + 5 <= lastCount; j += 5, s += 5)
-            {
-                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[0])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q]));
-                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3]));
-                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[1])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q + 1]));
-                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q + 1])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3 + 1]));
-                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[2])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q + 2]));
-                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q + 2])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3 + 2]));
-                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[3])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q + 3]));
-                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q + 3])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3 + 3]));
-                Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s[4])); Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s[q + 4]));
-                Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s[2 * q + 4])); Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s[q3 + 4]));
-                Flush(ref b0, ref c0, ref o0);
-                Flush(ref b1, ref c1, ref o1);
-                Flush(ref b2, ref c2, ref o2);
-                Flush(ref b3, ref c3, ref o3);
-            }
+            // Two passes of two streams: each chain (bit count, accumulator) has a latency of one cycle per symbol, so two
+            // chains already overlap, and the loop keeps every value in a register (four chains at once spill).
+            j = EncodePair11(s0, s1, lastCount, codes, ref b0, ref c0, ref o0, ref b1, ref c1, ref o1);
+            EncodePair11(s2, s3, lastCount, codes, ref b2, ref c2, ref o2, ref b3, ref c3, ref o3);
         }
         else
         {
@@ -242,10 +221,10 @@ public static partial class HuffmanStream
             {
                 for (int t = 0; t < k; t++)
                 {
-                    Put(ref b0, ref c0, codes, lens, nuint.CreateTruncating(s0[j + t]));
-                    Put(ref b1, ref c1, codes, lens, nuint.CreateTruncating(s1[j + t]));
-                    Put(ref b2, ref c2, codes, lens, nuint.CreateTruncating(s2[j + t]));
-                    Put(ref b3, ref c3, codes, lens, nuint.CreateTruncating(s3[j + t]));
+                    Put(ref b0, ref c0, codes, nuint.CreateTruncating(s0[j + t]));
+                    Put(ref b1, ref c1, codes, nuint.CreateTruncating(s1[j + t]));
+                    Put(ref b2, ref c2, codes, nuint.CreateTruncating(s2[j + t]));
+                    Put(ref b3, ref c3, codes, nuint.CreateTruncating(s3[j + t]));
                 }
                 Flush(ref b0, ref c0, ref o0);
                 Flush(ref b1, ref c1, ref o1);
@@ -253,17 +232,50 @@ public static partial class HuffmanStream
                 Flush(ref b3, ref c3, ref o3);
             }
         }
-        sizes[0] = Finish(s0, j, quarter, codes, lens, b0, c0, o0, regions);
-        sizes[1] = Finish(s1, j, quarter, codes, lens, b1, c1, o1, regions + region);
-        sizes[2] = Finish(s2, j, quarter, codes, lens, b2, c2, o2, regions + 2 * region);
-        sizes[3] = Finish(s3, j, lastCount, codes, lens, b3, c3, o3, regions + 3 * region);
+        sizes[0] = Finish(s0, j, quarter, codes, b0, c0, o0, regions);
+        sizes[1] = Finish(s1, j, quarter, codes, b1, c1, o1, regions + region);
+        sizes[2] = Finish(s2, j, quarter, codes, b2, c2, o2, regions + 2 * region);
+        sizes[3] = Finish(s3, j, lastCount, codes, b3, c3, o3, regions + 3 * region);
+    }
+
+    /// <summary>Codes the first ⌊count/5⌋·5 symbols of two streams, 5 symbols of at most 11 bits between stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int EncodePair11<T>(T* sa, T* sb, int count, CodeEntry* codes,
+        ref ulong bitsA, ref int countA, ref byte* outA, ref ulong bitsB, ref int countB, ref byte* outB)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        ulong ba = bitsA, bb = bitsB;
+        int ca = countA, cb = countB;
+        byte* oa = outA, ob = outB;
+        int j = 0;
+        for (; j + 5 <= count; j += 5)
+        {
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j]));
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 1])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 1]));
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 2])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 2]));
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 3])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 3]));
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 4])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 4]));
+            Flush(ref ba, ref ca, ref oa);
+            Flush(ref bb, ref cb, ref ob);
+        }
+        bitsA = ba; countA = ca; outA = oa;
+        bitsB = bb; countB = cb; outB = ob;
+        return j;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Put(ref ulong bits, ref int count, ushort* codes, byte* lens, nuint symbol)
+    private static unsafe void Put(ref ulong bits, ref int count, CodeEntry* codes, nuint symbol)
     {
-        bits |= (ulong)codes[symbol] << count;
-        count += lens[symbol];
+        // Two narrow loads from one entry: reading the entry once and splitting it costs a register the loop lacks.
+        bits |= (ulong)codes[symbol].Code << count;
+        count += codes[symbol].Length;
+    }
+
+    /// <summary>One symbol's codeword, bit-reversed so the first bit sent is the least significant, and its length.</summary>
+    private struct CodeEntry
+    {
+        public ushort Code;
+        public byte Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -276,12 +288,12 @@ public static partial class HuffmanStream
     }
 
     /// <summary>Codes the rest of one stream symbol by symbol, pads the last byte with zeros; returns the stream's size.</summary>
-    private static unsafe int Finish<T>(T* symbols, int from, int to, ushort* codes, byte* lens, ulong bits, int count, byte* output, byte* start)
+    private static unsafe int Finish<T>(T* symbols, int from, int to, CodeEntry* codes, ulong bits, int count, byte* output, byte* start)
         where T : unmanaged, IBinaryInteger<T>
     {
         for (int i = from; i < to; i++)
         {
-            Put(ref bits, ref count, codes, lens, nuint.CreateTruncating(symbols[i]));
+            Put(ref bits, ref count, codes, nuint.CreateTruncating(symbols[i]));
             Flush(ref bits, ref count, ref output);
         }
         Unsafe.WriteUnaligned(output, bits);
