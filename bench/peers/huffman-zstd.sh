@@ -11,6 +11,6 @@ command -v zstd >/dev/null || { echo "zstd is missing: apt-get install -y zstd" 
 zstd --version
 for f in text binary; do
   echo "== $f.bin"
-  zstd -b1 -i5 "$dir/$f.bin" 2>&1 | tail -1
+  zstd -b1 -i5 "$dir/$f.bin" 2>&1 | tr "\r" "\n" | grep "MB/s" | tail -1
   "$root/xent" bench huffman --file "$dir/$f.bin" --runs 9
 done
