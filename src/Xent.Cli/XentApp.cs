@@ -27,6 +27,8 @@ internal static class XentApp
         yield return TourCommand.Create();
         yield return BenchCommand.Create();
         yield return MiCommand.Create();
+        yield return HuffmanCommand.Create();
+        yield return BlocksCommand.Create();
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>

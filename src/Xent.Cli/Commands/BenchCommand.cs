@@ -32,7 +32,7 @@ internal static class BenchCommand
     /// <summary>Benchmarks of other kernels, one file each.</summary>
     private static IEnumerable<Command> Siblings()
     {
-        yield break;
+        yield return BenchHuffmanCommand.Create();
     }
 
     private static Command MeasureCommand(string name, string formula, bool usesQ, Func<double[], double[], MeasureOptions, double> measure)

@@ -6,9 +6,9 @@ namespace Xent.Tests.Cli;
 /// <summary>Runs the xent command line in-process and captures what it prints; an instance owns a temporary directory for input files.</summary>
 public sealed class CliRunner : IDisposable
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    public sealed record Result(int Exit, string Out, string Err)
     {
-        public JsonElement Json => JsonDocument.Parse(Stdout).RootElement;
+        public JsonElement Json => JsonDocument.Parse(Out).RootElement;
     }
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("xent-cli-").FullName;
@@ -39,15 +39,15 @@ public sealed class CliRunner : IDisposable
     public static JsonElement Json(params string[] args)
     {
         var result = Run([.. args, "--json"]);
-        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(result.Exit == 0, result.Err);
         return result.Json;
     }
 
     /// <summary>Asserts the run failed as bad input: exit 2, exactly one line on stderr containing <paramref name="fragment"/>.</summary>
     public static void AssertBadInput(Result result, string fragment)
     {
-        Assert.Equal(XentApp.ExitBadInput, result.ExitCode);
-        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(XentApp.ExitBadInput, result.Exit);
+        var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.Contains(fragment, lines[0]);
         Assert.DoesNotContain(" at ", lines[0]);

@@ -8,7 +8,7 @@ public class MeasureCommandTests
     public void EntropyOfTheWeatherInBits()
     {
         var r = CliRunner.Run("entropy", "0.5,0.4,0.1", "--json");
-        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(0, r.Exit);
         // −(0.5 log2 0.5 + 0.4 log2 0.4 + 0.1 log2 0.1)
         double expected = -(0.5 * Math.Log2(0.5) + 0.4 * Math.Log2(0.4) + 0.1 * Math.Log2(0.1));
         Assert.Equal(expected, r.Json.GetProperty("entropy").GetDouble(), Tolerance);
@@ -68,7 +68,7 @@ public class MeasureCommandTests
 
     [Fact]
     public void UnknownCommandIsBadInput() =>
-        Assert.Equal(2, CliRunner.Run("entropyy", "0.5,0.5").ExitCode);
+        Assert.Equal(2, CliRunner.Run("entropyy", "0.5,0.5").Exit);
 
     [Fact]
     public void NormalizeAcceptsCounts()

@@ -26,7 +26,7 @@ public class TourTests(TourRun run) : IClassFixture<TourRun>
     {
         get
         {
-            Assert.Equal(0, run.Result.ExitCode);
+            Assert.Equal(0, run.Result.Exit);
             return run.Result.Json.GetProperty("figures");
         }
     }

@@ -86,6 +86,14 @@ public class BlockCodeTests
     }, seed: "0000000000b1", iter: 100);
 
     [Fact]
+    public void MismatchedSeedCaseEqualsHuffmanOverAllSequences()
+    {
+        // Listing every sequence in index order with the same leaf-first rule gives the same code lengths per composition.
+        for (int n = 1; n <= 8; n++)
+            Assert.Equal(ExplicitBlockLength(London, Barcelona, n), BlockCode.ExpectedLength(London, Barcelona, n).Value, 9);
+    }
+
+    [Fact]
     public void WithinEntropyBounds() =>
         (from p in SmallDistributions from n in Gen.Int[1, 12] select (p, n)).Sample((p, n) =>
     {

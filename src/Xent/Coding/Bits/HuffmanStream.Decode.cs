@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Xent.Coding;
 
@@ -78,21 +77,21 @@ public static partial class HuffmanStream
         else
         {
             int tableLog = Math.Max(h.MaxLength, FastTableLog);
-            ushort[] table = ArrayPool<ushort>.Shared.Rent(1 << tableLog);
+            uint[] table = ArrayPool<uint>.Shared.Rent(1 << tableLog);
             try
             {
                 var t = table.AsSpan(0, 1 << tableLog);
                 BuildDecodeTable(h.Lengths, h.Alphabet, t);
                 fixed (byte* payload = source.Slice(h.PayloadAt, h.PayloadSize))
                 fixed (T* dst = destination)
-                fixed (ushort* dt = t)
+                fixed (uint* dt = t)
                 {
                     if (!DecodeStreams(payload, h.PayloadSize, sizes, dt, tableLog, dst, h.Count)) return OperationStatus.InvalidData;
                 }
             }
             finally
             {
-                ArrayPool<ushort>.Shared.Return(table);
+                ArrayPool<uint>.Shared.Return(table);
             }
         }
         bytesConsumed = h.PayloadAt + h.PayloadSize;
@@ -115,7 +114,7 @@ public static partial class HuffmanStream
     /// A stream may load bytes of the next one; those bits are only ever consumed if the data is corrupt, which the final
     /// check catches: each stream must end exactly in its last byte, with zero padding.
     /// </summary>
-    private static unsafe bool DecodeStreams<T>(byte* payload, int payloadSize, ReadOnlySpan<int> sizes, ushort* table, int tableLog, T* dst, int n)
+    private static unsafe bool DecodeStreams<T>(byte* payload, int payloadSize, ReadOnlySpan<int> sizes, uint* table, int tableLog, T* dst, int n)
         where T : unmanaged, IBinaryInteger<T>
     {
         int quarter = (n + 3) / StreamCount;
@@ -142,15 +141,16 @@ public static partial class HuffmanStream
     /// The lockstep loop for codes of at most 11 bits (tables are then always 2^11 entries, so the mask is a constant):
     /// 5 symbols per stream per refill, the four chains unrolled so they overlap. Every refill advances a stream by at most
     /// 7 bytes, so the loop runs in batches that cannot reach <paramref name="lastLoad"/> without testing the pointers.
-    /// To keep all four accumulators and pointers in registers, the bit count is not kept in a register: a sentinel 1 bit
-    /// sits just above the valid bits, so a refill finds the count as 63 − lzcnt (the symbols only shift it down).
+    /// The critical path per symbol is mask → table load → shift: the shift count is the entry itself (the length sits in
+    /// its low byte and 64-bit shifts use only 6 bits of the count), and a refill only adds one OR to the chain.
     /// Returns the symbols decoded per stream.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe int DecodeLockstep11<T>(ref BitReader r0, ref BitReader r1, ref BitReader r2, ref BitReader r3,
-        ushort* table, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
+        uint* table, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
     {
-        ulong b0 = WithSentinel(r0), b1 = WithSentinel(r1), b2 = WithSentinel(r2), b3 = WithSentinel(r3);
+        ulong b0 = r0.Bits, b1 = r1.Bits, b2 = r2.Bits, b3 = r3.Bits;
+        int c0 = r0.Count, c1 = r1.Count, c2 = r2.Count, c3 = r3.Count;
         byte* n0 = r0.Next, n1 = r1.Next, n2 = r2.Next, n3 = r3.Next;
         T* d = dst;
         nint q = quarter, q3 = 3 * (nint)quarter;
@@ -162,59 +162,37 @@ public static partial class HuffmanStream
             long batches = Math.Min((lastLoad - furthest) / 7 + 1, (stop - d) / 5 + 1);
             for (T* batchEnd = d + 5 * batches; d < batchEnd; d += 5)
             {
-                RefillSentinel(ref b0, ref n0);
-                RefillSentinel(ref b1, ref n1);
-                RefillSentinel(ref b2, ref n2);
-                RefillSentinel(ref b3, ref n3);
-                Step11(ref b0, table, d); Step11(ref b1, table, d + q); Step11(ref b2, table, d + 2 * q); Step11(ref b3, table, d + q3);
-                Step11(ref b0, table, d + 1); Step11(ref b1, table, d + q + 1); Step11(ref b2, table, d + 2 * q + 1); Step11(ref b3, table, d + q3 + 1);
-                Step11(ref b0, table, d + 2); Step11(ref b1, table, d + q + 2); Step11(ref b2, table, d + 2 * q + 2); Step11(ref b3, table, d + q3 + 2);
-                Step11(ref b0, table, d + 3); Step11(ref b1, table, d + q + 3); Step11(ref b2, table, d + 2 * q + 3); Step11(ref b3, table, d + q3 + 3);
-                Step11(ref b0, table, d + 4); Step11(ref b1, table, d + q + 4); Step11(ref b2, table, d + 2 * q + 4); Step11(ref b3, table, d + q3 + 4);
+                b0 |= Unsafe.ReadUnaligned<ulong>(n0) << c0; n0 += (nint)((uint)(63 - c0) >> 3); c0 |= 56;
+                b1 |= Unsafe.ReadUnaligned<ulong>(n1) << c1; n1 += (nint)((uint)(63 - c1) >> 3); c1 |= 56;
+                b2 |= Unsafe.ReadUnaligned<ulong>(n2) << c2; n2 += (nint)((uint)(63 - c2) >> 3); c2 |= 56;
+                b3 |= Unsafe.ReadUnaligned<ulong>(n3) << c3; n3 += (nint)((uint)(63 - c3) >> 3); c3 |= 56;
+                Step11(ref b0, ref c0, table, d); Step11(ref b1, ref c1, table, d + q); Step11(ref b2, ref c2, table, d + 2 * q); Step11(ref b3, ref c3, table, d + q3);
+                Step11(ref b0, ref c0, table, d + 1); Step11(ref b1, ref c1, table, d + q + 1); Step11(ref b2, ref c2, table, d + 2 * q + 1); Step11(ref b3, ref c3, table, d + q3 + 1);
+                Step11(ref b0, ref c0, table, d + 2); Step11(ref b1, ref c1, table, d + q + 2); Step11(ref b2, ref c2, table, d + 2 * q + 2); Step11(ref b3, ref c3, table, d + q3 + 2);
+                Step11(ref b0, ref c0, table, d + 3); Step11(ref b1, ref c1, table, d + q + 3); Step11(ref b2, ref c2, table, d + 2 * q + 3); Step11(ref b3, ref c3, table, d + q3 + 3);
+                Step11(ref b0, ref c0, table, d + 4); Step11(ref b1, ref c1, table, d + q + 4); Step11(ref b2, ref c2, table, d + 2 * q + 4); Step11(ref b3, ref c3, table, d + q3 + 4);
             }
         }
-        r0 = WithoutSentinel(b0, n0);
-        r1 = WithoutSentinel(b1, n1);
-        r2 = WithoutSentinel(b2, n2);
-        r3 = WithoutSentinel(b3, n3);
+        r0 = new BitReader { Bits = b0, Count = c0, Next = n0 };
+        r1 = new BitReader { Bits = b1, Count = c1, Next = n1 };
+        r2 = new BitReader { Bits = b2, Count = c2, Next = n2 };
+        r3 = new BitReader { Bits = b3, Count = c3, Next = n3 };
         return (int)(d - dst);
     }
 
-    private static ulong WithSentinel(in BitReader r) => LowBits(r.Bits, r.Count) | (1UL << r.Count);
-
-    private static unsafe BitReader WithoutSentinel(ulong bits, byte* next)
-    {
-        int count = 63 - BitOperations.LeadingZeroCount(bits);
-        return new BitReader { Bits = bits ^ (1UL << count), Count = count, Next = next };
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void RefillSentinel(ref ulong bits, ref byte* next)
-    {
-        int count = 63 - BitOperations.LeadingZeroCount(bits);
-        bits = (bits ^ (1UL << count)) | (Unsafe.ReadUnaligned<ulong>(next) << count);
-        next += (nint)((uint)(63 - count) >> 3);
-        count |= 56;
-        bits = LowBits(bits, count) | (1UL << count);
-    }
-
-    /// <summary>The low <paramref name="count"/> bits (count &lt; 64): one bzhi where BMI2 exists.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong LowBits(ulong bits, int count) =>
-        Bmi2.X64.IsSupported ? Bmi2.X64.ZeroHighBits(bits, (ulong)count) : bits & ((1UL << count) - 1);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Step11<T>(ref ulong bits, ushort* table, T* output) where T : unmanaged, IBinaryInteger<T>
+    private static unsafe void Step11<T>(ref ulong bits, ref int count, uint* table, T* output) where T : unmanaged, IBinaryInteger<T>
     {
         uint entry = table[bits & ((1UL << FastTableLog) - 1)];
-        bits >>= (int)(entry & 0xF);
-        *output = T.CreateTruncating(entry >> 4);
+        bits >>= (int)entry;
+        count -= (int)(entry & 0xFF);
+        *output = T.CreateTruncating(entry >> 8);
     }
 
     /// <summary>The lockstep loop for longer codes: ⌊56 / tableLog⌋ symbols per stream per refill, pointers tested each round.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe int DecodeLockstep<T>(ref BitReader r0, ref BitReader r1, ref BitReader r2, ref BitReader r3,
-        ushort* table, int tableLog, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
+        uint* table, int tableLog, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
     {
         ulong mask = (1UL << tableLog) - 1;
         int k = 56 / tableLog;
@@ -248,20 +226,20 @@ public static partial class HuffmanStream
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Step<T>(ref BitReader r, ushort* table, ulong mask, T* output) where T : unmanaged, IBinaryInteger<T>
+    private static unsafe void Step<T>(ref BitReader r, uint* table, ulong mask, T* output) where T : unmanaged, IBinaryInteger<T>
     {
         uint entry = table[r.Bits & mask];
-        int length = (int)(entry & 0xF);
+        int length = (int)(entry & 0xFF);
         r.Bits >>= length;
         r.Count -= length;
-        *output = T.CreateTruncating(entry >> 4);
+        *output = T.CreateTruncating(entry >> 8);
     }
 
     /// <summary>
     /// Decodes the rest of one stream with byte-wise refills that never read at or past <paramref name="end"/> (missing
     /// bytes read as 0), then checks the stream ended in its last byte with zero padding.
     /// </summary>
-    private static unsafe bool Finish<T>(ref BitReader r, byte* start, byte* end, ushort* table, ulong mask, int tableLog, T* output, int from, int to)
+    private static unsafe bool Finish<T>(ref BitReader r, byte* start, byte* end, uint* table, ulong mask, int tableLog, T* output, int from, int to)
         where T : unmanaged, IBinaryInteger<T>
     {
         long size = end - start;

@@ -124,14 +124,15 @@ public static partial class HuffmanStream
     /// <summary>
     /// The decoding table (2^tableLog entries, tableLog ≥ the longest codeword), one entry per <c>tableLog</c>-bit window of the stream (least significant bit = next bit):
     /// <code>
-    ///  15            4 3      0
+    ///  31            8 7      0
     /// ┌───────────────┬────────┐
     /// │    symbol     │ length │   a codeword of length l, bit-reversed, fills every entry whose low l bits equal it
     /// └───────────────┴────────┘
     /// </code>
+    /// The length in the low byte lets the decoder shift by the entry itself (64-bit shifts use the count's low 6 bits).
     /// The code is complete, so every entry is filled.
     /// </summary>
-    private static void BuildDecodeTable(ReadOnlySpan<byte> packed, int alphabet, Span<ushort> table)
+    private static void BuildDecodeTable(ReadOnlySpan<byte> packed, int alphabet, Span<uint> table)
     {
         Span<int> lengths = stackalloc int[alphabet];
         for (int s = 0; s < alphabet; s++) lengths[s] = Length(packed, s);
@@ -141,7 +142,7 @@ public static partial class HuffmanStream
         {
             int l = lengths[s];
             if (l == 0) continue;
-            ushort entry = (ushort)(s << 4 | l);
+            uint entry = (uint)(s << 8 | l);
             for (int index = (int)Reverse((uint)codewords[s], l); index < table.Length; index += 1 << l)
                 table[index] = entry;
         }

@@ -104,27 +104,35 @@ public static partial class HuffmanStream
     }
 
     /// <summary>Byte histogram with four sub-tables, so that runs of one byte do not serialize on one counter.</summary>
-    private static void ByteHistogram(ReadOnlySpan<byte> source, Span<long> counts)
+    private static unsafe void ByteHistogram(ReadOnlySpan<byte> source, Span<long> counts)
     {
-        Span<uint> sub = stackalloc uint[4 * 256];
-        sub.Clear();
-        int i = 0;
-        // uint sub-counts cannot overflow before 2^32 bytes per sub-table; flush every 2^30 bytes to be safe.
-        while (i < source.Length)
+        uint* sub = stackalloc uint[4 * 256];
+        new Span<uint>(sub, 4 * 256).Clear();
+        fixed (byte* start = source)
         {
-            int end = (int)Math.Min(source.Length, i + (1L << 30));
-            for (; i + 4 <= end; i += 4)
+            byte* p = start, end = start + source.Length;
+            // uint sub-counts cannot overflow before 2^32 bytes per sub-table; flush every 2^30 bytes to be safe.
+            while (p < end)
             {
-                sub[source[i]]++;
-                sub[256 + source[i + 1]]++;
-                sub[512 + source[i + 2]]++;
-                sub[768 + source[i + 3]]++;
-            }
-            for (; i < end; i++) sub[source[i]]++;
-            for (int s = 0; s < 256; s++)
-            {
-                counts[s] += (long)sub[s] + sub[256 + s] + sub[512 + s] + sub[768 + s];
-                sub[s] = sub[256 + s] = sub[512 + s] = sub[768 + s] = 0;
+                byte* chunkEnd = end - p > (1 << 30) ? p + (1 << 30) : end;
+                for (; p + 8 <= chunkEnd; p += 8)
+                {
+                    ulong word = Unsafe.ReadUnaligned<ulong>(p);
+                    sub[(byte)word]++;
+                    sub[256 + (byte)(word >> 8)]++;
+                    sub[512 + (byte)(word >> 16)]++;
+                    sub[768 + (byte)(word >> 24)]++;
+                    sub[(byte)(word >> 32)]++;
+                    sub[256 + (byte)(word >> 40)]++;
+                    sub[512 + (byte)(word >> 48)]++;
+                    sub[768 + (byte)(word >> 56)]++;
+                }
+                for (; p < chunkEnd; p++) sub[*p]++;
+                for (int s = 0; s < 256; s++)
+                {
+                    counts[s] += (long)sub[s] + sub[256 + s] + sub[512 + s] + sub[768 + s];
+                    sub[s] = sub[256 + s] = sub[512 + s] = sub[768 + s] = 0;
+                }
             }
         }
     }
@@ -155,99 +163,137 @@ public static partial class HuffmanStream
         destination[pos++] = KindHuffman;
         WriteLengths(destination, ref pos, lengths);
 
-        // Encoding table: codeword bit-reversed (first bit sent = least significant) | length << 16.
-        uint[] table = ArrayPool<uint>.Shared.Rent(alphabet);
-        try
+        // Encoding table: codeword bit-reversed (first bit sent = least significant), and its length.
+        Span<CodeEntry> table = stackalloc CodeEntry[alphabet];
+        Span<ulong> codewords = stackalloc ulong[alphabet];
+        PrefixCode.CanonicalCodewords(lengths, codewords);
+        for (int s = 0; s < alphabet; s++)
         {
-            Span<ulong> codewords = stackalloc ulong[alphabet];
-            PrefixCode.CanonicalCodewords(lengths, codewords);
-            for (int s = 0; s < alphabet; s++)
-                table[s] = Reverse((uint)codewords[s], lengths[s]) | (uint)lengths[s] << 16;
+            table[s] = new CodeEntry { Code = (ushort)Reverse((uint)codewords[s], lengths[s]), Length = (byte)lengths[s] };
+        }
 
-            int quarter = (source.Length + 3) / StreamCount;
-            int region = (int)(((long)quarter * maxLength + 7) / 8) + StreamSlack;
-            // Streams are first written at fixed, worst-case offsets after a worst-case size field, then packed down.
-            int sizesAt = pos;
-            int regionsAt = sizesAt + StreamCount * 5;
-            Span<int> sizes = stackalloc int[StreamCount];
-            fixed (T* src = source)
-            fixed (byte* dst = destination)
-            fixed (uint* enc = table)
-            {
-                EncodeStreams(src, source.Length, quarter, enc, maxLength, dst + regionsAt, region, sizes);
-            }
-            for (int s = 0; s < StreamCount; s++) WriteVarint(destination, ref pos, (uint)sizes[s]);
-            for (int s = 0; s < StreamCount; s++)
-            {
-                destination.Slice(regionsAt + s * region, sizes[s]).CopyTo(destination[pos..]);
-                pos += sizes[s];
-            }
-            return pos;
-        }
-        finally
+        int quarter = (source.Length + 3) / StreamCount;
+        int region = (int)(((long)quarter * maxLength + 7) / 8) + StreamSlack;
+        // Streams are first written at fixed, worst-case offsets after a worst-case size field, then packed down.
+        int sizesAt = pos;
+        int regionsAt = sizesAt + StreamCount * 5;
+        Span<int> sizes = stackalloc int[StreamCount];
+        fixed (T* src = source)
+        fixed (byte* dst = destination)
+        fixed (CodeEntry* codes = table)
         {
-            ArrayPool<uint>.Shared.Return(table);
+            EncodeStreams(src, source.Length, quarter, codes, maxLength, dst + regionsAt, region, sizes);
         }
+        for (int s = 0; s < StreamCount; s++) WriteVarint(destination, ref pos, (uint)sizes[s]);
+        for (int s = 0; s < StreamCount; s++)
+        {
+            destination.Slice(regionsAt + s * region, sizes[s]).CopyTo(destination[pos..]);
+            pos += sizes[s];
+        }
+        return pos;
     }
 
     /// <summary>
     /// Codes the four quarters in lockstep. Each stream keeps a 64-bit accumulator, adds codewords at its bit count, and
-    /// every K = ⌊56 / maxLength⌋ symbols stores all 8 bytes and advances by the whole bytes written (at most 7 bits stay).
+    /// every K = ⌊56 / maxLength⌋ symbols (5 for 11-bit codes) stores all 8 bytes and advances by the whole bytes written (at most 7 bits stay).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, uint* enc, int maxLength, byte* regions, int region, Span<int> sizes)
+    private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, CodeEntry* codes, int maxLength, byte* regions, int region, Span<int> sizes)
         where T : unmanaged, IBinaryInteger<T>
     {
-        int k = 56 / maxLength;
         byte* o0 = regions, o1 = regions + region, o2 = regions + 2 * region, o3 = regions + 3 * region;
         ulong b0 = 0, b1 = 0, b2 = 0, b3 = 0;
         int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
         T* s0 = src, s1 = src + quarter, s2 = src + 2 * quarter, s3 = src + 3 * quarter;
         int lastCount = n - 3 * quarter;
         int j = 0;
-        for (; j + k <= lastCount; j += k)
+        if (maxLength <= 11)
         {
-            for (int t = 0; t < k; t++)
-            {
-                Put(ref b0, ref c0, enc[int.CreateTruncating(s0[j + t])]);
-                Put(ref b1, ref c1, enc[int.CreateTruncating(s1[j + t])]);
-                Put(ref b2, ref c2, enc[int.CreateTruncating(s2[j + t])]);
-                Put(ref b3, ref c3, enc[int.CreateTruncating(s3[j + t])]);
-            }
-            Flush(ref b0, ref c0, ref o0);
-            Flush(ref b1, ref c1, ref o1);
-            Flush(ref b2, ref c2, ref o2);
-            Flush(ref b3, ref c3, ref o3);
+            // Two passes of two streams: each chain (bit count, accumulator) has a latency of one cycle per symbol, so two
+            // chains already overlap, and the loop keeps every value in a register (four chains at once spill).
+            j = EncodePair11(s0, s1, lastCount, codes, ref b0, ref c0, ref o0, ref b1, ref c1, ref o1);
+            EncodePair11(s2, s3, lastCount, codes, ref b2, ref c2, ref o2, ref b3, ref c3, ref o3);
         }
-        sizes[0] = Finish(s0, j, quarter, enc, b0, c0, o0, regions);
-        sizes[1] = Finish(s1, j, quarter, enc, b1, c1, o1, regions + region);
-        sizes[2] = Finish(s2, j, quarter, enc, b2, c2, o2, regions + 2 * region);
-        sizes[3] = Finish(s3, j, lastCount, enc, b3, c3, o3, regions + 3 * region);
+        else
+        {
+            int k = 56 / maxLength;
+            for (; j + k <= lastCount; j += k)
+            {
+                for (int t = 0; t < k; t++)
+                {
+                    Put(ref b0, ref c0, codes, nuint.CreateTruncating(s0[j + t]));
+                    Put(ref b1, ref c1, codes, nuint.CreateTruncating(s1[j + t]));
+                    Put(ref b2, ref c2, codes, nuint.CreateTruncating(s2[j + t]));
+                    Put(ref b3, ref c3, codes, nuint.CreateTruncating(s3[j + t]));
+                }
+                Flush(ref b0, ref c0, ref o0);
+                Flush(ref b1, ref c1, ref o1);
+                Flush(ref b2, ref c2, ref o2);
+                Flush(ref b3, ref c3, ref o3);
+            }
+        }
+        sizes[0] = Finish(s0, j, quarter, codes, b0, c0, o0, regions);
+        sizes[1] = Finish(s1, j, quarter, codes, b1, c1, o1, regions + region);
+        sizes[2] = Finish(s2, j, quarter, codes, b2, c2, o2, regions + 2 * region);
+        sizes[3] = Finish(s3, j, lastCount, codes, b3, c3, o3, regions + 3 * region);
+    }
+
+    /// <summary>Codes the first ⌊count/5⌋·5 symbols of two streams, 5 symbols of at most 11 bits between stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe int EncodePair11<T>(T* sa, T* sb, int count, CodeEntry* codes,
+        ref ulong bitsA, ref int countA, ref byte* outA, ref ulong bitsB, ref int countB, ref byte* outB)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        ulong ba = bitsA, bb = bitsB;
+        int ca = countA, cb = countB;
+        byte* oa = outA, ob = outB;
+        int j = 0;
+        for (; j + 5 <= count; j += 5)
+        {
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j]));
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 1])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 1]));
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 2])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 2]));
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 3])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 3]));
+            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 4])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 4]));
+            Flush(ref ba, ref ca, ref oa);
+            Flush(ref bb, ref cb, ref ob);
+        }
+        bitsA = ba; countA = ca; outA = oa;
+        bitsB = bb; countB = cb; outB = ob;
+        return j;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put(ref ulong bits, ref int count, uint entry)
+    private static unsafe void Put(ref ulong bits, ref int count, CodeEntry* codes, nuint symbol)
     {
-        bits |= (ulong)(entry & 0xFFFF) << count;
-        count += (int)(entry >> 16);
+        // Two narrow loads from one entry: reading the entry once and splitting it costs a register the loop lacks.
+        bits |= (ulong)codes[symbol].Code << count;
+        count += codes[symbol].Length;
+    }
+
+    /// <summary>One symbol's codeword, bit-reversed so the first bit sent is the least significant, and its length.</summary>
+    private struct CodeEntry
+    {
+        public ushort Code;
+        public byte Length;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Flush(ref ulong bits, ref int count, ref byte* output)
     {
         Unsafe.WriteUnaligned(output, bits);
-        output += count >> 3;
+        output += (uint)count >> 3;
         bits >>= count & ~7;
         count &= 7;
     }
 
     /// <summary>Codes the rest of one stream symbol by symbol, pads the last byte with zeros; returns the stream's size.</summary>
-    private static unsafe int Finish<T>(T* symbols, int from, int to, uint* enc, ulong bits, int count, byte* output, byte* start)
+    private static unsafe int Finish<T>(T* symbols, int from, int to, CodeEntry* codes, ulong bits, int count, byte* output, byte* start)
         where T : unmanaged, IBinaryInteger<T>
     {
         for (int i = from; i < to; i++)
         {
-            Put(ref bits, ref count, enc[int.CreateTruncating(symbols[i])]);
+            Put(ref bits, ref count, codes, nuint.CreateTruncating(symbols[i]));
             Flush(ref bits, ref count, ref output);
         }
         Unsafe.WriteUnaligned(output, bits);

@@ -91,8 +91,9 @@ public static partial class Huffman
         int m = w.Length;
         int levels = Math.Min(maxLength, m - 1);
         int cap = 2 * m - 2;
-        var isLeaf = new bool[levels * cap];
-        var rowLength = new int[levels];
+        bool[] isLeaf = ArrayPool<bool>.Shared.Rent(levels * cap);
+        int[] rowLength = ArrayPool<int>.Shared.Rent(levels);
+        int[] takenAt = ArrayPool<int>.Shared.Rent(m + 1);
         T[] below = ArrayPool<T>.Shared.Rent(cap);
         T[] level = ArrayPool<T>.Shared.Rent(cap);
         try
@@ -119,7 +120,7 @@ public static partial class Huffman
             }
 
             // Walk down from level 1 taking 2m − 2 items; count per leaf how many levels take it.
-            var takenAt = new int[m + 1];
+            Array.Clear(takenAt, 0, m + 1);
             int take = cap;
             for (int row = 0; row < levels && take > 0; row++)
             {
@@ -142,6 +143,9 @@ public static partial class Huffman
         {
             ArrayPool<T>.Shared.Return(level);
             ArrayPool<T>.Shared.Return(below);
+            ArrayPool<int>.Shared.Return(takenAt);
+            ArrayPool<int>.Shared.Return(rowLength);
+            ArrayPool<bool>.Shared.Return(isLeaf);
         }
     }
 }

@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Xent.Cli.Rendering;
+using Xent.Coding;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>bench huffman: in-memory encode and decode of a file's bytes with <see cref="HuffmanStream"/>, like <c>zstd -b</c>.</summary>
+internal static class BenchHuffmanCommand
+{
+    /// <summary>The <c>huffman</c> subcommand of <c>bench</c>.</summary>
+    public static Command Create()
+    {
+        var file = new Option<string>("--file") { Description = "The file whose bytes are coded.", Required = true };
+        var maxLength = new Option<int>("--max-length") { Description = "Longest codeword, in bits (8..15).", DefaultValueFactory = _ => HuffmanStream.DefaultMaxLength };
+        var runs = new Option<int>("--runs") { Description = "Timed runs after one warm-up; the fastest is reported.", DefaultValueFactory = _ => 7 };
+        var json = Inputs.Json();
+        var command = new Command("huffman", "Time Huffman encoding and decoding of a file in memory: MB/s (10^6 bytes) of the fastest run.") { file, maxLength, runs, json };
+        command.SetAction(parse =>
+        {
+            int limit = parse.GetValue(maxLength), r = parse.GetValue(runs);
+            if (limit < 8 || limit > HuffmanStream.MaxCodeLength) throw new UsageException($"--max-length {limit} is not in 8..{HuffmanStream.MaxCodeLength}.");
+            if (r < 1) throw new UsageException("--runs must be ≥ 1.");
+            string path = parse.GetValue(file)!;
+            var data = File.ReadAllBytes(path);
+            var result = Run(data, limit, r);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                new JsonReport().Add("file", path).Add("bytes", data.Length).Add("compressed_bytes", result.Compressed)
+                    .Add("ratio", result.Ratio).Add("max_length", limit).Add("runs", r)
+                    .Add("encode_mb_per_s", result.EncodeMBps).Add("decode_mb_per_s", result.DecodeMBps).WriteTo(output);
+            }
+            else
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{Path.GetFileName(path)}: {data.Length} → {result.Compressed} bytes (×{result.Ratio:0.000}), encode {result.EncodeMBps:0} MB/s, decode {result.DecodeMBps:0} MB/s (best of {r}, {limit}-bit codes)"));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private readonly record struct Result(int Compressed, double Ratio, double EncodeMBps, double DecodeMBps);
+
+    private static Result Run(byte[] data, int maxLength, int runs)
+    {
+        var encoded = new byte[HuffmanStream.MaxEncodedLength(data.Length, 256, maxLength)];
+        var decoded = new byte[data.Length];
+        int size = 0;
+        double encodeBest = double.MaxValue, decodeBest = double.MaxValue;
+        for (int run = 0; run <= runs; run++) // run 0 is the warm-up
+        {
+            long start = Stopwatch.GetTimestamp();
+            size = HuffmanStream.Encode(data, encoded, maxLength);
+            double encodeSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            start = Stopwatch.GetTimestamp();
+            var status = HuffmanStream.TryDecode(encoded.AsSpan(0, size), decoded, out _, out _);
+            double decodeSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (status != OperationStatus.Done || !decoded.AsSpan().SequenceEqual(data))
+                throw new InvalidOperationException("the decoded bytes differ from the input.");
+            if (run == 0) continue;
+            encodeBest = Math.Min(encodeBest, encodeSeconds);
+            decodeBest = Math.Min(decodeBest, decodeSeconds);
+        }
+        double mb = data.Length / 1e6;
+        return new Result(size, size == 0 ? 0 : (double)data.Length / size, mb / encodeBest, mb / decodeBest);
+    }
+}
