@@ -13,5 +13,6 @@ internal struct CompensatedSum
         _sum = t;
     }
 
-    public readonly double Value => _sum + _compensation;
+    // Once the sum is infinite the compensation is ∞ − ∞ = NaN and means nothing; the sum is the answer.
+    public readonly double Value => double.IsInfinity(_sum) ? _sum : _sum + _compensation;
 }
