@@ -142,10 +142,8 @@ public static class SoftmaxCrossEntropy
         if (classes < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(classes), classes, "There must be at least one class.");
         if ((long)rows * classes != logitCount)
             ThrowHelper.ThrowShape("logits", logitCount, $"N·C = {rows}·{classes} = {(long)rows * classes}");
-        if (gradientLength != 0 && gradientLength != logitCount)
-            ThrowHelper.ThrowShape("gradient", gradientLength, $"0 (no gradient) or {logitCount}, as many as the logits");
-        if (options.Reduction == Reduction.None ? rowLossLength != rows : rowLossLength != 0 && rowLossLength != rows)
-            ThrowHelper.ThrowShape("rowLosses", rowLossLength, options.Reduction == Reduction.None ? $"N = {rows} (Reduction.None writes them)" : $"0 or N = {rows}");
+        LossChecks.OptionalLength(gradientLength, logitCount, "gradient");
+        LossChecks.Destination(rowLossLength, rows, options.Reduction, "rowLosses");
         if (!(options.LabelSmoothing >= 0 && options.LabelSmoothing <= 1))
             ThrowHelper.ThrowArgumentOutOfRange(nameof(options.LabelSmoothing), options.LabelSmoothing, "Label smoothing must be in [0, 1].");
         if (options.MaxDegreeOfParallelism < 1)
