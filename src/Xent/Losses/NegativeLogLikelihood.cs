@@ -26,17 +26,8 @@ public static class NegativeLogLikelihood
         int n = targets.Length;
         SoftmaxCrossEntropy.ValidateCommon(logProbabilities.Length, classes, n, gradient.Length,
             new CrossEntropyOptions { Reduction = reduction, IgnoreIndex = ignoreIndex }, classWeights, rowLosses.Length);
-        CompensatedSum total = default, denominator = default;
-        for (int i = 0; i < n; i++)
-        {
-            int y = targets[i];
-            if (y == ignoreIndex) continue;
-            if ((uint)y >= (uint)classes) ThrowHelper.ThrowBadTarget(nameof(targets), i, y, classes, ignoreIndex);
-            double logP = logProbabilities[i * classes + y];
-            if (!(logP <= 0)) ThrowHelper.ThrowBadValue(nameof(logProbabilities), i * classes + y, logP, "a log-probability must be ≤ 0");
-            denominator.Add(classWeights.IsEmpty ? 1 : classWeights[y]);
-        }
-        double scale = SoftmaxCrossEntropy.ReductionScale(reduction, denominator.Value);
+        double scale = SoftmaxCrossEntropy.ReductionScale(reduction, SoftmaxCrossEntropy.MeanDenominator(targets, classes, ignoreIndex, classWeights));
+        CompensatedSum total = default;
         gradient.Clear();
         for (int i = 0; i < n; i++)
         {
@@ -44,8 +35,9 @@ public static class NegativeLogLikelihood
             double loss = 0;
             if (y != ignoreIndex)
             {
-                double w = classWeights.IsEmpty ? 1 : classWeights[y];
-                loss = w == 0 ? 0 : -w * logProbabilities[i * classes + y];
+                double w = classWeights.IsEmpty ? 1 : classWeights[y], logP = logProbabilities[i * classes + y];
+                if (!(logP <= 0)) ThrowHelper.ThrowBadValue(nameof(logProbabilities), i * classes + y, logP, "a log-probability must be ≤ 0");
+                loss = w == 0 ? 0 : -w * logP;
                 if (!gradient.IsEmpty) gradient[i * classes + y] = -scale * w;
             }
             if (!rowLosses.IsEmpty) rowLosses[i] = loss;

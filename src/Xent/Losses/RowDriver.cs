@@ -27,6 +27,13 @@ internal static class RowDriver
             for (int b = 0; b < blocks; b++) total.Add(Block(ref job, b, rows));
             return total.Value;
         }
+        return SumParallel(job, rows, blocks, threads);
+    }
+
+    // Separate so that the closure Parallel.For needs is allocated only on this path, never on one thread.
+    private static double SumParallel<TJob>(TJob job, int rows, int blocks, int threads) where TJob : struct, IRowJob
+    {
+        CompensatedSum total = default;
         double[] partial = ArrayPool<double>.Shared.Rent(blocks);
         try
         {

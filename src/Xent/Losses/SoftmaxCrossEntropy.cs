@@ -88,15 +88,7 @@ public static class SoftmaxCrossEntropy
     {
         int n = targets.Length;
         double weightSum = ValidateCommon(logits.Length, classes, n, gradient.Length, options, classWeights, rowLosses.Length);
-        CompensatedSum denominator = default;
-        for (int i = 0; i < n; i++)
-        {
-            int y = targets[i];
-            if (y == options.IgnoreIndex) continue;
-            if ((uint)y >= (uint)classes) ThrowHelper.ThrowBadTarget(nameof(targets), i, y, classes, options.IgnoreIndex);
-            denominator.Add(classWeights.IsEmpty ? 1 : double.CreateTruncating(classWeights[y]));
-        }
-        double scale = ReductionScale(options.Reduction, denominator.Value);
+        double scale = ReductionScale(options.Reduction, MeanDenominator(targets, classes, options.IgnoreIndex, classWeights));
         fixed (T* z = logits, g = gradient, w = classWeights, l = rowLosses)
         fixed (int* y = targets)
         {
@@ -154,6 +146,21 @@ public static class SoftmaxCrossEntropy
         CompensatedSum sum = default;
         foreach (var w in classWeights) sum.Add(double.CreateTruncating(w));
         return sum.Value;
+    }
+
+    /// <summary>Σ w_{y_i} over rows not ignored (the count when unweighted); checks every target.</summary>
+    internal static double MeanDenominator<T>(ReadOnlySpan<int> targets, int classes, int ignoreIndex, ReadOnlySpan<T> classWeights)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        CompensatedSum denominator = default;
+        for (int i = 0; i < targets.Length; i++)
+        {
+            int y = targets[i];
+            if (y == ignoreIndex) continue;
+            if ((uint)y >= (uint)classes) ThrowHelper.ThrowBadTarget(nameof(targets), i, y, classes, ignoreIndex);
+            denominator.Add(classWeights.IsEmpty ? 1 : double.CreateTruncating(classWeights[y]));
+        }
+        return denominator.Value;
     }
 
     internal static double ReductionScale(Reduction reduction, double denominator) =>
