@@ -20,7 +20,8 @@ internal static class XentApp
     private static IEnumerable<Command> AllCommands()
     {
         yield return EntropyCommand.Create();
-        yield return BenchCommand.Create();
+        yield return BenchSoftmaxCeCommand.CreateStandInParent();
+        yield return LoglossCommand.Create();
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>

@@ -8,6 +8,12 @@ namespace Xent.Cli.Commands;
 /// <summary>bench softmax-ce: time softmax cross-entropy forward + backward (loss and gradient) on random float logits.</summary>
 internal static class BenchSoftmaxCeCommand
 {
+    /// <summary>
+    /// A stand-in <c>bench</c> parent holding only this subcommand, for this branch alone: the real parent
+    /// (Commands/BenchCommand.cs, another branch) registers <see cref="Create"/> among its siblings when the branches meet.
+    /// </summary>
+    public static Command CreateStandInParent() => new("bench", "Time library kernels.") { Create() };
+
     public static Command Create()
     {
         var rows = new Option<int>("--rows") { Description = "Batch size N.", DefaultValueFactory = _ => 4096 };
