@@ -22,6 +22,8 @@ internal static class XentApp
         yield return EntropyCommand.Create();
         yield return BenchSoftmaxCeCommand.CreateStandInParent();
         yield return LoglossCommand.Create();
+        yield return TrainCommand.Create();
+        yield return PredictCommand.Create();
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>

@@ -42,7 +42,7 @@ internal static class MetricsRendering
         var notes = new List<string> { caption };
         if (r.Clip > 0) notes.Add($"clipped at {r.Clip} ({r.ClippedRows} rows)");
         if (bad.Skipped > 0) notes.Add($"{bad.Skipped} bad rows skipped, first: {bad.FirstReason}");
-        table.Caption = new TableTitle(Markup.Escape(string.Join("; ", notes)));
         TextTable.Write(output, table);
+        foreach (var note in notes) output.WriteLine(note);
     }
 }

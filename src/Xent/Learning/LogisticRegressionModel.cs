@@ -20,6 +20,9 @@ public sealed record LogisticRegressionModel
     /// <summary>The K class names, in the order of the probabilities.</summary>
     [JsonPropertyName("classes")] public required IReadOnlyList<string> ClassNames { get; init; }
 
+    /// <summary>The name of the predicted variable (a CSV column, for instance), or null.</summary>
+    [JsonPropertyName("target")] public string? Target { get; init; }
+
     /// <summary>The d feature names, in column order.</summary>
     [JsonPropertyName("features")] public required IReadOnlyList<string> FeatureNames { get; init; }
 
