@@ -20,9 +20,11 @@ namespace Xent.Losses;
 /// <para>Stability: each row is shifted by its max (lse = max + log Σ exp(z − max)), so logits of ±1e4 or more are exact; a −∞
 /// logit is a masked class (probability 0). A row whose logits are NaN or +∞, or all −∞, throws <see cref="ArgumentException"/>
 /// naming the row and class. A true-class logit of −∞ gives ℓ_i = +∞ (the exact value), never NaN.</para>
-/// <para>Cost: two reads of each row — one computes the max and Σ exp together (online softmax), one writes the gradient — and
-/// no allocation on one thread. float rows are summed per lane with Kahan compensation and combined in double;
-/// loss figures are returned in double.</para>
+/// <para>Cost: without a gradient, one read of each row (online softmax: the max and Σ exp together). With the gradient, one
+/// exp per logit: the max, then exp(z − max) written to the gradient and summed, then scaled in place while the row is
+/// in cache (streaming stores for batches over 16 MB), so each logit is read from memory once and each gradient entry
+/// written once. No allocation on one thread. float sums are kept per lane with Kahan compensation and combined in double;
+/// loss figures are returned in double. float exp is a polynomial accurate to about 2 ulp.</para>
 /// </remarks>
 public static class SoftmaxCrossEntropy
 {
@@ -97,6 +99,7 @@ public static class SoftmaxCrossEntropy
                 Logits = z, Targets = y, Weights = classWeights.IsEmpty ? null : w, Gradient = gradient.IsEmpty ? null : g,
                 RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, IgnoreIndex = options.IgnoreIndex,
                 Smoothing = options.LabelSmoothing, WeightSum = weightSum, Scale = scale,
+                Streaming = Streams<T>(gradient.Length),
             };
             double total = RowDriver.Sum(job, n, options.MaxDegreeOfParallelism);
             return options.Reduction == Reduction.Mean ? total * scale : total;
@@ -111,7 +114,7 @@ public static class SoftmaxCrossEntropy
         if (targetProbabilities.Length != logits.Length)
             ThrowHelper.ThrowLengthMismatch(nameof(logits), logits.Length, nameof(targetProbabilities), targetProbabilities.Length);
         int n = classes >= 1 ? logits.Length / classes : 0;
-        double weightSum = ValidateCommon(logits.Length, classes, n, gradient.Length, options, classWeights, rowLosses.Length);
+        ValidateCommon(logits.Length, classes, n, gradient.Length, options, classWeights, rowLosses.Length);
         CheckFiniteNonNegative(targetProbabilities, nameof(targetProbabilities));
         double scale = ReductionScale(options.Reduction, n);
         fixed (T* z = logits, t = targetProbabilities, g = gradient, w = classWeights, l = rowLosses)
@@ -120,8 +123,8 @@ public static class SoftmaxCrossEntropy
             {
                 Logits = z, Targets = t, Weights = classWeights.IsEmpty ? null : w, Gradient = gradient.IsEmpty ? null : g,
                 RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, Smoothing = options.LabelSmoothing, Scale = scale,
+                Streaming = Streams<T>(gradient.Length),
             };
-            _ = weightSum;
             double total = RowDriver.Sum(job, n, options.MaxDegreeOfParallelism);
             return options.Reduction == Reduction.Mean ? total * scale : total;
         }
@@ -177,6 +180,11 @@ public static class SoftmaxCrossEntropy
                 ThrowHelper.ThrowBadValue(paramName, i, double.CreateTruncating(values[i]), "must be finite and ≥ 0");
     }
 
+    /// <summary>Gradients larger than this many bytes cannot stay in cache: they are written with streaming stores.</summary>
+    private const long StreamingBytes = 16 << 20;
+
+    private static unsafe bool Streams<T>(int gradientLength) where T : unmanaged => (long)gradientLength * sizeof(T) >= StreamingBytes;
+
     /// <summary>Reports the first NaN or +∞ of a row, or its first entry when every logit is −∞.</summary>
     internal static void ThrowBadRow<T>(ReadOnlySpan<T> z, int row) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -193,6 +201,7 @@ public static class SoftmaxCrossEntropy
         public int* Targets;
         public int Classes, IgnoreIndex;
         public double Smoothing, WeightSum, Scale;
+        public bool Streaming;
 
         public readonly double Row(int row)
         {
@@ -205,22 +214,27 @@ public static class SoftmaxCrossEntropy
                 if (RowLosses != null) RowLosses[row] = T.Zero;
                 return 0;
             }
-            var (max, sumExp) = SoftmaxRow.MaxSumExp<T, TExp>(z);
-            if (!T.IsFinite(max) || !(sumExp > 0)) ThrowBadRow(z, row);
+            var (max, sumExp) = g.IsEmpty ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (TensorPrimitives.Max(z), 0);
+            if (!T.IsFinite(max) || !(sumExp > 0) && g.IsEmpty) ThrowBadRow(z, row);
             var weights = Weights == null ? default : new ReadOnlySpan<T>(Weights, classes);
-            double logSum = Math.Log(sumExp), m = double.CreateTruncating(max), eps = Smoothing;
+            double m = double.CreateTruncating(max), eps = Smoothing;
             double wy = Weights == null ? 1 : double.CreateTruncating(Weights[y]);
             double trueWeight = (1 - eps) * wy;
-            double loss = trueWeight == 0 ? 0 : trueWeight * (logSum + (m - double.CreateTruncating(z[y])));
-            if (eps > 0) loss += eps / classes * (WeightSum * logSum + SoftmaxRow.WeightedDistanceFromMax(z, max, weights));
+            // Everything that reads z is done before the gradient pass, which may overwrite z.
+            double distance = trueWeight == 0 ? 0 : m - double.CreateTruncating(z[y]);
+            double smoothing = eps > 0 ? SoftmaxRow.WeightedDistanceFromMax(z, max, weights) : 0;
             if (!g.IsEmpty)
             {
+                sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g);
                 double alpha = trueWeight + eps / classes * WeightSum;
                 double uniform = Weights == null ? Scale * eps / classes : 0;
-                SoftmaxRow.WriteScaledExp<T, TExp>(z, max, T.CreateTruncating(Scale * alpha / sumExp), T.CreateTruncating(uniform), g);
+                SoftmaxRow.ScaleShift(g, T.CreateTruncating(Scale * alpha / sumExp), T.CreateTruncating(uniform), Streaming);
                 if (Weights != null && eps > 0) TensorPrimitives.MultiplyAdd(weights, T.CreateTruncating(-Scale * eps / classes), g, g);
                 g[y] -= T.CreateTruncating(Scale * trueWeight);
             }
+            double logSum = Math.Log(sumExp);
+            double loss = trueWeight == 0 ? 0 : trueWeight * (logSum + distance);
+            if (eps > 0) loss += eps / classes * (WeightSum * logSum + smoothing);
             if (RowLosses != null) RowLosses[row] = T.CreateTruncating(loss);
             return loss;
         }
@@ -233,6 +247,7 @@ public static class SoftmaxCrossEntropy
         public T* Logits, Targets, Weights, Gradient, RowLosses;
         public int Classes;
         public double Smoothing, Scale;
+        public bool Streaming;
 
         public readonly double Row(int row)
         {
@@ -240,9 +255,9 @@ public static class SoftmaxCrossEntropy
             long offset = (long)row * classes;
             var z = new ReadOnlySpan<T>(Logits + offset, classes);
             var t = new ReadOnlySpan<T>(Targets + offset, classes);
-            var (max, sumExp) = SoftmaxRow.MaxSumExp<T, TExp>(z);
-            if (!T.IsFinite(max) || !(sumExp > 0)) ThrowBadRow(z, row);
-            double logSum = Math.Log(sumExp), m = double.CreateTruncating(max), eps = Smoothing, uniform = eps / classes;
+            var (max, sumExp) = Gradient == null ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (TensorPrimitives.Max(z), 0);
+            if (!T.IsFinite(max) || !(sumExp > 0) && Gradient == null) ThrowBadRow(z, row);
+            double m = double.CreateTruncating(max), eps = Smoothing, uniform = eps / classes;
             CompensatedSum mass = default, distance = default;
             for (int c = 0; c < classes; c++)
             {
@@ -251,14 +266,15 @@ public static class SoftmaxCrossEntropy
                 mass.Add(wt);
                 distance.Add(wt * (m - double.CreateTruncating(z[c])));
             }
-            double loss = mass.Value * logSum + distance.Value;
             if (Gradient != null)
             {
                 var g = new Span<T>(Gradient + offset, classes);
-                SoftmaxRow.WriteScaledExp<T, TExp>(z, max, T.CreateTruncating(Scale * mass.Value / sumExp), T.Zero, g);
+                sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g);
+                SoftmaxRow.ScaleShift(g, T.CreateTruncating(Scale * mass.Value / sumExp), T.Zero, Streaming);
                 for (int c = 0; c < classes; c++)
                     g[c] -= T.CreateTruncating(Scale * Weight(c) * ((1 - eps) * double.CreateTruncating(t[c]) + uniform));
             }
+            double loss = mass.Value * Math.Log(sumExp) + distance.Value;
             if (RowLosses != null) RowLosses[row] = T.CreateTruncating(loss);
             return loss;
         }

@@ -240,4 +240,43 @@ public class SoftmaxCrossEntropyTests
         Assert.Equal(expected, SoftmaxCrossEntropy.Compute(logits, 18, [4], logits));
         Assert.Equal(separate, logits);
     }
+
+    [Fact]
+    public void LossIsTheSameWithAndWithoutTheGradient()
+    {
+        // Without a gradient the online one-pass form runs; with one, max / exp-and-sum / scale.
+        Batches(80).Sample(b =>
+        {
+            var opts = Options(b.Eps, b.Reduction == Reduction.None ? Reduction.Sum : b.Reduction);
+            double without = SoftmaxCrossEntropy.Compute(b.Logits, b.C, b.Targets, options: opts, classWeights: b.Weights);
+            double with = SoftmaxCrossEntropy.Compute(b.Logits, b.C, b.Targets, new double[b.Logits.Length], opts, b.Weights);
+            Assert.Equal(without, with, 1e-13 * (1 + Math.Abs(without)));
+            var z = b.Logits.Select(x => (float)x).ToArray();
+            var w = b.Weights?.Select(x => (float)x).ToArray();
+            Assert.Equal(SoftmaxCrossEntropy.Compute(z, b.C, b.Targets, options: opts, classWeights: w),
+                SoftmaxCrossEntropy.Compute(z, b.C, b.Targets, new float[z.Length], opts, w), 1e-6 * (1 + Math.Abs(without)));
+        }, seed: "0000000000ad", iter: 200);
+    }
+
+    [Fact]
+    public void LargeBatchesStreamTheGradientWithTheSameResult()
+    {
+        // 64 × 65,536 floats = 16 MB: the gradient is written with non-temporal stores; row by row it is not.
+        const int n = 64, c = 65_536;
+        var random = new Random(9);
+        var logits = new float[n * c];
+        for (int i = 0; i < logits.Length; i++) logits[i] = (float)(random.NextDouble() * 20 - 10);
+        var targets = Enumerable.Range(0, n).Select(i => (i * 7919) % c).ToArray();
+        var g = new float[n * c];
+        var opts = new CrossEntropyOptions { Reduction = Reduction.Sum };
+        double total = SoftmaxCrossEntropy.Compute(logits, c, targets, g, opts);
+        double rows = 0;
+        var gr = new float[c];
+        for (int i = 0; i < n; i++)
+        {
+            rows += SoftmaxCrossEntropy.Compute(logits.AsSpan(i * c, c), c, targets.AsSpan(i, 1), gr, opts);
+            Assert.True(gr.AsSpan().SequenceEqual(g.AsSpan(i * c, c)), $"row {i}");
+        }
+        Assert.Equal(rows, total, 1e-9 * rows);
+    }
 }
