@@ -45,18 +45,7 @@ public static class FusedLinearCrossEntropy
             static (z, c, y, g, o, w, l) => SoftmaxCrossEntropy.Compute(z, c, y, g, o, w, l));
 
     /// <summary>The fused loss in double; as the float overload.</summary>
-    /// <param name="hidden">H, N·D entries.</param>
-    /// <param name="weight">W, C·D entries.</param>
-    /// <param name="features">D ≥ 1.</param>
-    /// <param name="targets">y, N class indices (or the ignore index).</param>
-    /// <param name="hiddenGradient">Empty or N·D entries: receives ∂loss/∂H.</param>
-    /// <param name="weightGradient">Empty or C·D entries: receives ∂loss/∂W.</param>
-    /// <param name="options">As for <see cref="SoftmaxCrossEntropy"/>.</param>
-    /// <param name="classWeights">Empty or C weights.</param>
-    /// <param name="rowLosses">Empty or N entries receiving ℓ_i.</param>
-    /// <param name="chunkRows">Rows per chunk R; 0 for <see cref="DefaultChunkRows"/>.</param>
-    /// <param name="workspace">Empty (rented) or at least R·C entries.</param>
-    /// <returns>The reduced loss in nats.</returns>
+    /// <inheritdoc cref="Compute(ReadOnlySpan{float}, ReadOnlySpan{float}, int, ReadOnlySpan{int}, Span{float}, Span{float}, CrossEntropyOptions?, ReadOnlySpan{float}, Span{float}, int, Span{float})"/>
     public static double Compute(ReadOnlySpan<double> hidden, ReadOnlySpan<double> weight, int features, ReadOnlySpan<int> targets,
         Span<double> hiddenGradient = default, Span<double> weightGradient = default, CrossEntropyOptions? options = null,
         ReadOnlySpan<double> classWeights = default, Span<double> rowLosses = default, int chunkRows = 0, Span<double> workspace = default) =>

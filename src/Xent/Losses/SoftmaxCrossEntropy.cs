@@ -42,14 +42,7 @@ public static class SoftmaxCrossEntropy
         ComputeIndexed<float, SingleExp>(logits, classes, targets, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
 
     /// <summary>Loss of double logits [N, C] against class indices; as the float overload.</summary>
-    /// <param name="logits">z, N·C entries, row-major.</param>
-    /// <param name="classes">C ≥ 1.</param>
-    /// <param name="targets">y_i ∈ [0, C) or the ignore index; N entries.</param>
-    /// <param name="gradient">Empty or N·C entries that receive ∂loss/∂z.</param>
-    /// <param name="options">Options; default when null.</param>
-    /// <param name="classWeights">Empty (all 1) or C finite weights ≥ 0.</param>
-    /// <param name="rowLosses">Empty or N entries receiving ℓ_i.</param>
-    /// <returns>The reduced loss in nats.</returns>
+    /// <inheritdoc cref="Compute(ReadOnlySpan{float}, int, ReadOnlySpan{int}, Span{float}, CrossEntropyOptions?, ReadOnlySpan{float}, Span{float})"/>
     public static double Compute(ReadOnlySpan<double> logits, int classes, ReadOnlySpan<int> targets, Span<double> gradient = default,
         CrossEntropyOptions? options = null, ReadOnlySpan<double> classWeights = default, Span<double> rowLosses = default) =>
         ComputeIndexed<double, DoubleExp>(logits, classes, targets, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
@@ -71,14 +64,7 @@ public static class SoftmaxCrossEntropy
         ComputeSoftCore<float, SingleExp>(logits, classes, targetProbabilities, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
 
     /// <summary>Loss of double logits [N, C] against target distributions; as the float overload.</summary>
-    /// <param name="logits">z, N·C entries, row-major.</param>
-    /// <param name="classes">C ≥ 1.</param>
-    /// <param name="targetProbabilities">t, N·C entries, finite and ≥ 0.</param>
-    /// <param name="gradient">Empty or N·C entries that receive ∂loss/∂z.</param>
-    /// <param name="options">Options; default when null.</param>
-    /// <param name="classWeights">Empty (all 1) or C finite weights ≥ 0.</param>
-    /// <param name="rowLosses">Empty or N entries receiving ℓ_i.</param>
-    /// <returns>The reduced loss in nats; the mean divides by N.</returns>
+    /// <inheritdoc cref="ComputeSoft(ReadOnlySpan{float}, int, ReadOnlySpan{float}, Span{float}, CrossEntropyOptions?, ReadOnlySpan{float}, Span{float})"/>
     public static double ComputeSoft(ReadOnlySpan<double> logits, int classes, ReadOnlySpan<double> targetProbabilities, Span<double> gradient = default,
         CrossEntropyOptions? options = null, ReadOnlySpan<double> classWeights = default, Span<double> rowLosses = default) =>
         ComputeSoftCore<double, DoubleExp>(logits, classes, targetProbabilities, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);

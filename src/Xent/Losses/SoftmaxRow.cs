@@ -30,7 +30,7 @@ internal static class SoftmaxRow
         ref T start = ref MemoryMarshal.GetReference(z);
         int n = z.Length, i = 0;
         double max = Floor, sum = 0;
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count)
+        if (Vector512.IsHardwareAccelerated && n >= 4 * Vector512<T>.Count)
         {
             (i, max, sum) = MaxSumExp512<T, TExp>(ref start, n);
         }
@@ -73,24 +73,7 @@ internal static class SoftmaxRow
                 c *= f;
                 m = grown;
             }
-            var partial = (TExp.Exp(x0 - m) + TExp.Exp(x1 - m)) + (TExp.Exp(x2 - m) + TExp.Exp(x3 - m));
-            var y = partial - c;
-            var t = s + y;
-            c = (t - s) - y;
-            s = t;
-        }
-        for (; i <= n - width; i += width)
-        {
-            var x = Vector512.LoadUnsafe(ref start, (nuint)i);
-            var grown = Vector512.Max(m, x);
-            var f = TExp.Exp(m - grown);
-            s *= f;
-            c *= f;
-            m = grown;
-            var y = TExp.Exp(x - m) - c;
-            var t = s + y;
-            c = (t - s) - y;
-            s = t;
+            (s, c) = KahanAdd(s, c, (TExp.Exp(x0 - m) + TExp.Exp(x1 - m)) + (TExp.Exp(x2 - m) + TExp.Exp(x3 - m)));
         }
         var (max, sum) = CombineLanes(m, s - c);
         return (i, max, sum);
@@ -112,10 +95,7 @@ internal static class SoftmaxRow
             s *= f;
             c *= f;
             m = grown;
-            var y = TExp.Exp(x - m) - c;
-            var t = s + y;
-            c = (t - s) - y;
-            s = t;
+            (s, c) = KahanAdd(s, c, TExp.Exp(x - m));
         }
         var (max, sum) = CombineLanes(m.ToVector512Unsafe(), (s - c).ToVector512Unsafe(), Vector256<T>.Count);
         return (i, max, sum);
@@ -213,10 +193,7 @@ internal static class SoftmaxRow
             {
                 var e = TExp.Exp(Vector256.LoadUnsafe(ref src, (nuint)i) - vm);
                 e.StoreUnsafe(ref dst, (nuint)i);
-                var y = e - c;
-                var t = s + y;
-                c = (t - s) - y;
-                s = t;
+                (s, c) = KahanAdd(s, c, e);
             }
             sum = SumLanes((s - c).ToVector512Unsafe(), Vector256<T>.Count);
         }
@@ -231,6 +208,15 @@ internal static class SoftmaxRow
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector512<T> Sum, Vector512<T> Compensation) KahanAdd<T>(Vector512<T> s, Vector512<T> c, Vector512<T> x)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var y = x - c;
+        var t = s + y;
+        return (t, (t - s) - y);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<T> Sum, Vector256<T> Compensation) KahanAdd<T>(Vector256<T> s, Vector256<T> c, Vector256<T> x)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var y = x - c;

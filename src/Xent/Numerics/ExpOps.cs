@@ -12,11 +12,11 @@ internal interface IExpOps<T> where T : unmanaged, IBinaryFloatingPointIeee754<T
     static abstract T Exp(T x);
 }
 
-/// <summary>float: the float-only polynomial of <see cref="FastExp"/>; scalar tails use <see cref="MathF.Exp"/>.</summary>
+/// <summary>float: the float-only polynomial of <see cref="FastExp"/> at 512 bits; the runtime's exp at 256 bits and for scalar tails.</summary>
 internal readonly struct SingleExp : IExpOps<float>
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Exp(Vector512<float> x) => FastExp.ExpNonPositive(x);
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Exp(Vector256<float> x) => FastExp.ExpNonPositive(x);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Exp(Vector256<float> x) => Vector256.Exp(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Exp(float x) => MathF.Exp(x);
 }
 

@@ -10,7 +10,7 @@ namespace Xent.Numerics;
 /// </summary>
 /// <remarks>
 /// <c>Vector512.Exp(Vector512&lt;float&gt;)</c> is accurate but computes through double; this one stays in float, which is
-/// what lets softmax cross-entropy run at memory speed.
+/// what lets softmax cross-entropy run at memory speed. Only the AVX-512 width has it; narrower machines use the runtime's exp.
 /// </remarks>
 internal static class FastExp
 {
@@ -37,23 +37,5 @@ internal static class FastExp
         p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
         var scale = (Vector512.ConvertToInt32(n) + Vector512.Create(127)) << 23;
         return Vector512.AndNot(p * scale.AsSingle(), underflow.AsSingle());
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ExpNonPositive(Vector256<float> x)
-    {
-        var underflow = Vector256.LessThan(x, Vector256.Create(MinArgument));
-        x = Vector256.Max(x, Vector256.Create(MinArgument));
-        var n = Vector256.Round(x * Vector256.Create(Log2E));
-        var r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Hi), x);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Lo), r);
-        var p = Vector256.FusedMultiplyAdd(Vector256.Create(P0), r, Vector256.Create(P1));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P2));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P3));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P4));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P5));
-        p = Vector256.FusedMultiplyAdd(p, r * r, r) + Vector256<float>.One;
-        var scale = (Vector256.ConvertToInt32(n) + Vector256.Create(127)) << 23;
-        return Vector256.AndNot(p * scale.AsSingle(), underflow.AsSingle());
     }
 }
