@@ -41,9 +41,10 @@ internal static class ThrowHelper
         throw new ArgumentException($"{paramName} is empty.", paramName);
 
     [DoesNotReturn]
-    public static void ThrowBadTarget(string paramName, int index, int value, int classes, int ignoreIndex) =>
+    public static void ThrowBadTarget(string paramName, int index, int value, int classes, int? ignoreIndex = null) =>
         throw new ArgumentException(
-            $"{paramName}[{index}] = {value}: a class index must be in [0, {classes}) or equal the ignore index {ignoreIndex}.", paramName);
+            $"{paramName}[{index}] = {value}: a class index must be in [0, {classes})" +
+            (ignoreIndex is { } ignore ? $" or equal the ignore index {ignore}." : "."), paramName);
 
     [DoesNotReturn]
     public static void ThrowBadValue(string paramName, int index, double value, string requirement) =>

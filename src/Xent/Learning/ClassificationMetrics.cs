@@ -90,7 +90,7 @@ public static class ClassificationMetrics
         if (options.Bins < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Bins), options.Bins, "At least one bin.");
         if (!(options.Clip >= 0 && options.Clip < 1)) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Clip), options.Clip, "Clip must be in [0, 1).");
         for (int i = 0; i < n; i++)
-            if ((uint)labels[i] >= (uint)classes) ThrowHelper.ThrowBadTarget(nameof(labels), i, labels[i], classes, -1);
+            if ((uint)labels[i] >= (uint)classes) ThrowHelper.ThrowBadTarget(nameof(labels), i, labels[i], classes);
         if (sampleWeights.IsEmpty) return n;
         if (sampleWeights.Length != n) ThrowHelper.ThrowLengthMismatch(nameof(labels), n, nameof(sampleWeights), sampleWeights.Length);
         Losses.SoftmaxCrossEntropy.CheckFiniteNonNegative(sampleWeights, nameof(sampleWeights));

@@ -42,7 +42,7 @@ public static class LogisticRegression
         for (int i = 0; i < features.Length; i++)
             if (!double.IsFinite(features[i])) ThrowHelper.ThrowBadValue(nameof(features), i, features[i], "must be finite");
         for (int i = 0; i < n; i++)
-            if ((uint)labels[i] >= (uint)classes) ThrowHelper.ThrowBadTarget(nameof(labels), i, labels[i], classes, -1);
+            if ((uint)labels[i] >= (uint)classes) ThrowHelper.ThrowBadTarget(nameof(labels), i, labels[i], classes);
         classNames ??= Enumerable.Range(0, classes).Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         featureNames ??= Enumerable.Range(0, d).Select(j => "x" + j.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         if (classNames.Count != classes) ThrowHelper.ThrowShape(nameof(classNames), classNames.Count, $"K = {classes}");
