@@ -29,6 +29,9 @@ internal static class XentApp
         yield return MiCommand.Create();
         yield return HuffmanCommand.Create();
         yield return BlocksCommand.Create();
+        yield return LoglossCommand.Create();
+        yield return TrainCommand.Create();
+        yield return PredictCommand.Create();
     }
 
     /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>

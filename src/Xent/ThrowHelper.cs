@@ -96,4 +96,23 @@ internal static class ThrowHelper
 
     [DoesNotReturn]
     public static void ThrowInvalidData(string message) => throw new InvalidDataException(message);
+
+    [DoesNotReturn]
+    public static void ThrowBadTarget(string paramName, int index, int value, int classes, int? ignoreIndex = null) =>
+        throw new ArgumentException(
+            $"{paramName}[{index}] = {value}: a class index must be in [0, {classes})" +
+            (ignoreIndex is { } ignore ? $" or equal the ignore index {ignore}." : "."), paramName);
+
+    [DoesNotReturn]
+    public static void ThrowBadValue(string paramName, int index, double value, string requirement) =>
+        throw new ArgumentException($"{paramName}[{index}] = {Show(value)}: {requirement}.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowShape(string paramName, int length, string expected) =>
+        throw new ArgumentException($"{paramName} has {length} entries; expected {expected}.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowBadLogit(string paramName, int row, int column, double value) =>
+        throw new ArgumentException(
+            $"{paramName}[row {row}, class {column}] = {Show(value)}: logits must be finite or −∞, and each row needs a finite one.", paramName);
 }

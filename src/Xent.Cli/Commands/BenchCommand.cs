@@ -33,6 +33,7 @@ internal static class BenchCommand
     private static IEnumerable<Command> Siblings()
     {
         yield return BenchHuffmanCommand.Create();
+        yield return BenchSoftmaxCeCommand.Create();
     }
 
     private static Command MeasureCommand(string name, string formula, bool usesQ, Func<double[], double[], MeasureOptions, double> measure)

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Xent.Cli.Rendering;
+using Xent.Losses;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>bench softmax-ce: time softmax cross-entropy forward + backward (loss and gradient) on random float logits.</summary>
+internal static class BenchSoftmaxCeCommand
+{
+    /// <summary>
+    /// A stand-in <c>bench</c> parent holding only this subcommand, for this branch alone: the real parent
+    /// (Commands/BenchCommand.cs, another branch) registers <see cref="Create"/> among its siblings when the branches meet.
+    /// </summary>
+    public static Command Create()
+    {
+        var rows = new Option<int>("--rows") { Description = "Batch size N.", DefaultValueFactory = _ => 4096 };
+        var classes = new Option<int>("--classes") { Description = "Classes C.", DefaultValueFactory = _ => 32000 };
+        var threads = new Option<int>("--threads") { Description = "Threads (rows are split between them).", DefaultValueFactory = _ => 1 };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs; the fastest is reported.", DefaultValueFactory = _ => 7 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random logits and targets.", DefaultValueFactory = _ => 1 };
+        var json = Inputs.Json();
+        var command = new Command("softmax-ce", "Softmax cross-entropy forward + backward on float logits [N, C]: ns per logit (fastest run).")
+        {
+            rows, classes, threads, repeat, seed, json,
+        };
+        command.SetAction(parse =>
+        {
+            int n = parse.GetValue(rows), c = parse.GetValue(classes), t = parse.GetValue(threads), r = parse.GetValue(repeat);
+            if (n < 1 || c < 1 || t < 1 || r < 1) throw new UsageException("--rows, --classes, --threads and --repeat must be ≥ 1.");
+            if ((long)n * c > Array.MaxLength) throw new UsageException($"--rows × --classes = {(long)n * c} is more than one array holds.");
+            var random = new Random(parse.GetValue(seed));
+            var logits = new float[n * c];
+            for (int i = 0; i < logits.Length; i++) logits[i] = (float)(4 * random.NextDouble() - 2);
+            var targets = new int[n];
+            for (int i = 0; i < n; i++) targets[i] = random.Next(c);
+            var gradient = new float[n * c];
+            var options = new CrossEntropyOptions { MaxDegreeOfParallelism = t };
+            double loss = SoftmaxCrossEntropy.Compute(logits, c, targets, gradient, options); // warm-up: JIT, page faults
+            double best = double.PositiveInfinity;
+            for (int k = 0; k < r; k++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                loss = SoftmaxCrossEntropy.Compute(logits, c, targets, gradient, options);
+                best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds);
+            }
+            double perElement = best / ((double)n * c);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                new JsonReport().Add("ns_per_element", perElement).Add("rows", n).Add("classes", c).Add("threads", t)
+                    .Add("best_ms", best / 1e6).Add("runs", r).Add("loss", loss).WriteTo(output);
+            }
+            else
+            {
+                output.WriteLine($"softmax CE forward+backward, float [{n}, {c}], {t} thread(s): {perElement:0.###} ns per logit " +
+                    $"({1 / perElement:0.##} G logits/s; fastest of {r}: {best / 1e6:0.##} ms; loss {loss:0.######} nats)");
+            }
+            return 0;
+        });
+        return command;
+    }
+}

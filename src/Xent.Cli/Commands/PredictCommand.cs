@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using Xent.Cli.Data;
+using Xent.Cli.Rendering;
+using Xent.Learning;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>predict: class probabilities of a saved logistic regression for the rows of a CSV file (and metrics when it has the target column).</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var modelPath = new Argument<string>("MODEL") { Description = "A model written by 'xent train --save'." };
+        var file = new Argument<string>("FILE") { Description = "A CSV file with the model's feature columns (and optionally its target column)." };
+        var outputPath = new Option<string?>("--output") { Description = "Write the predictions CSV here and print the metrics table (when the target column is present)." };
+        var skip = LossInputs.SkipBadRows();
+        var json = Inputs.Json();
+        var command = new Command("predict", "Predict class probabilities with a saved logistic regression model.") { modelPath, file, outputPath, skip, json };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(modelPath)!;
+            if (!File.Exists(path)) throw new UsageException($"{path}: no such file.");
+            var model = LogisticRegressionModel.FromJson(File.ReadAllText(path));
+            var csv = CsvRecords.Read(parse.GetValue(file)!);
+            var bad = new BadRows(parse.GetValue(skip));
+            int? targetColumn = model.Target is { } t && csv.Header.Contains(t) ? csv.Column(t) : null;
+            var data = FeatureRows.Read(csv, model.FeatureNames.Select(csv.Column).ToArray(), targetColumn, bad);
+            int k = model.Classes;
+            var p = new double[data.Count * k];
+            model.PredictProbabilities(data.Features.ToArray(), p);
+
+            ClassificationReport? report = null;
+            if (targetColumn is not null)
+            {
+                var classIndex = model.ClassNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
+                var rows = new List<int>();
+                var labels = new List<int>();
+                for (int i = 0; i < data.Count; i++)
+                {
+                    if (classIndex.TryGetValue(data.Labels[i], out int y)) { rows.Add(i); labels.Add(y); }
+                    else bad.Reject($"{csv.Path}: line {data.Lines[i]}, column '{model.Target}': unknown label '{data.Labels[i]}' (the model's classes are {string.Join(", ", model.ClassNames)}).");
+                }
+                var kept = rows.SelectMany(i => p.AsSpan(i * k, k).ToArray()).ToArray();
+                report = ClassificationMetrics.Evaluate(kept, k, labels.ToArray());
+            }
+
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                var predictions = Enumerable.Range(0, data.Count).Select(i => new JsonReport()
+                    .Add("line", data.Lines[i]).Add("predicted", model.ClassNames[ArgMax(p.AsSpan(i * k, k))])
+                    .Add("probabilities", model.ClassNames.Select((name, c) => new KeyValuePair<string, object?>(name, p[i * k + c])).ToArray())).ToArray();
+                var result = report is null ? new JsonReport().Add("rows", data.Count).Add("skipped_rows", bad.Skipped) : MetricsRendering.Json(report, bad);
+                result.Add("predictions", predictions).WriteTo(output);
+                return 0;
+            }
+            if (parse.GetValue(outputPath) is { } csvOut)
+            {
+                using (var writer = new StreamWriter(csvOut)) WriteCsv(writer, model, data, p);
+                if (report is not null) MetricsRendering.Table(output, report, bad, $"{csv.Path}: {report.Count} rows; predictions in {csvOut}");
+                else output.WriteLine($"{data.Count} predictions written to {csvOut}");
+            }
+            else WriteCsv(output, model, data, p);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteCsv(TextWriter writer, LogisticRegressionModel model, FeatureRows data, double[] p)
+    {
+        int k = model.Classes;
+        writer.WriteLine("line," + string.Join(",", model.ClassNames.Select(n => "p_" + n)) + ",predicted");
+        for (int i = 0; i < data.Count; i++)
+        {
+            var row = p.AsSpan(i * k, k);
+            var cells = new string[k];
+            for (int c = 0; c < k; c++) cells[c] = row[c].ToString("R", CultureInfo.InvariantCulture);
+            writer.WriteLine($"{data.Lines[i]},{string.Join(",", cells)},{model.ClassNames[ArgMax(row)]}");
+        }
+    }
+
+    private static int ArgMax(ReadOnlySpan<double> row)
+    {
+        int top = 0;
+        for (int c = 1; c < row.Length; c++) if (row[c] > row[top]) top = c;
+        return top;
+    }
+}

@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using Xent.Cli.Data;
+using Xent.Cli.Rendering;
+using Xent.Learning;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>train: fit a logistic regression (cross-entropy + L2, scikit-learn's C) to a CSV file; report train/test log loss and accuracy.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "A CSV file with a header row: numeric feature columns and a target column." };
+        var target = new Option<string>("--target") { Description = "The column of class labels.", Required = true };
+        var features = new Option<string?>("--features") { Description = "Feature columns, comma-separated (default: every other column)." };
+        var c = new Option<double>("--c") { Description = "Inverse regularization strength, scikit-learn's C: minimize C·Σ CE + ½‖W‖².", DefaultValueFactory = _ => 1.0 };
+        var testFraction = new Option<double>("--test-fraction") { Description = "Hold out this fraction of the rows (shuffled with --seed) as a test set." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the train/test shuffle.", DefaultValueFactory = _ => 1 };
+        var test = new Option<string?>("--test") { Description = "A separate test CSV file with the same columns." };
+        var standardize = new Option<bool>("--standardize") { Description = "Center and scale features (statistics of the training rows, kept in the model). Off by default so C is scikit-learn's C on the raw columns." };
+        var save = new Option<string?>("--save") { Description = "Write the model as JSON to this file." };
+        var skip = LossInputs.SkipBadRows();
+        var json = Inputs.Json();
+        var command = new Command("train", "Train a logistic regression by minimizing cross-entropy with an L2 penalty (L-BFGS).")
+        {
+            file, target, features, c, testFraction, seed, test, standardize, save, skip, json,
+        };
+        command.SetAction(parse =>
+        {
+            double fraction = parse.GetValue(testFraction);
+            string? testPath = parse.GetValue(test);
+            if (!(fraction >= 0 && fraction < 1)) throw new UsageException($"--test-fraction {fraction} must be in [0, 1).");
+            if (fraction > 0 && testPath is not null) throw new UsageException("Give --test-fraction or --test, not both.");
+            var bad = new BadRows(parse.GetValue(skip));
+            var csv = CsvRecords.Read(parse.GetValue(file)!);
+            string targetName = parse.GetValue(target)!;
+            int targetColumn = csv.Column(targetName);
+            var featureNames = parse.GetValue(features) is { } list
+                ? LossInputs.Names(list, "--features")
+                : csv.Header.Where((_, j) => j != targetColumn).ToArray();
+            if (featureNames.Length == 0) throw new UsageException($"{csv.Path}: no feature columns besides '{targetName}'.");
+            var data = FeatureRows.Read(csv, featureNames.Select(csv.Column).ToArray(), targetColumn, bad);
+            var classNames = data.Labels.Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (classNames.Length < 2) throw new InvalidDataException($"{csv.Path}: column '{targetName}' has only one class ('{classNames[0]}').");
+            var classIndex = classNames.Select((name, k) => (name, k)).ToDictionary(t => t.name, t => t.k);
+            int d = featureNames.Length;
+
+            var (trainRows, testRows) = Split(data.Count, fraction, parse.GetValue(seed));
+            var trainX = Gather(data.Features, d, trainRows);
+            var trainY = trainRows.Select(i => classIndex[data.Labels[i]]).ToArray();
+            double[]? testX = null;
+            int[]? testY = null;
+            if (testRows.Length > 0)
+            {
+                testX = Gather(data.Features, d, testRows);
+                testY = testRows.Select(i => classIndex[data.Labels[i]]).ToArray();
+            }
+            else if (testPath is not null)
+            {
+                var testCsv = CsvRecords.Read(testPath);
+                var testData = FeatureRows.Read(testCsv, featureNames.Select(testCsv.Column).ToArray(), testCsv.Column(targetName), bad);
+                var kept = new List<int>();
+                for (int i = 0; i < testData.Count; i++)
+                {
+                    if (classIndex.ContainsKey(testData.Labels[i])) kept.Add(i);
+                    else bad.Reject($"{testCsv.Path}: line {testData.Lines[i]}, column '{targetName}': label '{testData.Labels[i]}' is not a class of the training data ({string.Join(", ", classNames)}).");
+                }
+                testX = Gather(testData.Features, d, kept.ToArray());
+                testY = kept.Select(i => classIndex[testData.Labels[i]]).ToArray();
+            }
+
+            var options = new LogisticRegressionOptions { C = parse.GetValue(c), Standardize = parse.GetValue(standardize) };
+            long start = Stopwatch.GetTimestamp();
+            var model = LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames) with { Target = targetName };
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (parse.GetValue(save) is { } path) File.WriteAllText(path, model.ToJson());
+
+            var trainReport = Evaluate(model, trainX, trainY);
+            var testReport = testX is { Length: > 0 } ? Evaluate(model, testX, testY!) : null;
+            var training = model.Training!.Value;
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                var report = new JsonReport()
+                    .Add("train_log_loss", trainReport.LogLoss.Nats).Add("train_accuracy", trainReport.Accuracy).Add("train_rows", trainReport.Count);
+                if (testReport is not null)
+                    report.Add("test_log_loss", testReport.LogLoss.Nats).Add("test_accuracy", testReport.Accuracy).Add("test_rows", testReport.Count);
+                report.Add("iterations", training.Iterations).Add("evaluations", training.Evaluations).Add("objective", training.Value)
+                    .Add("gradient_norm", training.GradientNorm).Add("converged", training.Converged).Add("seconds", seconds)
+                    .Add("c", options.C).Add("standardize", options.Standardize).Add("classes", classNames).Add("features", featureNames)
+                    .Add("skipped_rows", bad.Skipped).WriteTo(output);
+                return 0;
+            }
+            var table = new Table().AddColumn("set").AddColumn(new TableColumn("rows").RightAligned())
+                .AddColumn(new TableColumn("log loss (nats)").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned());
+            table.AddRow("train", trainReport.Count.ToString(), LossInputs.Format(trainReport.LogLoss.Nats), LossInputs.Format(trainReport.Accuracy));
+            if (testReport is not null)
+                table.AddRow("test", testReport.Count.ToString(), LossInputs.Format(testReport.LogLoss.Nats), LossInputs.Format(testReport.Accuracy));
+            string notes = $"{classNames.Length} classes, {d} features, C = {options.C}{(options.Standardize ? ", standardized" : "")}; " +
+                $"L-BFGS: {training.Iterations} iterations, {training.Evaluations} evaluations, objective {training.Value:0.######}, " +
+                $"‖∇‖∞ = {training.GradientNorm:0.###e0}{(training.Converged ? "" : " (not converged)")}, {seconds * 1000:0.#} ms";
+            if (bad.Skipped > 0) notes += $"; {bad.Skipped} bad rows skipped, first: {bad.FirstReason}";
+            TextTable.Write(output, table);
+            output.WriteLine(notes);
+            return 0;
+        });
+        return command;
+    }
+
+    private static ClassificationReport Evaluate(LogisticRegressionModel model, double[] x, int[] y)
+    {
+        var p = new double[y.Length * model.Classes];
+        model.PredictProbabilities(x, p);
+        return ClassificationMetrics.Evaluate(p, model.Classes, y);
+    }
+
+    /// <summary>Shuffles row indices with the seed (Fisher–Yates) and holds out round(n·fraction) of them, leaving at least one for training.</summary>
+    private static (int[] Train, int[] Test) Split(int n, double fraction, int seed)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        if (fraction == 0) return (order, []);
+        new Random(seed).Shuffle(order);
+        int testCount = Math.Min((int)Math.Round(n * fraction), n - 1);
+        return (order[testCount..].Order().ToArray(), order[..testCount].Order().ToArray());
+    }
+
+    private static double[] Gather(List<double> features, int d, int[] rows)
+    {
+        var x = new double[rows.Length * d];
+        for (int i = 0; i < rows.Length; i++)
+            for (int j = 0; j < d; j++) x[i * d + j] = features[rows[i] * d + j];
+        return x;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Numerics.Tensors;
+
+namespace Xent.Learning;
+
+/// <summary>A smooth objective: returns f(x) and writes ∇f(x) into <paramref name="gradient"/> (same length as x).</summary>
+/// <param name="x">The point.</param>
+/// <param name="gradient">Receives ∇f(x).</param>
+/// <returns>f(x); must be finite where the optimizer evaluates it (+∞ makes the line search step back).</returns>
+public delegate double Objective(ReadOnlySpan<double> x, Span<double> gradient);
+
+/// <summary>The outcome of a minimization.</summary>
+/// <param name="Value">f at the returned point.</param>
+/// <param name="GradientNorm">‖∇f‖∞ there.</param>
+/// <param name="Iterations">L-BFGS iterations (line searches) performed.</param>
+/// <param name="Evaluations">Objective evaluations.</param>
+/// <param name="Converged">True when ‖∇f‖∞ ≤ the tolerance; false when the iteration limit was hit or no step decreased f
+/// any further (the point is then as good as double precision allows along the search direction).</param>
+public readonly record struct MinimizationResult(double Value, double GradientNorm, int Iterations, int Evaluations, bool Converged);
+
+/// <summary>
+/// Limited-memory BFGS (Nocedal 1980; Liu &amp; Nocedal 1989) with a line search satisfying the strong Wolfe conditions
+/// (f decreases by at least c₁·α·∇f·d, |∇f(x + αd)·d| ≤ c₂·|∇f·d|, c₁ = 1e-4, c₂ = 0.9), found by bracketing and
+/// zooming with safeguarded cubic interpolation (Nocedal &amp; Wright, <i>Numerical Optimization</i>, algorithms 3.5–3.6).
+/// </summary>
+public static class Lbfgs
+{
+    private const double C1 = 1e-4, C2 = 0.9;
+    private const int MaxLineSearchSteps = 40;
+
+    /// <summary>Minimizes <paramref name="f"/> from <paramref name="x"/>, which receives the minimizer.</summary>
+    /// <param name="f">The objective and its gradient.</param>
+    /// <param name="x">Start on entry, result on return.</param>
+    /// <param name="gradientTolerance">Stop when ‖∇f‖∞ ≤ this (default 1e-9).</param>
+    /// <param name="maxIterations">Iteration limit (default 10,000).</param>
+    /// <param name="history">Correction pairs kept, m (default 10).</param>
+    /// <returns>The final value, gradient norm, counts and whether the tolerance was met.</returns>
+    public static MinimizationResult Minimize(Objective f, Span<double> x, double gradientTolerance = 1e-9, int maxIterations = 10_000, int history = 10)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (!(gradientTolerance >= 0)) ThrowHelper.ThrowArgumentOutOfRange(nameof(gradientTolerance), gradientTolerance, "Must be ≥ 0.");
+        if (history < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(history), history, "At least one correction pair.");
+        int n = x.Length;
+        var g = new double[n];
+        var direction = new double[n];
+        var trial = new double[n];
+        var trialGradient = new double[n];
+        var s = new double[history][];
+        var y = new double[history][];
+        var rho = new double[history];
+        var alpha = new double[history];
+        for (int k = 0; k < history; k++) { s[k] = new double[n]; y[k] = new double[n]; }
+
+        int evaluations = 1, stored = 0, newest = -1;
+        double value = f(x, g);
+        if (!double.IsFinite(value)) ThrowHelper.ThrowArgument(nameof(x), $"The objective is {value} at the starting point.");
+        double gNorm = MaxAbs(g);
+        int iteration = 0;
+        for (; iteration < maxIterations && gNorm > gradientTolerance; iteration++)
+        {
+            // Two-loop recursion: direction = −H·g with H the L-BFGS inverse-Hessian approximation.
+            for (int i = 0; i < n; i++) direction[i] = -g[i];
+            for (int j = 0; j < stored; j++)
+            {
+                int k = (newest - j + history) % history;
+                alpha[k] = rho[k] * Dot(s[k], direction);
+                Axpy(-alpha[k], y[k], direction);
+            }
+            if (stored > 0)
+            {
+                double gamma = Dot(s[newest], y[newest]) / Dot(y[newest], y[newest]);
+                for (int i = 0; i < n; i++) direction[i] *= gamma;
+            }
+            for (int j = stored - 1; j >= 0; j--)
+            {
+                int k = (newest - j + history) % history;
+                double beta = rho[k] * Dot(y[k], direction);
+                Axpy(alpha[k] - beta, s[k], direction);
+            }
+            double slope = Dot(g, direction);
+            if (!(slope < 0))
+            {
+                // Not a descent direction (lost curvature information): restart from steepest descent.
+                stored = 0;
+                for (int i = 0; i < n; i++) direction[i] = -g[i];
+                slope = Dot(g, direction);
+            }
+            double firstStep = stored == 0 ? Math.Min(1, 1 / MaxAbs(direction)) : 1;
+            var search = new LineSearch(f, x, direction, value, slope, trial, trialGradient);
+            double step = search.Run(firstStep);
+            evaluations += search.Evaluations;
+            if (step == 0) break; // no decrease is representable along this direction
+            newest = (newest + 1) % history;
+            for (int i = 0; i < n; i++)
+            {
+                s[newest][i] = step * direction[i];
+                y[newest][i] = search.Gradient[i] - g[i];
+            }
+            double sy = Dot(s[newest], y[newest]);
+            if (sy > 0)
+            {
+                rho[newest] = 1 / sy;
+                stored = Math.Min(stored + 1, history);
+            }
+            else newest = (newest - 1 + history) % history; // skip a pair that would break positive definiteness
+            search.Point.CopyTo(x);
+            search.Gradient.CopyTo(g);
+            value = search.Value;
+            gNorm = MaxAbs(g);
+        }
+        return new(value, gNorm, iteration, evaluations, gNorm <= gradientTolerance);
+    }
+
+    /// <summary>Strong-Wolfe line search along d from x: bracket, then zoom (Nocedal &amp; Wright 3.5, 3.6).</summary>
+    private ref struct LineSearch(Objective f, ReadOnlySpan<double> x, ReadOnlySpan<double> d, double f0, double slope0, Span<double> point, Span<double> gradient)
+    {
+        private readonly Objective _f = f;
+        private readonly ReadOnlySpan<double> _x = x, _d = d;
+        private readonly double _f0 = f0, _slope0 = slope0;
+        public readonly Span<double> Point = point, Gradient = gradient;
+        public double Value;
+        public int Evaluations;
+        private double _bestStep, _bestValue = f0;
+
+        /// <summary>Returns the accepted step (Point, Gradient and Value hold its evaluation), or 0 when nothing decreased f.</summary>
+        public double Run(double step)
+        {
+            double previous = 0, fPrevious = _f0, slopePrevious = _slope0;
+            for (int i = 0; i < MaxLineSearchSteps; i++)
+            {
+                var (fa, slope) = Evaluate(step);
+                if (!Decreased(step, fa, slope) || (i > 0 && fa >= fPrevious))
+                    return Zoom(previous, fPrevious, slopePrevious, step, fa, slope);
+                if (Math.Abs(slope) <= -C2 * _slope0) return step;
+                if (slope >= 0) return Zoom(step, fa, slope, previous, fPrevious, slopePrevious);
+                previous = step; fPrevious = fa; slopePrevious = slope;
+                step *= 2;
+            }
+            return Settle();
+        }
+
+        private double Zoom(double lo, double fLo, double slopeLo, double hi, double fHi, double slopeHi)
+        {
+            for (int i = 0; i < MaxLineSearchSteps; i++)
+            {
+                double step = Interpolate(lo, fLo, slopeLo, hi, fHi, slopeHi);
+                var (fa, slope) = Evaluate(step);
+                if (!Decreased(step, fa, slope) || fa >= fLo && !Approximate(fa, slope))
+                {
+                    hi = step; fHi = fa; slopeHi = slope;
+                }
+                else
+                {
+                    if (Math.Abs(slope) <= -C2 * _slope0) return step;
+                    if (slope * (hi - lo) >= 0) { hi = lo; fHi = fLo; slopeHi = slopeLo; }
+                    lo = step; fLo = fa; slopeLo = slope;
+                }
+                if (Math.Abs(hi - lo) <= 1e-16 * Math.Max(Math.Abs(lo), Math.Abs(hi))) break;
+            }
+            return Settle();
+        }
+
+        /// <summary>
+        /// Armijo's sufficient decrease, or — once f's changes are at rounding level near the optimum — Hager and Zhang's
+        /// approximate Wolfe condition: f within 1e-12·|f₀| of f₀ and the slope already reduced as a quadratic's would be.
+        /// </summary>
+        private readonly bool Decreased(double step, double fa, double slope) => fa <= _f0 + C1 * step * _slope0 || Approximate(fa, slope);
+
+        private readonly bool Approximate(double fa, double slope) =>
+            fa <= _f0 + 1e-12 * Math.Abs(_f0) && slope <= (2 * C1 - 1) * _slope0 && slope >= C2 * _slope0;
+
+        /// <summary>The interval shrank to nothing: accept the best decrease seen, if any (re-evaluated so Point/Gradient match).</summary>
+        private double Settle()
+        {
+            if (_bestStep == 0) return 0;
+            double step = _bestStep;
+            Evaluate(step);
+            return step;
+        }
+
+        /// <summary>Minimizer of the cubic through both ends' values and slopes, kept inside the middle 80 % of the interval.</summary>
+        private static double Interpolate(double a, double fa, double ga, double b, double fb, double gb)
+        {
+            double d1 = ga + gb - 3 * (fa - fb) / (a - b);
+            double disc = d1 * d1 - ga * gb;
+            double lo = Math.Min(a, b), hi = Math.Max(a, b), width = hi - lo;
+            double step = double.NaN;
+            if (disc >= 0 && double.IsFinite(fa) && double.IsFinite(fb))
+            {
+                double d2 = Math.Sign(b - a) * Math.Sqrt(disc);
+                step = b - (b - a) * (gb + d2 - d1) / (gb - ga + 2 * d2);
+            }
+            if (!(step >= lo + 0.1 * width && step <= hi - 0.1 * width)) step = lo + 0.5 * width;
+            return step;
+        }
+
+        private (double Value, double Slope) Evaluate(double step)
+        {
+            for (int i = 0; i < _x.Length; i++) Point[i] = _x[i] + step * _d[i];
+            Value = _f(Point, Gradient);
+            Evaluations++;
+            if (double.IsNaN(Value)) Value = double.PositiveInfinity;
+            if (Value < _bestValue) { _bestValue = Value; _bestStep = step; }
+            return (Value, double.IsFinite(Value) ? Dot(Gradient, _d) : double.NaN);
+        }
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => TensorPrimitives.Dot(a, b);
+
+    private static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y) => TensorPrimitives.MultiplyAdd(x, a, y, y);
+
+    private static double MaxAbs(ReadOnlySpan<double> v) => v.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(v));
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Xent.Learning;
+
+/// <summary>
+/// A fitted logistic regression: weights, intercepts, optional standardization, class and feature names.
+/// Probabilities: two classes, p(class 1 | x) = σ(w·x' + b) with one vector; K &gt; 2, softmax over w_k·x' + b_k;
+/// x' = (x − mean)/scale when the model was fitted with standardization, x otherwise.
+/// Saved as JSON (<see cref="ToJson"/>, <see cref="FromJson"/>), format "xent.logistic-regression/1".
+/// </summary>
+public sealed record LogisticRegressionModel
+{
+    /// <summary>The JSON format identifier written by <see cref="ToJson"/> and required by <see cref="FromJson"/>.</summary>
+    public const string FormatName = "xent.logistic-regression/1";
+
+    /// <summary>The format identifier (always <see cref="FormatName"/>).</summary>
+    [JsonPropertyName("format")] public string Format { get; init; } = FormatName;
+
+    /// <summary>The K class names, in the order of the probabilities.</summary>
+    [JsonPropertyName("classes")] public required IReadOnlyList<string> ClassNames { get; init; }
+
+    /// <summary>The name of the predicted variable (a CSV column, for instance), or null.</summary>
+    [JsonPropertyName("target")] public string? Target { get; init; }
+
+    /// <summary>The d feature names, in column order.</summary>
+    [JsonPropertyName("features")] public required IReadOnlyList<string> FeatureNames { get; init; }
+
+    /// <summary>Weight vectors: one (for class 1) when K = 2, otherwise K; each of d entries.</summary>
+    [JsonPropertyName("coefficients")] public required double[][] Coefficients { get; init; }
+
+    /// <summary>One intercept per weight vector (0 when not fitted).</summary>
+    [JsonPropertyName("intercepts")] public required double[] Intercepts { get; init; }
+
+    /// <summary>Feature means subtracted before applying the weights, or null (no standardization).</summary>
+    [JsonPropertyName("means")] public double[]? Means { get; init; }
+
+    /// <summary>Feature scales divided by after centering, or null.</summary>
+    [JsonPropertyName("scales")] public double[]? Scales { get; init; }
+
+    /// <summary>The C the model was fitted with.</summary>
+    [JsonPropertyName("c")] public double C { get; init; }
+
+    /// <summary>The optimizer's report (objective value, gradient norm, iterations), when fitted here.</summary>
+    [JsonPropertyName("training")] public MinimizationResult? Training { get; init; }
+
+    /// <summary>K.</summary>
+    [JsonIgnore] public int Classes => ClassNames.Count;
+
+    /// <summary>d.</summary>
+    [JsonIgnore] public int Features => FeatureNames.Count;
+
+    /// <summary>Writes p(k | xᵢ) for rows X [n, d] into <paramref name="destination"/> [n, K] (rows sum to 1; exact at any |logit|).</summary>
+    /// <param name="features">X, n·d finite values, columns in <see cref="FeatureNames"/> order.</param>
+    /// <param name="destination">n·K entries.</param>
+    public void PredictProbabilities(ReadOnlySpan<double> features, Span<double> destination)
+    {
+        int d = Features, k = Classes;
+        if (features.Length % d != 0) ThrowHelper.ThrowShape(nameof(features), features.Length, $"a multiple of d = {d}");
+        int n = features.Length / d;
+        if (destination.Length != n * k) ThrowHelper.ThrowShape(nameof(destination), destination.Length, $"n·K = {n}·{k}");
+        Span<double> row = d <= 256 ? stackalloc double[d] : new double[d];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                double v = features[i * d + j];
+                if (!double.IsFinite(v)) ThrowHelper.ThrowBadValue(nameof(features), i * d + j, v, "must be finite");
+                row[j] = Means is null ? v : (v - Means[j]) / Scales![j];
+            }
+            var p = destination.Slice(i * k, k);
+            if (k == 2)
+            {
+                double z = Score(row, 0);
+                p[1] = Losses.BinaryCrossEntropy.Sigmoid(z);
+                p[0] = Losses.BinaryCrossEntropy.Sigmoid(-z);
+                continue;
+            }
+            double max = double.NegativeInfinity;
+            for (int c = 0; c < k; c++) max = Math.Max(max, p[c] = Score(row, c));
+            double sum = 0;
+            for (int c = 0; c < k; c++) sum += p[c] = Math.Exp(p[c] - max);
+            for (int c = 0; c < k; c++) p[c] /= sum;
+        }
+    }
+
+    private double Score(ReadOnlySpan<double> x, int vector) =>
+        System.Numerics.Tensors.TensorPrimitives.Dot(Coefficients[vector], x) + Intercepts[vector];
+
+    /// <summary>The model as indented JSON.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>; throws <see cref="InvalidDataException"/> on another format or inconsistent shapes.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The model.</returns>
+    public static LogisticRegressionModel FromJson(string json)
+    {
+        LogisticRegressionModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize<LogisticRegressionModel>(json, SerializerOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"Not a logistic regression model: {e.Message}", e);
+        }
+        if (model is null || model.Format != FormatName)
+            throw new InvalidDataException($"Not a logistic regression model (format '{model?.Format}', expected '{FormatName}').");
+        int vectors = model.Classes == 2 ? 1 : model.Classes;
+        bool consistent = model.Classes >= 2 && model.Features >= 1 && model.Coefficients.Length == vectors
+            && model.Intercepts.Length == vectors && model.Coefficients.All(w => w.Length == model.Features)
+            && (model.Means is null) == (model.Scales is null)
+            && (model.Means is null || model.Means.Length == model.Features && model.Scales!.Length == model.Features);
+        if (!consistent) throw new InvalidDataException("The model's coefficient, intercept and scaling shapes do not match its classes and features.");
+        return model;
+    }
+
+    private static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+}

@@ -1,0 +1,30 @@
+namespace Xent.Learning;
+
+/// <summary>Settings of <see cref="LogisticRegression.Fit"/>, with scikit-learn's meaning of <see cref="C"/>.</summary>
+public sealed record LogisticRegressionOptions
+{
+    /// <summary>Defaults: C = 1, intercepts fitted, no standardization, ‖∇‖∞ ≤ 1e-9, at most 10,000 iterations.</summary>
+    public static LogisticRegressionOptions Default { get; } = new();
+
+    /// <summary>
+    /// Inverse regularization strength: the fit minimizes C·Σᵢ CEᵢ + ½‖W‖² (intercepts not penalized), as scikit-learn's
+    /// <c>LogisticRegression(C=…)</c> with the L2 penalty. Must be &gt; 0; +∞ means no penalty (maximum likelihood, which
+    /// diverges on separable data). Default 1.
+    /// </summary>
+    public double C { get; init; } = 1;
+
+    /// <summary>Fit an unpenalized intercept per weight vector. Default true.</summary>
+    public bool FitIntercept { get; init; } = true;
+
+    /// <summary>
+    /// Center each feature and divide by its (population) standard deviation before fitting; the model keeps the means and
+    /// scales and applies them when predicting. Off by default, so that C means exactly what scikit-learn's C means on the same columns.
+    /// </summary>
+    public bool Standardize { get; init; }
+
+    /// <summary>Stop when the objective's gradient has ‖·‖∞ ≤ this. Default 1e-9.</summary>
+    public double GradientTolerance { get; init; } = 1e-9;
+
+    /// <summary>L-BFGS iteration limit. Default 10,000.</summary>
+    public int MaxIterations { get; init; } = 10_000;
+}
