@@ -52,7 +52,8 @@ internal static class TourCommand
             console.MarkupLine($"[grey]{Markup.Escape(section.Source)}[/]");
             foreach (var t in section.Tables)
             {
-                var table = new Table().Title(Markup.Escape(t.Title)).Border(TableBorder.Rounded);
+                console.MarkupLine($"[bold]{Markup.Escape(t.Title)}[/]");
+                var table = new Table().Border(TableBorder.Rounded);
                 foreach (var header in t.Headers) table.AddColumn(new TableColumn(Markup.Escape(header)));
                 foreach (var row in t.Rows) table.AddRow(row.Select(Markup.Escape).ToArray());
                 console.Write(table);

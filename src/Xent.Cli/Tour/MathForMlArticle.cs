@@ -39,6 +39,7 @@ internal static class MathForMlArticle
         section.Check("H(P,Q)", hPq, "nats", null);
         section.Check("H(P,Q) − (H(P) + D(P‖Q))", hPq - (hP + klPq), "nats", null, "the decomposition holds to rounding error");
 
+        LossExamples.Add(report, section);
         BeyondLosses(report, section);
         BinaryEntropyPlot(report);
         KlAsymmetryPlot(report, p);

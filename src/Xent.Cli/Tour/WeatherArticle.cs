@@ -1,5 +1,6 @@
 using System.Text;
 using Xent.Coding;
+using Xent.Losses;
 using Xent.Measures;
 
 namespace Xent.Cli.Tour;
@@ -25,9 +26,11 @@ internal static class WeatherArticle
         BarcelonaCode(report, section);
         BlockPlots(report);
 
-        double cloudyLoss = report.Figure("cloudy_loss_nats", Discrete.CrossEntropy([1, 0, 0], [0.35, 0.6, 0.05], LogBase.Nats).Value);
+        // The model's output as logits (ln q gives back q under softmax), scored as a classifier is trained.
+        double[] prediction = [0.35, 0.6, 0.05];
+        double cloudyLoss = report.Figure("cloudy_loss_nats", SoftmaxCrossEntropy.Compute(prediction.Select(q => Math.Log(q)).ToArray(), 3, [0]));
         section.Check("CE loss of q = [0.35, 0.6, 0.05] when Cloudy happens, −ln q_C", cloudyLoss, "nats", null,
-            $"= {Format.Fixed(Discrete.Surprisal(0.35).Value, 4)} bits; the article leaves the number to the reader");
+            $"= H(one-hot, q) = {Format.Fixed(Discrete.CrossEntropy([1, 0, 0], prediction, LogBase.Nats).Value, 4)} nats = {Format.Fixed(Discrete.Surprisal(0.35).Value, 4)} bits; the article leaves the number to the reader");
     }
 
     private static void Ascii(TourReport report, TourSection section)

@@ -108,6 +108,27 @@ public class TourTests(TourRun run) : IClassFixture<TourRun>
     }
 
     [Fact]
+    public void BinaryCrossEntropyExamples()
+    {
+        Assert.Equal(-Math.Log(0.9), Figure("bce_confident_right_nats"), Tight);
+        Assert.Equal(-Math.Log(0.1), Figure("bce_confident_wrong_nats"), Tight);
+    }
+
+    [Fact]
+    public void CoinMaximumLikelihoodAndMap()
+    {
+        Assert.Equal(0.7, Figure("coin_mle_heads"), 1e-7);
+        // MAP: minimize Σ CE + ½w², so 10·σ(w) − 7 + w = 0; solved here by bisection.
+        double lo = -5, hi = 5;
+        for (int i = 0; i < 200; i++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (10 / (1 + Math.Exp(-mid)) - 7 + mid > 0) hi = mid; else lo = mid;
+        }
+        Assert.Equal(1 / (1 + Math.Exp(-lo)), Figure("coin_map_heads"), 1e-7);
+    }
+
+    [Fact]
     public void CloudyLoss() => Assert.Equal(-Math.Log(0.35), Figure("cloudy_loss_nats"), Tight);
 
     [Fact]
