@@ -72,9 +72,9 @@ internal static class MathForMlArticle
     private static void BinaryEntropyPlot(TourReport report)
     {
         var grid = SurpriseArticle.Grid(0, 1, 401);
-        report.Plots.Add(new TourPlot("binary-entropy", "Binary entropy H(p) of a coin with P(heads) = p", "p", "H(p) (bits)")
-            .Line("H(p) = −p log2 p − (1−p) log2 (1−p)", grid, grid.Select(x => Discrete.Entropy([x, 1 - x]).Value).ToArray())
-            .Point("biased coin p = 0.9", 0.9, Discrete.Entropy([0.9, 0.1]).Value));
+        report.Plot("binary-entropy", "Binary entropy H(p) of a coin with P(heads) = p", "p", "H(p) (bits)")
+            .AddSeries("H(p) = −p log2 p − (1−p) log2 (1−p)", grid, grid.Select(x => Discrete.Entropy([x, 1 - x]).Value).ToArray(), markers: false)
+            .AddPoint("biased coin p = 0.9", 0.9, Discrete.Entropy([0.9, 0.1]).Value);
     }
 
     /// <summary>Q = (t, 0.8 − t, 0.2) slides through P = (0.5, 0.3, 0.2); the article's Q is t = 0.4.</summary>
@@ -83,10 +83,10 @@ internal static class MathForMlArticle
         var grid = SurpriseArticle.Grid(0.02, 0.78, 300);
         var forward = grid.Select(t => Discrete.KlDivergence(p, [t, 0.8 - t, 0.2], LogBase.Nats).Value).ToArray();
         var reverse = grid.Select(t => Discrete.KlDivergence([t, 0.8 - t, 0.2], p, LogBase.Nats).Value).ToArray();
-        report.Plots.Add(new TourPlot("kl-asymmetry", "KL is not symmetric: P = (0.5, 0.3, 0.2), Q = (t, 0.8 − t, 0.2)",
+        report.Plot("kl-asymmetry", "KL is not symmetric: P = (0.5, 0.3, 0.2), Q = (t, 0.8 − t, 0.2)",
                 "t = Q(A)", "divergence (nats)")
-            .Line("D(P‖Q)", grid, forward)
-            .Line("D(Q‖P)", grid, reverse)
-            .Point("article's Q = (0.4, 0.4, 0.2)", 0.4, Discrete.KlDivergence(p, [0.4, 0.4, 0.2], LogBase.Nats).Value));
+            .AddSeries("D(P‖Q)", grid, forward, markers: false)
+            .AddSeries("D(Q‖P)", grid, reverse, markers: false)
+            .AddPoint("article's Q = (0.4, 0.4, 0.2)", 0.4, Discrete.KlDivergence(p, [0.4, 0.4, 0.2], LogBase.Nats).Value);
     }
 }

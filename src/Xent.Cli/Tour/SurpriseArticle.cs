@@ -73,18 +73,17 @@ internal static class SurpriseArticle
 
         var grid = Grid(0.001, 0.999, 400);
         var ce = grid.Select(g => Discrete.CrossEntropy(truth, [g, 1 - g]).Value).ToArray();
-        var plot = new TourPlot("friends-cross-entropy", "Cross-entropy of each friend's guess against a 0.7 coin",
-            "guessed P(heads)", "H(P,Q) (bits)").Line("H(P, [q, 1−q])", grid, ce)
-            .Reference("H(P) = minimum, at q = 0.7", Discrete.Entropy(truth).Value);
-        for (int i = 1; i < guesses.Length - 1; i++) plot.Point($"friend {i + 1}", guesses[i], values[i]);
-        report.Plots.Add(plot);
+        var plot = report.Plot("friends-cross-entropy", "Cross-entropy of each friend's guess against a 0.7 coin",
+            "guessed P(heads)", "H(P,Q) (bits)").AddSeries("H(P, [q, 1−q])", grid, ce, markers: false)
+            .AddReference("H(P) = minimum, at q = 0.7", Discrete.Entropy(truth).Value);
+        for (int i = 1; i < guesses.Length - 1; i++) plot.AddPoint($"friend {i + 1}", guesses[i], values[i]);
     }
 
     private static void SurprisePlot(TourReport report)
     {
         var grid = Grid(0.005, 1, 400);
-        report.Plots.Add(new TourPlot("surprise", "Surprise of an outcome of probability p", "p", "−log2 p (bits)")
-            .Line("−log2 p", grid, grid.Select(p => Discrete.Surprisal(p).Value).ToArray()));
+        report.Plot("surprise", "Surprise of an outcome of probability p", "p", "−log2 p (bits)")
+            .AddSeries("−log2 p", grid, grid.Select(p => Discrete.Surprisal(p).Value).ToArray(), markers: false);
     }
 
     public static double[] Grid(double from, double to, int count) =>

@@ -1,3 +1,5 @@
+using Xent.Cli.Plotting;
+
 namespace Xent.Cli.Tour;
 
 /// <summary>Everything the tour computed: sections for the terminal, named figures for --json, and the plots to draw.</summary>
@@ -8,7 +10,18 @@ internal sealed class TourReport
     /// <summary>Named figures for <c>--json</c>, in the order they were computed.</summary>
     public List<KeyValuePair<string, object?>> Figures { get; } = [];
 
-    public List<TourPlot> Plots { get; } = [];
+    /// <summary>A plot and the file name (without extension) it is saved under.</summary>
+    public readonly record struct PlotFile(string FileStem, LinePlot Plot);
+
+    public List<PlotFile> Plots { get; } = [];
+
+    public LinePlot Plot(string fileStem, string title, string xLabel, string yLabel,
+        ScottPlot.Alignment legend = ScottPlot.Alignment.UpperRight, bool integerX = false)
+    {
+        var plot = new LinePlot(title, xLabel, yLabel) { LegendAlignment = legend, IntegerX = integerX };
+        Plots.Add(new(fileStem, plot));
+        return plot;
+    }
 
     public TourSection Section(string title, string source)
     {

@@ -122,15 +122,15 @@ internal static class WeatherArticle
         var n = Enumerable.Range(1, maxDays).Select(i => (double)i).ToArray();
         var own = n.Select(k => BlockCode.ExpectedLength(London, (int)k).Value / k).ToArray();
         var barcelona = n.Select(k => BlockCode.ExpectedLength(London, Barcelona, (int)k).Value / k).ToArray();
-        report.Plots.Add(new TourPlot("entropy-batch-size-vs-bits-per-day", "Batching days: London's own Huffman code approaches H(P)",
-                "days per message (batch size n)", "average bits per day")
-            .Line("Huffman code for P, used on P", n, own, markers: true)
-            .Reference("H(P) = entropy", Discrete.Entropy(London).Value));
-        report.Plots.Add(new TourPlot("crossentropy-batch-size-vs-bits-per-day", "Batching days: Barcelona's code in London approaches H(P,Q)",
-                "days per message (batch size n)", "average bits per day")
-            .Line("Huffman code for Q (Barcelona), used on P (London)", n, barcelona, markers: true)
-            .Reference("H(P,Q) = cross-entropy", Discrete.CrossEntropy(London, Barcelona).Value)
-            .Reference("H(P) = entropy", Discrete.Entropy(London).Value));
+        report.Plot("entropy-batch-size-vs-bits-per-day", "Batching days: London's own Huffman code approaches H(P)",
+                "days per message (batch size n)", "average bits per day", integerX: true)
+            .AddSeries("Huffman code for P, used on P", n, own, markers: true)
+            .AddReference("H(P) = entropy", Discrete.Entropy(London).Value);
+        report.Plot("crossentropy-batch-size-vs-bits-per-day", "Batching days: Barcelona's code in London approaches H(P,Q)",
+                "days per message (batch size n)", "average bits per day", ScottPlot.Alignment.LowerRight, integerX: true)
+            .AddSeries("Huffman code for Q (Barcelona), used on P (London)", n, barcelona, markers: true)
+            .AddReference("H(P,Q) = cross-entropy", Discrete.CrossEntropy(London, Barcelona).Value)
+            .AddReference("H(P) = entropy", Discrete.Entropy(London).Value);
     }
 
     /// <summary>All sequences of <paramref name="days"/> symbols C, R, S, in base-3 order, first day most significant.</summary>
