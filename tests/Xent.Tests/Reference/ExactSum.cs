@@ -10,6 +10,10 @@ internal static class ExactSum
 {
     public static double Of(IEnumerable<double> values)
     {
+        // Mantissas are added per binade in 64-bit integers (1024 of them, < 2^53 each, cannot overflow), and each
+        // binade is moved into the BigInteger before it could: exact, and much faster than a BigInteger add per value.
+        var binades = new long[2048];
+        var counts = new int[2048];
         BigInteger total = BigInteger.Zero;
         bool positiveInfinity = false, negativeInfinity = false;
         foreach (double x in values)
@@ -21,13 +25,22 @@ internal static class ExactSum
             int exponent = (int)((bits >> 52) & 0x7FF);
             long mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
             if (exponent == 0) exponent = 1; else mantissa |= 1L << 52;
-            var units = (BigInteger)mantissa << (exponent - 1); // x = mantissa · 2^(exponent − 1075) = units · 2^-1074
-            total += x < 0 ? -units : units;
+            binades[exponent] += x < 0 ? -mantissa : mantissa; // x = mantissa · 2^(exponent − 1075)
+            if (++counts[exponent] == 1024) Flush(exponent);
         }
+        for (int exponent = 0; exponent < binades.Length; exponent++) Flush(exponent);
         if (positiveInfinity && negativeInfinity) return double.NaN;
         if (positiveInfinity) return double.PositiveInfinity;
         if (negativeInfinity) return double.NegativeInfinity;
         return ToDouble(total);
+
+        // total counts units of 2^-1074.
+        void Flush(int exponent)
+        {
+            if (binades[exponent] != 0) total += (BigInteger)binades[exponent] << (exponent - 1);
+            binades[exponent] = 0;
+            counts[exponent] = 0;
+        }
     }
 
     private static double ToDouble(BigInteger units)
