@@ -95,13 +95,24 @@ public static partial class Huffman
     internal static int LengthsCore<T>(ReadOnlySpan<T> weights, Span<int> lengths) where T : unmanaged, INumber<T>
     {
         lengths.Clear();
+        return SortedCore(weights, lengths, maxLength: 0);
+    }
+
+    /// <summary>
+    /// Sorts the positive weights, runs the two-queue Huffman (<paramref name="maxLength"/> = 0) or package-merge on them,
+    /// and writes the lengths back in symbol order (entries of zero weight are left as they are).
+    /// </summary>
+    private static int SortedCore<T>(ReadOnlySpan<T> weights, Span<int> lengths, int maxLength) where T : unmanaged, INumber<T>
+    {
         int[] order = ArrayPool<int>.Shared.Rent(weights.Length);
         T[] sorted = ArrayPool<T>.Shared.Rent(weights.Length);
         int[] sortedLengths = ArrayPool<int>.Shared.Rent(weights.Length);
         try
         {
             int m = SortPositive(weights, order, sorted);
-            int max = TwoQueueLengths<T>(sorted.AsSpan(0, m), sortedLengths.AsSpan(0, m));
+            int max = maxLength == 0
+                ? TwoQueueLengths<T>(sorted.AsSpan(0, m), sortedLengths.AsSpan(0, m))
+                : PackageMerge<T>(sorted.AsSpan(0, m), maxLength, sortedLengths.AsSpan(0, m));
             for (int i = 0; i < m; i++) lengths[order[i]] = sortedLengths[i];
             return max;
         }
