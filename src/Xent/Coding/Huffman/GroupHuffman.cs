@@ -6,7 +6,8 @@ namespace Xent.Coding;
 /// Huffman over groups of equal weights: each leaf is a weight and a multiplicity (how many symbols share it), so
 /// 3^30 sequences in a few hundred groups cost a few thousand steps, not 3^30 (Moffat and Turpin's run-length Huffman).
 /// When multiplicities are small and weights distinct the work approaches plain Huffman over the members, so the
-/// loop keeps its state in flat arrays.
+/// loop keeps its state in flat arrays: 16 bytes per merged group and 8 per piece. Only the front item of each queue can
+/// be partly consumed, so the members left are two scalars, not an array.
 /// </summary>
 /// <remarks>
 /// A step takes the lightest item X with r members left. If r ≥ 2, the ⌊r/2⌋ pairs of X become one merged group of weight
@@ -19,28 +20,31 @@ namespace Xent.Coding;
 internal sealed class GroupHuffman
 {
     private readonly double[] _leafWeight;
-    private readonly long[] _leafLeft;
+    private readonly long[] _leafCount;
     private readonly int _g;
     private double[] _mergedWeight;
     private long[] _mergedCount;
-    private long[] _mergedLeft;
     private int _merged;
-    // A piece: child node, and parent node in the high bits with the pair flag in bit 0.
+    // A piece: the child node, and the parent node (bitwise complement for a pair piece).
     private int[] _pieceChild;
-    private long[] _pieceParent;
+    private int[] _pieceParent;
     private int _pieces;
+    // Members left in the front leaf group and in the front merged group.
+    private long _leafFrontLeft;
+    private long _mergedFrontLeft;
+    private int _head;
 
     private GroupHuffman(ReadOnlySpan<double> weights, ReadOnlySpan<long> multiplicity)
     {
         _leafWeight = weights.ToArray();
-        _leafLeft = multiplicity.ToArray();
+        _leafCount = multiplicity.ToArray();
         _g = weights.Length;
         int capacity = Math.Max(16, 2 * _g);
         _mergedWeight = new double[capacity];
         _mergedCount = new long[capacity];
-        _mergedLeft = new long[capacity];
         _pieceChild = new int[2 * capacity];
-        _pieceParent = new long[2 * capacity];
+        _pieceParent = new int[2 * capacity];
+        _leafFrontLeft = _leafCount[0];
     }
 
     /// <summary>
@@ -67,7 +71,8 @@ internal sealed class GroupHuffman
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Merge(bool leafFirst)
     {
-        int leaf = 0, head = 0;
+        int leaf = 0;
+        ref int head = ref _head;
         while (true)
         {
             int x = Front(leaf, head, leafFirst);
@@ -97,9 +102,16 @@ internal sealed class GroupHuffman
         var sums = new double[_g + _merged];
         for (int i = _pieces - 1; i >= 0; i--)
         {
-            int parent = (int)(_pieceParent[i] >> 1);
-            double parentSum = sums[parent];
-            sums[_pieceChild[i]] += (_pieceParent[i] & 1) != 0 ? 2 * (parentSum + _mergedCount[parent - _g]) : parentSum + 1;
+            int parent = _pieceParent[i];
+            if (parent < 0)
+            {
+                parent = ~parent;
+                sums[_pieceChild[i]] += 2 * (sums[parent] + _mergedCount[parent - _g]);
+            }
+            else
+            {
+                sums[_pieceChild[i]] += sums[parent] + 1;
+            }
         }
         sums.AsSpan(0, _g).CopyTo(lengthSums);
     }
@@ -114,28 +126,33 @@ internal sealed class GroupHuffman
         return takeLeaf ? leaf : _g + head;
     }
 
-    private ref long Left(int node) => ref node < _g ? ref _leafLeft[node] : ref _mergedLeft[node - _g];
+    /// <summary>Members left in <paramref name="node"/>, which is the front of its queue.</summary>
+    private ref long Left(int node) => ref node < _g ? ref _leafFrontLeft : ref _mergedFrontLeft;
 
     private double Weight(int node) => node < _g ? _leafWeight[node] : _mergedWeight[node - _g];
 
     private void Pop(int node, ref int leaf, ref int head)
     {
-        if (node < _g) leaf++;
-        else head++;
+        if (node < _g)
+        {
+            if (++leaf < _g) _leafFrontLeft = _leafCount[leaf];
+        }
+        else if (++head < _merged)
+        {
+            _mergedFrontLeft = _mergedCount[head];
+        }
     }
 
     private int NewMerged(double weight, long count)
     {
         if (_merged == _mergedWeight.Length)
         {
-            int grown = 2 * _merged;
-            Array.Resize(ref _mergedWeight, grown);
-            Array.Resize(ref _mergedCount, grown);
-            Array.Resize(ref _mergedLeft, grown);
+            Array.Resize(ref _mergedWeight, 2 * _merged);
+            Array.Resize(ref _mergedCount, 2 * _merged);
         }
         _mergedWeight[_merged] = weight;
         _mergedCount[_merged] = count;
-        _mergedLeft[_merged] = count;
+        if (_merged == _head) _mergedFrontLeft = count; // the merged queue was empty: this group is its front
         return _g + _merged++;
     }
 
@@ -147,6 +164,6 @@ internal sealed class GroupHuffman
             Array.Resize(ref _pieceParent, 2 * _pieces);
         }
         _pieceChild[_pieces] = child;
-        _pieceParent[_pieces++] = (long)parent << 1 | (pair ? 1L : 0L);
+        _pieceParent[_pieces++] = pair ? ~parent : parent;
     }
 }
