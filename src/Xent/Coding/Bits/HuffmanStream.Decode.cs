@@ -118,7 +118,7 @@ public static partial class HuffmanStream
         where T : unmanaged, IBinaryInteger<T>
     {
         int quarter = (n + 3) / StreamCount;
-        int lastCount = n - 3 * quarter;
+        int lastCount = StreamLength(n, quarter, 3);
         byte* start0 = payload, start1 = start0 + sizes[0], start2 = start1 + sizes[1], start3 = start2 + sizes[2];
         byte* end = payload + payloadSize;
         var r0 = new BitReader { Next = start0 };
@@ -132,8 +132,8 @@ public static partial class HuffmanStream
                 ? DecodeLockstep11(ref r0, ref r1, ref r2, ref r3, table, dst, quarter, lastCount, end - 8)
                 : DecodeLockstep(ref r0, ref r1, ref r2, ref r3, table, tableLog, dst, quarter, lastCount, end - 8);
         return Finish(ref r0, start0, start1, table, mask, tableLog, d0, j, quarter)
-            & Finish(ref r1, start1, start2, table, mask, tableLog, d1, j, quarter)
-            & Finish(ref r2, start2, start3, table, mask, tableLog, d2, j, quarter)
+            & Finish(ref r1, start1, start2, table, mask, tableLog, d1, j, StreamLength(n, quarter, 1))
+            & Finish(ref r2, start2, start3, table, mask, tableLog, d2, j, StreamLength(n, quarter, 2))
             & Finish(ref r3, start3, end, table, mask, tableLog, d3, j, lastCount);
     }
 

@@ -58,7 +58,7 @@ public static partial class Huffman
         if (maxLength < 1 || (maxLength < 31 && (1 << maxLength) < used))
             ThrowHelper.ThrowMaxLengthTooSmall(nameof(maxLength), maxLength, used);
         int max = LengthsCore(weights, lengths);
-        return max <= maxLength ? max : SortedCore(weights, lengths, maxLength);
+        return max <= maxLength ? max : SortedCore(weights, lengths, maxLength, radix: 2);
     }
 
     /// <summary>
