@@ -3,7 +3,7 @@ namespace Xent.Tests.Coding;
 /// <summary>Exhaustive reference: the cheapest length vector (lengths 1..maxLength, Kraft ≤ 1) for small alphabets.</summary>
 internal static class CodeSearch
 {
-    public static long OptimalCost(long[] counts, int maxLength)
+    public static long OptimalCost(long[] counts, int maxLength, int radix = 2)
     {
         var used = counts.Where(c => c > 0).ToArray();
         if (used.Length == 1) return used[0];
@@ -14,7 +14,7 @@ internal static class CodeSearch
 
         void Search(int i, double kraft)
         {
-            if (kraft > 1) return;
+            if (kraft > 1 + 1e-12) return;
             if (i == used.Length)
             {
                 long cost = 0;
@@ -25,7 +25,7 @@ internal static class CodeSearch
             for (int l = 1; l <= maxLength; l++)
             {
                 lengths[i] = l;
-                Search(i + 1, kraft + Math.ScaleB(1.0, -l));
+                Search(i + 1, kraft + Math.Pow(radix, -l));
             }
         }
     }

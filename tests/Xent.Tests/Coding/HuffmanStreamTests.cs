@@ -45,6 +45,21 @@ public class HuffmanStreamTests
     }
 
     [Fact]
+    public void EveryShortMessage()
+    {
+        // n = 2 and n = 5 leave the third and fourth streams short or empty (n = 5: 2, 2, 1, 0 symbols).
+        for (int n = 0; n <= 40; n++)
+        {
+            var bytes = Enumerable.Range(0, n).Select(i => (byte)(i * 7 % 5)).ToArray();
+            Assert.Equal(bytes, HuffmanStream.Decode(HuffmanStream.Encode(bytes)));
+            var symbols = Enumerable.Range(0, n).Select(i => (ushort)(i % 3 == 0 ? 415 : 97 + i % 2)).ToArray();
+            var encoded = new byte[HuffmanStream.MaxEncodedLength(n, HuffmanStream.MaxAlphabetSize, HuffmanStream.MaxCodeLength)];
+            int size = HuffmanStream.Encode(symbols, encoded);
+            Assert.Equal(symbols, HuffmanStream.DecodeSymbols(encoded.AsSpan(0, size)));
+        }
+    }
+
+    [Fact]
     public void EmptyAndSingleSymbolMessages()
     {
         Assert.Equal([0x00], HuffmanStream.Encode([]));

@@ -91,6 +91,22 @@ public class HuffmanTests
     }, seed: "0000000000h4", iter: 200);
 
     [Fact]
+    public void SortedInputNeedsNoSort() => Gen.Int[0, 100].Select(i => i / 10.0).Array[1, 200].Sample(w =>
+    {
+        if (w.All(x => x == 0)) return;
+        Array.Sort(w);
+        var sorted = new int[w.Length];
+        var general = new int[w.Length];
+        Huffman.CodeLengthsOfSorted(w, sorted);
+        Huffman.CodeLengths(w, general);
+        Assert.Equal(general, sorted);
+    }, seed: "0000000000h5", iter: 200);
+
+    [Fact]
+    public void SortedInputIsChecked() =>
+        Assert.Throws<ArgumentException>(() => Huffman.CodeLengthsOfSorted([0.5, 0.2], new int[2]));
+
+    [Fact]
     public void DeterministicAcrossRuns()
     {
         var rng = new Random(7);

@@ -77,11 +77,14 @@ public static partial class HuffmanStream
         else
         {
             int tableLog = Math.Max(h.MaxLength, FastTableLog);
-            uint[] table = ArrayPool<uint>.Shared.Rent(1 << tableLog);
+            // After the table, for 11-bit codes, the same entries split into a byte of length and a symbol (see DecodeLockstep11).
+            int splitWords = (1 << FastTableLog) * (1 + sizeof(T)) / sizeof(uint);
+            uint[] table = ArrayPool<uint>.Shared.Rent((1 << tableLog) + splitWords);
             try
             {
                 var t = table.AsSpan(0, 1 << tableLog);
                 BuildDecodeTable(h.Lengths, h.Alphabet, t);
+                if (tableLog == FastTableLog) SplitTable<T>(t, table.AsSpan(1 << FastTableLog, splitWords));
                 fixed (byte* payload = source.Slice(h.PayloadAt, h.PayloadSize))
                 fixed (T* dst = destination)
                 fixed (uint* dt = t)
@@ -118,7 +121,7 @@ public static partial class HuffmanStream
         where T : unmanaged, IBinaryInteger<T>
     {
         int quarter = (n + 3) / StreamCount;
-        int lastCount = n - 3 * quarter;
+        int lastCount = StreamLength(n, quarter, 3);
         byte* start0 = payload, start1 = start0 + sizes[0], start2 = start1 + sizes[1], start3 = start2 + sizes[2];
         byte* end = payload + payloadSize;
         var r0 = new BitReader { Next = start0 };
@@ -129,11 +132,11 @@ public static partial class HuffmanStream
         ulong mask = (1UL << tableLog) - 1;
         int j = payloadSize < 8 ? 0
             : tableLog <= FastTableLog
-                ? DecodeLockstep11(ref r0, ref r1, ref r2, ref r3, table, dst, quarter, lastCount, end - 8)
+                ? DecodeLockstep11(ref r0, ref r1, ref r2, ref r3, (byte*)(table + (1 << FastTableLog)), dst, quarter, lastCount, end - 8)
                 : DecodeLockstep(ref r0, ref r1, ref r2, ref r3, table, tableLog, dst, quarter, lastCount, end - 8);
         return Finish(ref r0, start0, start1, table, mask, tableLog, d0, j, quarter)
-            & Finish(ref r1, start1, start2, table, mask, tableLog, d1, j, quarter)
-            & Finish(ref r2, start2, start3, table, mask, tableLog, d2, j, quarter)
+            & Finish(ref r1, start1, start2, table, mask, tableLog, d1, j, StreamLength(n, quarter, 1))
+            & Finish(ref r2, start2, start3, table, mask, tableLog, d2, j, StreamLength(n, quarter, 2))
             & Finish(ref r3, start3, end, table, mask, tableLog, d3, j, lastCount);
     }
 
@@ -147,7 +150,7 @@ public static partial class HuffmanStream
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe int DecodeLockstep11<T>(ref BitReader r0, ref BitReader r1, ref BitReader r2, ref BitReader r3,
-        uint* table, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
+        byte* table, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
     {
         ulong b0 = r0.Bits, b1 = r1.Bits, b2 = r2.Bits, b3 = r3.Bits;
         int c0 = r0.Count, c1 = r1.Count, c2 = r2.Count, c3 = r3.Count;
@@ -181,12 +184,31 @@ public static partial class HuffmanStream
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Step11<T>(ref ulong bits, ref int count, uint* table, T* output) where T : unmanaged, IBinaryInteger<T>
+    private static unsafe void Step11<T>(ref ulong bits, ref int count, byte* table, T* output) where T : unmanaged, IBinaryInteger<T>
     {
-        uint entry = table[bits & ((1UL << FastTableLog) - 1)];
-        bits >>= (int)entry;
-        count -= (int)(entry & 0xFF);
-        *output = T.CreateTruncating(entry >> 8);
+        nuint index = (nuint)(bits & ((1UL << FastTableLog) - 1));
+        int length = table[index];
+        bits >>= length;
+        count -= length;
+        *output = ((T*)(table + (1 << FastTableLog)))[index];
+    }
+
+    /// <summary>
+    /// The 11-bit table split in two arrays, 2^11 lengths (bytes) then 2^11 symbols (<typeparamref name="T"/>), so a step
+    /// loads the length it shifts by and the symbol it stores directly, with no unpacking: two fewer instructions per symbol.
+    /// </summary>
+    private static unsafe void SplitTable<T>(ReadOnlySpan<uint> table, Span<uint> split) where T : unmanaged, IBinaryInteger<T>
+    {
+        fixed (uint* area = split)
+        {
+            byte* lengths = (byte*)area;
+            T* symbols = (T*)(lengths + (1 << FastTableLog));
+            for (int i = 0; i < 1 << FastTableLog; i++)
+            {
+                lengths[i] = (byte)table[i];
+                symbols[i] = T.CreateTruncating(table[i] >> 8);
+            }
+        }
     }
 
     /// <summary>The lockstep loop for longer codes: ⌊56 / tableLog⌋ symbols per stream per refill, pointers tested each round.</summary>

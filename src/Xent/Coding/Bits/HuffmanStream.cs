@@ -97,6 +97,12 @@ public static partial class HuffmanStream
         return buffer.AsSpan(0, Encode(source, buffer, maxLength)).ToArray();
     }
 
+    /// <summary>
+    /// Symbols in stream <paramref name="stream"/>: the streams take ⌈n/4⌉ each in order, so for small n the last ones
+    /// are short or empty (n = 5: 2, 2, 1, 0). Never more in a later stream than in an earlier one.
+    /// </summary>
+    private static int StreamLength(int n, int quarter, int stream) => Math.Clamp(n - stream * quarter, 0, quarter);
+
     private static void CheckMaxLength(int maxLength)
     {
         if (maxLength < 1 || maxLength > MaxCodeLength)
@@ -205,7 +211,7 @@ public static partial class HuffmanStream
         ulong b0 = 0, b1 = 0, b2 = 0, b3 = 0;
         int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
         T* s0 = src, s1 = src + quarter, s2 = src + 2 * quarter, s3 = src + 3 * quarter;
-        int lastCount = n - 3 * quarter;
+        int lastCount = StreamLength(n, quarter, 3);
         int j = 0;
         if (maxLength <= 11)
         {
@@ -233,8 +239,8 @@ public static partial class HuffmanStream
             }
         }
         sizes[0] = Finish(s0, j, quarter, codes, b0, c0, o0, regions);
-        sizes[1] = Finish(s1, j, quarter, codes, b1, c1, o1, regions + region);
-        sizes[2] = Finish(s2, j, quarter, codes, b2, c2, o2, regions + 2 * region);
+        sizes[1] = Finish(s1, j, StreamLength(n, quarter, 1), codes, b1, c1, o1, regions + region);
+        sizes[2] = Finish(s2, j, StreamLength(n, quarter, 2), codes, b2, c2, o2, regions + 2 * region);
         sizes[3] = Finish(s3, j, lastCount, codes, b3, c3, o3, regions + 3 * region);
     }
 

@@ -58,24 +58,7 @@ public static partial class Huffman
         if (maxLength < 1 || (maxLength < 31 && (1 << maxLength) < used))
             ThrowHelper.ThrowMaxLengthTooSmall(nameof(maxLength), maxLength, used);
         int max = LengthsCore(weights, lengths);
-        if (max <= maxLength) return max;
-
-        int[] order = ArrayPool<int>.Shared.Rent(weights.Length);
-        T[] sorted = ArrayPool<T>.Shared.Rent(weights.Length);
-        int[] sortedLengths = ArrayPool<int>.Shared.Rent(weights.Length);
-        try
-        {
-            int m = SortPositive(weights, order, sorted);
-            max = PackageMerge<T>(sorted.AsSpan(0, m), maxLength, sortedLengths.AsSpan(0, m));
-            for (int i = 0; i < m; i++) lengths[order[i]] = sortedLengths[i];
-            return max;
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(sortedLengths);
-            ArrayPool<T>.Shared.Return(sorted);
-            ArrayPool<int>.Shared.Return(order);
-        }
+        return max <= maxLength ? max : SortedCore(weights, lengths, maxLength, radix: 2);
     }
 
     /// <summary>

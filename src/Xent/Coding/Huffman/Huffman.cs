@@ -95,13 +95,24 @@ public static partial class Huffman
     internal static int LengthsCore<T>(ReadOnlySpan<T> weights, Span<int> lengths) where T : unmanaged, INumber<T>
     {
         lengths.Clear();
+        return SortedCore(weights, lengths, maxLength: 0, radix: 2);
+    }
+
+    /// <summary>
+    /// Sorts the positive weights, runs the two-queue Huffman of the given radix (<paramref name="maxLength"/> = 0) or
+    /// binary package-merge on them, and writes the lengths back in symbol order (entries of zero weight are left as they are).
+    /// </summary>
+    private static int SortedCore<T>(ReadOnlySpan<T> weights, Span<int> lengths, int maxLength, int radix) where T : unmanaged, INumber<T>
+    {
         int[] order = ArrayPool<int>.Shared.Rent(weights.Length);
         T[] sorted = ArrayPool<T>.Shared.Rent(weights.Length);
         int[] sortedLengths = ArrayPool<int>.Shared.Rent(weights.Length);
         try
         {
             int m = SortPositive(weights, order, sorted);
-            int max = TwoQueueLengths<T>(sorted.AsSpan(0, m), sortedLengths.AsSpan(0, m));
+            int max = maxLength == 0
+                ? TwoQueueLengths<T>(sorted.AsSpan(0, m), radix, sortedLengths.AsSpan(0, m))
+                : PackageMerge<T>(sorted.AsSpan(0, m), maxLength, sortedLengths.AsSpan(0, m));
             for (int i = 0; i < m; i++) lengths[order[i]] = sortedLengths[i];
             return max;
         }
@@ -165,9 +176,10 @@ public static partial class Huffman
 
     /// <summary>
     /// Van Leeuwen's two-queue Huffman on ascending weights: leaves in one queue, merged nodes (created in ascending
-    /// order of weight) in the other; on equal weights the leaf is taken first. O(m).
+    /// order of weight) in the other; on equal weights the leaf is taken first. Radix r merges r items at a time, after
+    /// (r − 1 − (m − 1) mod (r − 1)) mod (r − 1) leaves of weight 0 are put in front so that every merge is full. O(m).
     /// </summary>
-    private static int TwoQueueLengths<T>(ReadOnlySpan<T> w, Span<int> lengths) where T : unmanaged, INumber<T>
+    private static int TwoQueueLengths<T>(ReadOnlySpan<T> w, int radix, Span<int> lengths) where T : unmanaged, INumber<T>
     {
         int m = w.Length;
         if (m == 1)
@@ -175,38 +187,41 @@ public static partial class Huffman
             lengths[0] = 1;
             return 1;
         }
-        T[] merged = ArrayPool<T>.Shared.Rent(m - 1);
-        // parent[i] for the leaves 0..m-1 and the merged nodes m..2m-2 (indices into the merged queue).
-        int[] parent = ArrayPool<int>.Shared.Rent(2 * m - 1);
+        int dummies = (radix - 1 - (m - 1) % (radix - 1)) % (radix - 1);
+        int leaves = m + dummies, merges = (leaves - 1) / (radix - 1);
+        T[] merged = ArrayPool<T>.Shared.Rent(merges);
+        // parent[i] for the leaves 0..leaves−1 (dummies first) and the merged nodes (indices into the merged queue).
+        int[] parent = ArrayPool<int>.Shared.Rent(leaves + merges);
         try
         {
             int leaf = 0, head = 0;
-            for (int tail = 0; tail < m - 1; tail++)
+            for (int tail = 0; tail < merges; tail++)
             {
                 T sum = T.Zero;
-                for (int k = 0; k < 2; k++)
+                for (int k = 0; k < radix; k++)
                 {
-                    if (leaf < m && (head == tail || w[leaf] <= merged[head]))
+                    T leafWeight = leaf < dummies ? T.Zero : leaf < leaves ? w[leaf - dummies] : T.Zero;
+                    if (leaf < leaves && (head == tail || leafWeight <= merged[head]))
                     {
-                        sum += w[leaf];
+                        sum += leafWeight;
                         parent[leaf++] = tail;
                     }
                     else
                     {
                         sum += merged[head];
-                        parent[m + head++] = tail;
+                        parent[leaves + head++] = tail;
                     }
                 }
                 merged[tail] = sum;
             }
             // Merged nodes were created children-first, so walking them backwards turns parents into depths.
-            int root = m - 2;
-            parent[m + root] = 0;
-            for (int i = root - 1; i >= 0; i--) parent[m + i] = parent[m + parent[m + i]] + 1;
+            int root = merges - 1;
+            parent[leaves + root] = 0;
+            for (int i = root - 1; i >= 0; i--) parent[leaves + i] = parent[leaves + parent[leaves + i]] + 1;
             int max = 0;
             for (int i = 0; i < m; i++)
             {
-                lengths[i] = parent[m + parent[i]] + 1;
+                lengths[i] = parent[leaves + parent[dummies + i]] + 1;
                 max = Math.Max(max, lengths[i]);
             }
             return max;

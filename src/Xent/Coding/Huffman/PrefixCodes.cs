@@ -13,13 +13,20 @@ public static class PrefixCodes
     /// <summary>Kraft sum Σ 2^−lᵢ over the lengths lᵢ &gt; 0: ≤ 1 for every prefix code (Kraft–McMillan), = 1 for a complete one.
     /// Empty input or all lengths 0 gives 0.</summary>
     /// <exception cref="ArgumentException">A length is negative.</exception>
-    public static double KraftSum(ReadOnlySpan<int> lengths)
+    public static double KraftSum(ReadOnlySpan<int> lengths) => KraftSum(lengths, 2);
+
+    /// <summary>Kraft sum Σ r^−lᵢ over the lengths lᵢ &gt; 0 of an r-ary code (lengths in base-<paramref name="radix"/> digits):
+    /// ≤ 1 for every r-ary prefix code. Radix 2 gives <see cref="KraftSum(ReadOnlySpan{int})"/>.</summary>
+    /// <exception cref="ArgumentException">A length is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="radix"/> &lt; 2.</exception>
+    public static double KraftSum(ReadOnlySpan<int> lengths, int radix)
     {
+        if (radix < 2) ThrowHelper.ThrowArgumentOutOfRange(nameof(radix), radix, "the radix must be at least 2");
         var sum = new CompensatedSum();
         for (int i = 0; i < lengths.Length; i++)
         {
             if (lengths[i] < 0) ThrowHelper.ThrowArgument(nameof(lengths), $"lengths[{i}] = {lengths[i]} is negative.");
-            if (lengths[i] > 0) sum.Add(Math.ScaleB(1.0, -lengths[i]));
+            if (lengths[i] > 0) sum.Add(radix == 2 ? Math.ScaleB(1.0, -lengths[i]) : Math.Pow(radix, -lengths[i]));
         }
         return sum.Value;
     }
