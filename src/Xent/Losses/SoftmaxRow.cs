@@ -155,10 +155,16 @@ internal static class SoftmaxRow
     /// destination_c = exp(z_c − max), returning Σ_c destination_c (per-lane Kahan sums combined in double). One read of z,
     /// one write; <paramref name="destination"/> may be the same memory as <paramref name="z"/>.
     /// </summary>
-    public static double ExpShiftedSum<T, TExp>(ReadOnlySpan<T> z, T max, Span<T> destination)
+    /// <remarks>
+    /// This pass is bound by exp, not memory, so it also prefetches <paramref name="next"/> (the next row, or empty) into
+    /// cache: the next row's max pass then reads from cache while this row computes.
+    /// </remarks>
+    public static unsafe double ExpShiftedSum<T, TExp>(ReadOnlySpan<T> z, T max, Span<T> destination, ReadOnlySpan<T> next = default)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
         where TExp : IExpOps<T>
     {
+        ref T ahead = ref MemoryMarshal.GetReference(next);
+        int prefetchEnd = Sse.IsSupported ? next.Length - 2 * Vector512<T>.Count : -1;
         ref T src = ref MemoryMarshal.GetReference(z);
         ref T dst = ref MemoryMarshal.GetReference(destination);
         int n = z.Length, i = 0;
@@ -170,6 +176,11 @@ internal static class SoftmaxRow
             int width = Vector512<T>.Count;
             for (; i <= n - 2 * width; i += 2 * width)
             {
+                if (i <= prefetchEnd)
+                {
+                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref ahead, i)));
+                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref ahead, i + width)));
+                }
                 var e0 = TExp.Exp(Vector512.LoadUnsafe(ref src, (nuint)i) - vm);
                 var e1 = TExp.Exp(Vector512.LoadUnsafe(ref src, (nuint)(i + width)) - vm);
                 e0.StoreUnsafe(ref dst, (nuint)i);
