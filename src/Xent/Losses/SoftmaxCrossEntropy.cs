@@ -203,8 +203,8 @@ public static class SoftmaxCrossEntropy
                 if (RowLosses != null) RowLosses[row] = T.Zero;
                 return 0;
             }
-            var (max, sumExp) = g.IsEmpty ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (TensorPrimitives.Max(z), 0);
-            if (!T.IsFinite(max) || !(sumExp > 0) && g.IsEmpty) ThrowBadRow(z, row);
+            var (max, sumExp) = g.IsEmpty ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (SoftmaxRow.Max(z), 1);
+            if (!T.IsFinite(max) || !(sumExp > 0)) ThrowBadRow(z, row);
             var weights = Weights == null ? default : new ReadOnlySpan<T>(Weights, classes);
             double m = double.CreateTruncating(max), eps = Smoothing;
             double wy = Weights == null ? 1 : double.CreateTruncating(Weights[y]);
@@ -215,6 +215,7 @@ public static class SoftmaxCrossEntropy
             if (!g.IsEmpty)
             {
                 sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g, NextRow(row));
+                if (!(sumExp > 0)) ThrowBadRow(z, row); // a NaN the max let through
                 double alpha = trueWeight + eps / classes * WeightSum;
                 double uniform = Weights == null ? Scale * eps / classes : 0;
                 SoftmaxRow.ScaleShift(g, T.CreateTruncating(Scale * alpha / sumExp), T.CreateTruncating(uniform), Streaming);
@@ -244,8 +245,8 @@ public static class SoftmaxCrossEntropy
             long offset = (long)row * classes;
             var z = new ReadOnlySpan<T>(Logits + offset, classes);
             var t = new ReadOnlySpan<T>(Targets + offset, classes);
-            var (max, sumExp) = Gradient == null ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (TensorPrimitives.Max(z), 0);
-            if (!T.IsFinite(max) || !(sumExp > 0) && Gradient == null) ThrowBadRow(z, row);
+            var (max, sumExp) = Gradient == null ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (SoftmaxRow.Max(z), 1);
+            if (!T.IsFinite(max) || !(sumExp > 0)) ThrowBadRow(z, row);
             double m = double.CreateTruncating(max), eps = Smoothing, uniform = eps / classes;
             CompensatedSum mass = default, distance = default;
             for (int c = 0; c < classes; c++)
@@ -259,6 +260,7 @@ public static class SoftmaxCrossEntropy
             {
                 var g = new Span<T>(Gradient + offset, classes);
                 sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g, NextRow(row));
+                if (!(sumExp > 0)) ThrowBadRow(z, row);
                 SoftmaxRow.ScaleShift(g, T.CreateTruncating(Scale * mass.Value / sumExp), T.Zero, Streaming);
                 for (int c = 0; c < classes; c++)
                     g[c] -= T.CreateTruncating(Scale * Weight(c) * ((1 - eps) * double.CreateTruncating(t[c]) + uniform));

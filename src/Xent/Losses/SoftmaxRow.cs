@@ -114,6 +114,44 @@ internal static class SoftmaxRow
     }
 
     /// <summary>
+    /// max_c z_c with the native max instruction (four independent accumulators). NaN may or may not survive it; callers
+    /// catch NaN afterwards through the sum of exponentials, which it always poisons.
+    /// </summary>
+    public static T Max<T>(ReadOnlySpan<T> z) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        ref T start = ref MemoryMarshal.GetReference(z);
+        int n = z.Length, i = 0, width = Vector512<T>.Count;
+        T max = T.NegativeInfinity;
+        if (Vector512.IsHardwareAccelerated && n >= 4 * width)
+        {
+            var m0 = Vector512.Create(T.NegativeInfinity);
+            Vector512<T> m1 = m0, m2 = m0, m3 = m0;
+            for (; i <= n - 4 * width; i += 4 * width)
+            {
+                m0 = Vector512.MaxNative(m0, Vector512.LoadUnsafe(ref start, (nuint)i));
+                m1 = Vector512.MaxNative(m1, Vector512.LoadUnsafe(ref start, (nuint)(i + width)));
+                m2 = Vector512.MaxNative(m2, Vector512.LoadUnsafe(ref start, (nuint)(i + 2 * width)));
+                m3 = Vector512.MaxNative(m3, Vector512.LoadUnsafe(ref start, (nuint)(i + 3 * width)));
+            }
+            max = MaxLanes(Vector512.Max(Vector512.Max(m0, m1), Vector512.Max(m2, m3)));
+        }
+        else if (n > 0)
+        {
+            max = TensorPrimitives.Max(z);
+            i = n;
+        }
+        for (; i < n; i++) max = T.Max(max, Unsafe.Add(ref start, i));
+        return max;
+    }
+
+    private static T MaxLanes<T>(Vector512<T> m) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        T max = m[0];
+        for (int l = 1; l < Vector512<T>.Count; l++) max = T.Max(max, m[l]);
+        return max;
+    }
+
+    /// <summary>
     /// g = a·g − b in place. With <paramref name="streaming"/> (a batch too large to stay in cache) the stores bypass the
     /// cache (non-temporal), so the gradient goes to memory without first being read from it.
     /// </summary>

@@ -94,10 +94,11 @@ public class SoftmaxCrossEntropyTests
 
     [Theory]
     [InlineData(double.NaN, 5)]
+    [InlineData(double.NaN, 47)]
     [InlineData(double.PositiveInfinity, 40)]
     public void BadLogitsThrowNamingRowAndClass(double bad, int column)
     {
-        foreach (int classes in new[] { 48, 70 })
+        foreach (int classes in new[] { 48, 70, 200 })
         {
             var logits = new double[2 * classes];
             logits[classes + column] = bad;
@@ -105,6 +106,12 @@ public class SoftmaxCrossEntropyTests
             Assert.Contains($"row 1, class {column}", e.Message);
             var f = Assert.Throws<ArgumentException>(() => SoftmaxCrossEntropy.Compute(logits.Select(x => (float)x).ToArray(), classes, [0, 1]));
             Assert.Contains($"row 1, class {column}", f.Message);
+            // With a gradient the row goes through the max / exp / scale passes instead of the online one.
+            var withGradient = Assert.Throws<ArgumentException>(() =>
+                SoftmaxCrossEntropy.Compute(logits.Select(x => (float)x).ToArray(), classes, [0, 1], new float[2 * classes]));
+            Assert.Contains($"row 1, class {column}", withGradient.Message);
+            Assert.Contains($"row 1, class {column}", Assert.Throws<ArgumentException>(() =>
+                SoftmaxCrossEntropy.Compute(logits, classes, [0, 1], new double[2 * classes])).Message);
         }
         Assert.Throws<ArgumentException>(() => SoftmaxCrossEntropy.Compute(new double[] { double.NegativeInfinity, double.NegativeInfinity }, 2, [0]));
     }
