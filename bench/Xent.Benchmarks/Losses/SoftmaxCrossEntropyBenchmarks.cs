@@ -59,11 +59,12 @@ public class SoftmaxCrossEntropyBenchmarks
     public double XentForwardOnly() => SoftmaxCrossEntropy.Compute(_logits, Classes, _targets);
 }
 
-// Latest results — AMD EPYC (Zen 4, AVX-512), 2 vCPUs, .NET 10.0, shared with three concurrent builds (load average 6–10),
-// so the spread is wide; read ratios, not absolutes. 4096 × 32,000 = 131 M logits, so 100 ms = 0.76 ns per logit.
-// | Method                        | Rows | Classes | Mean      | Error     | StdDev    | Ratio | RatioSD |
-// |------------------------------ |----- |-------- |----------:|----------:|----------:|------:|--------:|
-// | FourPassTensorPrimitives      | 4096 | 32000   | 167.26 ms |  63.48 ms |  41.99 ms |  1.05 |    0.35 |
-// | XentForwardBackward           | 4096 | 32000   | 144.04 ms |  42.07 ms |  27.83 ms |  0.91 |    0.26 |
-// | XentForwardBackwardTwoThreads | 4096 | 32000   | 278.02 ms | 162.25 ms | 107.32 ms |  1.75 |    0.77 |
-// | XentForwardOnly               | 4096 | 32000   |  78.46 ms |  16.30 ms |  10.78 ms |  0.49 |    0.13 |
+// Latest results (08:03 UTC) — AMD EPYC (Zen 4, AVX-512), 2 vCPUs, .NET 10.0, while other builds ran (load average 3–5):
+// the second core was rarely free, so the two-thread row shows no gain here (see README for the best runs of `xent bench`).
+// 4096 × 32,000 = 131 M logits: 100 ms = 0.763 ns per logit.
+// | Method                        | Rows | Classes | Mean     | Error    | StdDev   | Ratio | RatioSD |
+// |------------------------------ |----- |-------- |---------:|---------:|---------:|------:|--------:|
+// | FourPassTensorPrimitives      | 4096 | 32000   | 92.57 ms | 3.416 ms | 2.259 ms |  1.00 |    0.03 |
+// | XentForwardBackward           | 4096 | 32000   | 66.98 ms | 5.978 ms | 3.126 ms |  0.72 |    0.04 |
+// | XentForwardBackwardTwoThreads | 4096 | 32000   | 68.55 ms | 7.850 ms | 4.672 ms |  0.74 |    0.05 |
+// | XentForwardOnly               | 4096 | 32000   | 44.86 ms | 2.244 ms | 1.484 ms |  0.48 |    0.02 |
