@@ -87,7 +87,7 @@ public static class SoftmaxCrossEntropy
                 Smoothing = options.LabelSmoothing, WeightSum = weightSum, Scale = scale,
                 Streaming = Streams<T>(gradient.Length),
             };
-            double total = RowDriver.Sum(job, n, options.MaxDegreeOfParallelism);
+            double total = RowDriver.Sum(job, n, classes, options.MaxDegreeOfParallelism);
             return options.Reduction == Reduction.Mean ? total * scale : total;
         }
     }
@@ -111,7 +111,7 @@ public static class SoftmaxCrossEntropy
                 RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, Rows = n, Smoothing = options.LabelSmoothing, Scale = scale,
                 Streaming = Streams<T>(gradient.Length),
             };
-            double total = RowDriver.Sum(job, n, options.MaxDegreeOfParallelism);
+            double total = RowDriver.Sum(job, n, classes, options.MaxDegreeOfParallelism);
             return options.Reduction == Reduction.Mean ? total * scale : total;
         }
     }

@@ -227,7 +227,7 @@ public class SoftmaxCrossEntropyTests
     public void ThreadCountDoesNotChangeTheResult()
     {
         var random = new Random(3);
-        const int n = 300, c = 123;
+        const int n = 601, c = 500; // above the 2^18-logit threshold under which one thread is used
         var logits = new float[n * c];
         for (int i = 0; i < logits.Length; i++) logits[i] = (float)(random.NextDouble() * 10 - 5);
         var targets = Enumerable.Range(0, n).Select(i => i % 7 == 0 ? -100 : random.Next(c)).ToArray();
@@ -237,6 +237,9 @@ public class SoftmaxCrossEntropyTests
         double two = SoftmaxCrossEntropy.Compute(logits, c, targets, g2, new() { MaxDegreeOfParallelism = 2 });
         Assert.Equal(one, two);
         Assert.Equal(g1, g2);
+        logits[400 * c + 3] = float.NaN; // a bad row found by a worker surfaces as the same ArgumentException
+        Assert.Contains("row 400, class 3", Assert.Throws<ArgumentException>(() =>
+            SoftmaxCrossEntropy.Compute(logits, c, targets, g2, new() { MaxDegreeOfParallelism = 2 })).Message);
     }
 
     [Fact]
