@@ -11,7 +11,7 @@ namespace Xent.Losses;
 /// <summary>
 /// The per-row passes of softmax cross-entropy. Loss only: <see cref="MaxSumExp{T,TExp}"/> finds max_c z_c and
 /// Σ_c exp(z_c − max) in one read of the row (online softmax: each lane keeps its own running max and rescales its sum when
-/// the max grows). Loss and gradient: the max (TensorPrimitives), then <see cref="ExpShiftedSum{T,TExp}"/> writes
+/// the max grows). Loss and gradient: <see cref="Max{T}"/>, then <see cref="ExpShiftedSum{T,TExp}"/> writes
 /// exp(z − max) into the gradient and sums it, then <see cref="ScaleShift{T}"/> turns it into a·exp(z − max) − b while the
 /// row is still in cache. That is one exp per logit instead of the two the online form needs when it must also write the
 /// gradient (measured faster here), and each logit still comes from memory once and each gradient entry goes to memory once.
