@@ -70,13 +70,15 @@ internal static class PredictCommand
     private static void WriteCsv(TextWriter writer, LogisticRegressionModel model, FeatureRows data, double[] p)
     {
         int k = model.Classes;
-        writer.WriteLine("line," + string.Join(",", model.ClassNames.Select(n => "p_" + n)) + ",predicted");
+        bool withTruth = data.Labels.Count > 0; // the file had the target column: keep it, so logloss can read the output
+        writer.WriteLine("line," + (withTruth ? model.Target + "," : "") + string.Join(",", model.ClassNames.Select(n => "p_" + n)) + ",predicted");
         for (int i = 0; i < data.Count; i++)
         {
             var row = p.AsSpan(i * k, k);
             var cells = new string[k];
             for (int c = 0; c < k; c++) cells[c] = row[c].ToString("R", CultureInfo.InvariantCulture);
-            writer.WriteLine($"{data.Lines[i]},{string.Join(",", cells)},{model.ClassNames[ArgMax(row)]}");
+            string truth = withTruth ? data.Labels[i] + "," : "";
+            writer.WriteLine($"{data.Lines[i]},{truth}{string.Join(",", cells)},{model.ClassNames[ArgMax(row)]}");
         }
     }
 

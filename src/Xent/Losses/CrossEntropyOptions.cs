@@ -21,8 +21,8 @@ public sealed record CrossEntropyOptions
     public double LabelSmoothing { get; init; }
 
     /// <summary>
-    /// Threads the batch may be split over (rows are independent). Default 1. The result does not depend on it:
-    /// rows are summed in fixed blocks in a fixed order.
+    /// Threads the batch may be split over (rows are independent). Default 1. Batches under 2^18 logits run on one
+    /// thread whatever this says. The result does not depend on it: rows are summed in fixed blocks in a fixed order.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 }

@@ -18,11 +18,14 @@ internal static class RowDriver
 {
     private const int BlockRows = 16;
 
-    public static double Sum<TJob>(TJob job, int rows, int threads) where TJob : struct, IRowJob
+    /// <summary>Below this many elements in the whole batch (≈ 0.1 ms of work) waking a second thread costs more than it saves.</summary>
+    private const long ParallelThreshold = 1 << 18;
+
+    public static double Sum<TJob>(TJob job, int rows, int rowLength, int threads) where TJob : struct, IRowJob
     {
         int blocks = (rows + BlockRows - 1) / BlockRows;
         CompensatedSum total = default;
-        if (threads <= 1 || blocks <= 1)
+        if (threads <= 1 || blocks <= 1 || (long)rows * rowLength < ParallelThreshold)
         {
             for (int b = 0; b < blocks; b++) total.Add(Block(ref job, b, rows));
             return total.Value;

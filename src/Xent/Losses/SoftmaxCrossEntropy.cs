@@ -83,11 +83,11 @@ public static class SoftmaxCrossEntropy
             var job = new IndexedRow<T, TExp>
             {
                 Logits = z, Targets = y, Weights = classWeights.IsEmpty ? null : w, Gradient = gradient.IsEmpty ? null : g,
-                RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, IgnoreIndex = options.IgnoreIndex,
+                RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, Rows = n, IgnoreIndex = options.IgnoreIndex,
                 Smoothing = options.LabelSmoothing, WeightSum = weightSum, Scale = scale,
                 Streaming = Streams<T>(gradient.Length),
             };
-            double total = RowDriver.Sum(job, n, options.MaxDegreeOfParallelism);
+            double total = RowDriver.Sum(job, n, classes, options.MaxDegreeOfParallelism);
             return options.Reduction == Reduction.Mean ? total * scale : total;
         }
     }
@@ -108,10 +108,10 @@ public static class SoftmaxCrossEntropy
             var job = new SoftRow<T, TExp>
             {
                 Logits = z, Targets = t, Weights = classWeights.IsEmpty ? null : w, Gradient = gradient.IsEmpty ? null : g,
-                RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, Smoothing = options.LabelSmoothing, Scale = scale,
+                RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, Rows = n, Smoothing = options.LabelSmoothing, Scale = scale,
                 Streaming = Streams<T>(gradient.Length),
             };
-            double total = RowDriver.Sum(job, n, options.MaxDegreeOfParallelism);
+            double total = RowDriver.Sum(job, n, classes, options.MaxDegreeOfParallelism);
             return options.Reduction == Reduction.Mean ? total * scale : total;
         }
     }
@@ -185,9 +185,12 @@ public static class SoftmaxCrossEntropy
     {
         public T* Logits, Weights, Gradient, RowLosses;
         public int* Targets;
-        public int Classes, IgnoreIndex;
+        public int Classes, Rows, IgnoreIndex;
         public double Smoothing, WeightSum, Scale;
         public bool Streaming;
+
+        private readonly ReadOnlySpan<T> NextRow(int row) =>
+            row + 1 < Rows ? new ReadOnlySpan<T>(Logits + (long)(row + 1) * Classes, Classes) : default;
 
         public readonly double Row(int row)
         {
@@ -200,8 +203,8 @@ public static class SoftmaxCrossEntropy
                 if (RowLosses != null) RowLosses[row] = T.Zero;
                 return 0;
             }
-            var (max, sumExp) = g.IsEmpty ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (TensorPrimitives.Max(z), 0);
-            if (!T.IsFinite(max) || !(sumExp > 0) && g.IsEmpty) ThrowBadRow(z, row);
+            var (max, sumExp) = g.IsEmpty ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (SoftmaxRow.Max(z), 1);
+            if (!T.IsFinite(max) || !(sumExp > 0)) ThrowBadRow(z, row);
             var weights = Weights == null ? default : new ReadOnlySpan<T>(Weights, classes);
             double m = double.CreateTruncating(max), eps = Smoothing;
             double wy = Weights == null ? 1 : double.CreateTruncating(Weights[y]);
@@ -211,7 +214,8 @@ public static class SoftmaxCrossEntropy
             double smoothing = eps > 0 ? SoftmaxRow.WeightedDistanceFromMax(z, max, weights) : 0;
             if (!g.IsEmpty)
             {
-                sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g);
+                sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g, NextRow(row));
+                if (!(sumExp > 0)) ThrowBadRow(z, row); // a NaN the max let through
                 double alpha = trueWeight + eps / classes * WeightSum;
                 double uniform = Weights == null ? Scale * eps / classes : 0;
                 SoftmaxRow.ScaleShift(g, T.CreateTruncating(Scale * alpha / sumExp), T.CreateTruncating(uniform), Streaming);
@@ -231,7 +235,7 @@ public static class SoftmaxCrossEntropy
         where TExp : IExpOps<T>
     {
         public T* Logits, Targets, Weights, Gradient, RowLosses;
-        public int Classes;
+        public int Classes, Rows;
         public double Smoothing, Scale;
         public bool Streaming;
 
@@ -241,8 +245,8 @@ public static class SoftmaxCrossEntropy
             long offset = (long)row * classes;
             var z = new ReadOnlySpan<T>(Logits + offset, classes);
             var t = new ReadOnlySpan<T>(Targets + offset, classes);
-            var (max, sumExp) = Gradient == null ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (TensorPrimitives.Max(z), 0);
-            if (!T.IsFinite(max) || !(sumExp > 0) && Gradient == null) ThrowBadRow(z, row);
+            var (max, sumExp) = Gradient == null ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (SoftmaxRow.Max(z), 1);
+            if (!T.IsFinite(max) || !(sumExp > 0)) ThrowBadRow(z, row);
             double m = double.CreateTruncating(max), eps = Smoothing, uniform = eps / classes;
             CompensatedSum mass = default, distance = default;
             for (int c = 0; c < classes; c++)
@@ -255,7 +259,8 @@ public static class SoftmaxCrossEntropy
             if (Gradient != null)
             {
                 var g = new Span<T>(Gradient + offset, classes);
-                sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g);
+                sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g, NextRow(row));
+                if (!(sumExp > 0)) ThrowBadRow(z, row);
                 SoftmaxRow.ScaleShift(g, T.CreateTruncating(Scale * mass.Value / sumExp), T.Zero, Streaming);
                 for (int c = 0; c < classes; c++)
                     g[c] -= T.CreateTruncating(Scale * Weight(c) * ((1 - eps) * double.CreateTruncating(t[c]) + uniform));
@@ -264,6 +269,9 @@ public static class SoftmaxCrossEntropy
             if (RowLosses != null) RowLosses[row] = T.CreateTruncating(loss);
             return loss;
         }
+
+        private readonly ReadOnlySpan<T> NextRow(int row) =>
+            row + 1 < Rows ? new ReadOnlySpan<T>(Logits + (long)(row + 1) * Classes, Classes) : default;
 
         private readonly double Weight(int c) => Weights == null ? 1 : double.CreateTruncating(Weights[c]);
     }

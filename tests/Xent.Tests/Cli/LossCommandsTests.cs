@@ -85,7 +85,11 @@ public class LossCommandsTests
         Assert.InRange(p.GetProperty("accuracy").GetDouble(), 0.9, 1);
         var (exit, csv, _) = CliRunner.Run("predict", model, Iris());
         Assert.Equal(0, exit);
-        Assert.StartsWith("line,p_setosa,p_versicolor,p_virginica,predicted", csv);
+        Assert.StartsWith("line,species,p_setosa,p_versicolor,p_virginica,predicted", csv);
+        // The predictions file feeds logloss and reproduces predict's own metrics.
+        string predictions = cli.Write("predictions.csv", csv);
+        var l = CliRunner.Json("logloss", predictions, "--label", "species", "--probs", "p_setosa,p_versicolor,p_virginica", "--labels", "setosa,versicolor,virginica");
+        Assert.Equal(p.GetProperty("log_loss").GetDouble(), l.GetProperty("log_loss").GetDouble(), 1e-12);
     }
 
     [Fact]

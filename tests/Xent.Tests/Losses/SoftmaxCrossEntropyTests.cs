@@ -94,10 +94,11 @@ public class SoftmaxCrossEntropyTests
 
     [Theory]
     [InlineData(double.NaN, 5)]
+    [InlineData(double.NaN, 47)]
     [InlineData(double.PositiveInfinity, 40)]
     public void BadLogitsThrowNamingRowAndClass(double bad, int column)
     {
-        foreach (int classes in new[] { 48, 70 })
+        foreach (int classes in new[] { 48, 70, 200 })
         {
             var logits = new double[2 * classes];
             logits[classes + column] = bad;
@@ -105,6 +106,12 @@ public class SoftmaxCrossEntropyTests
             Assert.Contains($"row 1, class {column}", e.Message);
             var f = Assert.Throws<ArgumentException>(() => SoftmaxCrossEntropy.Compute(logits.Select(x => (float)x).ToArray(), classes, [0, 1]));
             Assert.Contains($"row 1, class {column}", f.Message);
+            // With a gradient the row goes through the max / exp / scale passes instead of the online one.
+            var withGradient = Assert.Throws<ArgumentException>(() =>
+                SoftmaxCrossEntropy.Compute(logits.Select(x => (float)x).ToArray(), classes, [0, 1], new float[2 * classes]));
+            Assert.Contains($"row 1, class {column}", withGradient.Message);
+            Assert.Contains($"row 1, class {column}", Assert.Throws<ArgumentException>(() =>
+                SoftmaxCrossEntropy.Compute(logits, classes, [0, 1], new double[2 * classes])).Message);
         }
         Assert.Throws<ArgumentException>(() => SoftmaxCrossEntropy.Compute(new double[] { double.NegativeInfinity, double.NegativeInfinity }, 2, [0]));
     }
@@ -220,7 +227,7 @@ public class SoftmaxCrossEntropyTests
     public void ThreadCountDoesNotChangeTheResult()
     {
         var random = new Random(3);
-        const int n = 300, c = 123;
+        const int n = 601, c = 500; // above the 2^18-logit threshold under which one thread is used
         var logits = new float[n * c];
         for (int i = 0; i < logits.Length; i++) logits[i] = (float)(random.NextDouble() * 10 - 5);
         var targets = Enumerable.Range(0, n).Select(i => i % 7 == 0 ? -100 : random.Next(c)).ToArray();
@@ -230,6 +237,9 @@ public class SoftmaxCrossEntropyTests
         double two = SoftmaxCrossEntropy.Compute(logits, c, targets, g2, new() { MaxDegreeOfParallelism = 2 });
         Assert.Equal(one, two);
         Assert.Equal(g1, g2);
+        logits[400 * c + 3] = float.NaN; // a bad row found by a worker surfaces as the same ArgumentException
+        Assert.Contains("row 400, class 3", Assert.Throws<ArgumentException>(() =>
+            SoftmaxCrossEntropy.Compute(logits, c, targets, g2, new() { MaxDegreeOfParallelism = 2 })).Message);
     }
 
     [Fact]
