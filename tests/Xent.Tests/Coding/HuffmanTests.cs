@@ -1,4 +1,5 @@
 using CsCheck;
+using Xent.Tests.Properties;
 using Xent.Coding;
 using Xent.Measures;
 
@@ -51,7 +52,7 @@ public class HuffmanTests
     }
 
     [Fact]
-    public void KraftEqualityAndPrefixFree() => Gen.Int[0, 1_000_000].Select(i => i / 1e6).Array[2, 300].Sample(w =>
+    public void KraftEqualityAndPrefixFree() => Gen.Int[0, 1_000_000].Select(i => i / 1e6).Array[2, 300].SampleFixed(w =>
     {
         if (w.Count(x => x > 0) < 2) return;
         var code = Huffman.Build(w);
@@ -60,7 +61,7 @@ public class HuffmanTests
     }, seed: "0000000000h1", iter: 300);
 
     [Fact]
-    public void OptimalAgainstBruteForce() => SmallCounts.Sample(counts =>
+    public void OptimalAgainstBruteForce() => SmallCounts.SampleFixed(counts =>
     {
         var lengths = new int[counts.Length];
         Huffman.CodeLengths(counts, lengths);
@@ -69,7 +70,7 @@ public class HuffmanTests
     }, seed: "0000000000h2", iter: 200);
 
     [Fact]
-    public void ExpectedLengthWithinOneBitOfEntropy() => Gen.Double[0.001, 1].Array[2, 64].Sample(w =>
+    public void ExpectedLengthWithinOneBitOfEntropy() => Gen.Double[0.001, 1].Array[2, 64].SampleFixed(w =>
     {
         double sum = w.Sum();
         var p = w.Select(x => x / sum).ToArray();
@@ -80,7 +81,7 @@ public class HuffmanTests
     }, seed: "0000000000h3", iter: 300);
 
     [Fact]
-    public void CountsAndDoublesGiveTheSameCode() => Gen.Long[0, 1000].Array[2, 100].Sample(counts =>
+    public void CountsAndDoublesGiveTheSameCode() => Gen.Long[0, 1000].Array[2, 100].SampleFixed(counts =>
     {
         if (counts.Count(c => c > 0) < 1) return;
         var fromCounts = new int[counts.Length];
@@ -91,7 +92,7 @@ public class HuffmanTests
     }, seed: "0000000000h4", iter: 200);
 
     [Fact]
-    public void SortedInputNeedsNoSort() => Gen.Int[0, 100].Select(i => i / 10.0).Array[1, 200].Sample(w =>
+    public void SortedInputNeedsNoSort() => Gen.Int[0, 100].Select(i => i / 10.0).Array[1, 200].SampleFixed(w =>
     {
         if (w.All(x => x == 0)) return;
         Array.Sort(w);

@@ -1,4 +1,5 @@
 using CsCheck;
+using Xent.Tests.Properties;
 using Xent.Estimation;
 
 namespace Xent.Tests.Estimation;
@@ -85,7 +86,7 @@ public class DenseCountsTests
 
     [Fact]
     public void MergeEqualsCountingTheUnion() =>
-        Gen.Byte.Array[0, 300].Select(Gen.Int[0, 300]).Sample((bytes, cut) =>
+        Gen.Byte.Array[0, 300].Select(Gen.Int[0, 300]).SampleFixed((bytes, cut) =>
         {
             cut = Math.Min(cut, bytes.Length);
             var a = DenseCounts.ForBytes();

@@ -87,7 +87,7 @@ public class DiscreteKernelTests
     {
         var data = new TheoryData<int, int, double>();
         foreach (int n in new[] { 1, 5, 37, 300 })
-            foreach (int at in new[] { 0, n / 2, n - 1 })
+            foreach (int at in new[] { 0, n / 2, n - 1 }.Distinct())
                 foreach (double value in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1, -double.Epsilon })
                     data.Add(n, at, value);
         return data;

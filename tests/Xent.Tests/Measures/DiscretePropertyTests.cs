@@ -1,4 +1,5 @@
 using CsCheck;
+using Xent.Tests.Properties;
 using Xent.Measures;
 
 namespace Xent.Tests.Measures;
@@ -26,11 +27,11 @@ public class DiscretePropertyTests
 
     [Fact]
     public void GibbsInequality() =>
-        Pair.Sample(t => Assert.True(Discrete.KlDivergence(t.P, t.Q).Value >= 0), seed: "0000000000m1", iter: 200);
+        Pair.SampleFixed(t => Assert.True(Discrete.KlDivergence(t.P, t.Q).Value >= 0), seed: "0000000000m1", iter: 200);
 
     [Fact]
     public void CrossEntropyIsEntropyPlusDivergence() =>
-        Pair.Sample(t =>
+        Pair.SampleFixed(t =>
         {
             double h = Discrete.Entropy(t.P).Value, d = Discrete.KlDivergence(t.P, t.Q).Value, ce = Discrete.CrossEntropy(t.P, t.Q).Value;
             Assert.True(Math.Abs(ce - (h + d)) <= Slack * (1 + ce), $"H(P,Q) = {ce:R}, H(P) + D = {h + d:R}");
@@ -38,7 +39,7 @@ public class DiscretePropertyTests
 
     [Fact]
     public void JensenShannonIsSymmetricAndAtMostOneBit() =>
-        Pair.Sample(t =>
+        Pair.SampleFixed(t =>
         {
             double pq = Discrete.JsDivergence(t.P, t.Q).Value, qp = Discrete.JsDivergence(t.Q, t.P).Value;
             Assert.True(Math.Abs(pq - qp) <= Slack, $"JS(P,Q) = {pq:R}, JS(Q,P) = {qp:R}");
@@ -47,12 +48,12 @@ public class DiscretePropertyTests
 
     [Fact]
     public void EntropyIsAtMostLogN() =>
-        Distribution(positive: false).Sample(p =>
+        Distribution(positive: false).SampleFixed(p =>
             Assert.True(Discrete.Entropy(p).Value <= Math.Log2(p.Length) + Slack), seed: "0000000000m4", iter: 200);
 
     [Fact]
     public void RenyiEntropyIsNonIncreasingInAlpha() =>
-        Distribution(positive: false).Sample(p =>
+        Distribution(positive: false).SampleFixed(p =>
         {
             double[] alphas = [0, 0.5, 1, 2, 5, double.PositiveInfinity];
             for (int k = 1; k < alphas.Length; k++)
@@ -64,7 +65,7 @@ public class DiscretePropertyTests
 
     [Fact]
     public void FloatAndDoubleAgreeOnFloatInputs() =>
-        Pair.Sample(t =>
+        Pair.SampleFixed(t =>
         {
             float[] p = Array.ConvertAll(t.P, x => (float)x), q = Array.ConvertAll(t.Q, x => (float)x);
             double[] pd = Array.ConvertAll(p, x => (double)x), qd = Array.ConvertAll(q, x => (double)x);

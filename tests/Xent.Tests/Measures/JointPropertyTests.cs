@@ -1,4 +1,5 @@
 using CsCheck;
+using Xent.Tests.Properties;
 using Xent.Measures;
 
 namespace Xent.Tests.Measures;
@@ -23,7 +24,7 @@ public class JointPropertyTests
         select (nx, ny, nz, cells.Select((c, i) => i == 0 ? c + 1.0 : c).ToArray());
 
     [Fact]
-    public void MutualInformationIsTheEntropyIdentityAndNonNegative() => Tables.Sample(t =>
+    public void MutualInformationIsTheEntropyIdentityAndNonNegative() => Tables.SampleFixed(t =>
     {
         var s = Joint.Summarize(t.Table, t.Rows, t.Columns, LogBase.Nats, Counts);
         double i = s.MutualInformation.Value;
@@ -33,7 +34,7 @@ public class JointPropertyTests
     }, seed: "0000000000j1", iter: 300);
 
     [Fact]
-    public void ChainRuleForEntropy() => Tables.Sample(t =>
+    public void ChainRuleForEntropy() => Tables.SampleFixed(t =>
     {
         // H(X,Y) = H(X) + H(Y|X) = H(Y) + H(X|Y).
         var s = Joint.Summarize(t.Table, t.Rows, t.Columns, LogBase.Bits, Counts);
@@ -44,14 +45,14 @@ public class JointPropertyTests
     }, seed: "0000000000j2", iter: 300);
 
     [Fact]
-    public void NmiIsBetweenZeroAndOne() => Tables.Sample(t =>
+    public void NmiIsBetweenZeroAndOne() => Tables.SampleFixed(t =>
     {
         foreach (var method in Enum.GetValues<NmiNormalization>())
             Assert.InRange(Joint.NormalizedMutualInformation(t.Table, t.Rows, t.Columns, method, Counts), 0, 1);
     }, seed: "0000000000j3", iter: 300);
 
     [Fact]
-    public void ConditionalMutualInformationIsNonNegativeAndObeysTheChainRule() => Tables3.Sample(t =>
+    public void ConditionalMutualInformationIsNonNegativeAndObeysTheChainRule() => Tables3.SampleFixed(t =>
     {
         double cmi = Joint.ConditionalMutualInformation(t.Table, t.X, t.Y, t.Z, LogBase.Nats, Counts).Value;
         Assert.True(cmi >= 0);

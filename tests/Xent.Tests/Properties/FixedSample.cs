@@ -36,6 +36,12 @@ internal static class FixedSample
     public static void SampleFixed<T1, T2, T3>(this Gen<(T1, T2, T3)> gen, Action<T1, T2, T3> assert, string seed, int iter = 100) =>
         gen.SampleFixed(t => assert(t.Item1, t.Item2, t.Item3), Fnv1a(seed), iter);
 
+    public static void SampleFixed<T1, T2, T3, T4>(this Gen<(T1, T2, T3, T4)> gen, Action<T1, T2, T3, T4> assert, string seed, int iter = 100) =>
+        gen.SampleFixed(t => assert(t.Item1, t.Item2, t.Item3, t.Item4), Fnv1a(seed), iter);
+
+    public static void SampleFixed<T1, T2, T3, T4, T5>(this Gen<(T1, T2, T3, T4, T5)> gen, Action<T1, T2, T3, T4, T5> assert, string seed, int iter = 100) =>
+        gen.SampleFixed(t => assert(t.Item1, t.Item2, t.Item3, t.Item4, t.Item5), Fnv1a(seed), iter);
+
     private static ulong Fnv1a(string text)
     {
         ulong hash = 14695981039346656037;
