@@ -39,6 +39,71 @@ public class TourTests(TourRun run) : IClassFixture<TourRun>
         Assert.Equal(44, Figure("weather_ascii_bits"), Tight);
 
     [Fact]
+    public void HuffmanCodesOfLondonAndBarcelona()
+    {
+        // London's code: Cloudy 0, Rainy 10, Sunny 11 → 0.5·1 + 0.4·2 + 0.1·2
+        Assert.Equal(1.5, Figure("weather_huffman_bits"), Tight);
+        // Barcelona's code: Sunny 0, Cloudy and Rainy two bits each, used on London's weather → 0.5·2 + 0.4·2 + 0.1·1
+        Assert.Equal(1.9, Figure("barcelona_code_london_bits"), Tight);
+    }
+
+    [Fact]
+    public void TenDayBlockCodes()
+    {
+        double[] london = [0.5, 0.4, 0.1], barcelona = [0.2, 0.1, 0.7];
+        Assert.Equal(TwoQueueBlockLength(london, london, 10) / 10, Figure("weather_block10_bits_per_day"), 1e-12);
+        Assert.Equal(TwoQueueBlockLength(london, barcelona, 10) / 10, Figure("barcelona_block10_london_bits_per_day"), 1e-12);
+    }
+
+    /// <summary>
+    /// An independent Huffman code over all k^n sequences (van Leeuwen's two queues over leaves sorted by (weight, index),
+    /// a leaf taken before a merged node of equal weight), built for Q and used on P: expected bits per block.
+    /// </summary>
+    private static double TwoQueueBlockLength(double[] p, double[] q, int n)
+    {
+        int k = p.Length, count = (int)Math.Pow(k, n);
+        var wq = new double[count];
+        var wp = new double[count];
+        for (int s = 0; s < count; s++)
+        {
+            // q_i^c_i by repeated multiplication, then the product over symbols in order, as the library rounds them:
+            // exact ties between sequences (0.2 = 2 × 0.1) decide the mismatched code, so the last bit matters.
+            var counts = new int[k];
+            for (int t = 0, x = s; t < n; t++, x /= k) counts[x % k]++;
+            double a = 1, b = 1;
+            for (int i = 0; i < k; i++)
+            {
+                double pa = 1, pb = 1;
+                for (int r = 0; r < counts[i]; r++) { pa *= q[i]; pb *= p[i]; }
+                a *= pa;
+                b *= pb;
+            }
+            wq[s] = a;
+            wp[s] = b;
+        }
+        var leaves = Enumerable.Range(0, count).OrderBy(i => wq[i]).ThenBy(i => i).ToArray();
+        var parent = new int[2 * count - 1];
+        var weight = new double[2 * count - 1];
+        for (int i = 0; i < count; i++) weight[i] = wq[leaves[i]];
+        int nextLeaf = 0, nextMerged = count, created = count;
+        int Take() => nextLeaf < count && (nextMerged == created || weight[nextLeaf] <= weight[nextMerged]) ? nextLeaf++ : nextMerged++;
+        while (created < 2 * count - 1)
+        {
+            int a = Take(), b = Take();
+            weight[created] = weight[a] + weight[b];
+            parent[a] = parent[b] = created++;
+        }
+        double total = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int depth = 0;
+            for (int node = i; node != 2 * count - 2; node = parent[node]) depth++;
+            total += wp[leaves[i]] * depth;
+        }
+        return total;
+    }
+
+    [Fact]
     public void WeatherEntropy() =>
         Assert.Equal(-(0.5 * Math.Log2(0.5) + 0.4 * Math.Log2(0.4) + 0.1 * Math.Log2(0.1)), Figure("weather_entropy_bits"), Tight);
 
