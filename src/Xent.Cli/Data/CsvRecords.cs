@@ -45,7 +45,7 @@ internal sealed class CsvRecords
         }
         catch (CsvFormatException e)
         {
-            throw new InvalidDataException($"{path}: line {line + 1} is not valid CSV: {e.Message}", e);
+            throw new InvalidDataException($"{path}: line {line + 1} is not valid CSV (is a quote left open?).", e);
         }
     }
 

@@ -58,7 +58,8 @@ internal sealed class CsvTable : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new InvalidDataException($"{path}: the header row is not valid CSV: {e.Message}", e);
+            // Sylvan raises this for a quote that is never closed; its own message would say where in the buffer, not the line.
+            throw new InvalidDataException($"{path}: the header row is not valid CSV (is a quote left open?).", e);
         }
     }
 
@@ -96,7 +97,7 @@ internal sealed class CsvTable : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new InvalidDataException($"{_path}: line {line} is not valid CSV: {e.Message}", e);
+            throw new InvalidDataException($"{_path}: line {line} is not valid CSV (is a quote left open?).", e);
         }
     }
 
