@@ -42,9 +42,9 @@ internal static class LoglossCommand
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null) ReliabilityPlot.CheckPath(plotPath, parse.GetValue(force));
             var csv = CsvRecords.Read(parse.GetValue(file)!);
-            var columnNames = LossInputs.Names(probColumns ?? logitColumns!, fromLogits ? "--logits" : "--probs");
+            var columnNames = Inputs.Names(probColumns ?? logitColumns!, fromLogits ? "--logits" : "--probs");
             var columns = columnNames.Select(csv.Column).ToArray();
-            var classNames = parse.GetValue(labels) is { } given ? LossInputs.Names(given, "--labels") : columnNames;
+            var classNames = parse.GetValue(labels) is { } given ? Inputs.Names(given, "--labels") : columnNames;
             if (classNames.Length != columns.Length)
                 throw new UsageException($"--labels names {classNames.Length} labels for {columns.Length} columns.");
             var classIndex = classNames.Select((name, k) => (name, k)).ToDictionary(t => t.name, t => t.k);

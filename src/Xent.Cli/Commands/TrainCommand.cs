@@ -43,7 +43,7 @@ internal static class TrainCommand
             string targetName = parse.GetValue(target)!;
             int targetColumn = csv.Column(targetName);
             var featureNames = parse.GetValue(features) is { } list
-                ? LossInputs.Names(list, "--features")
+                ? Inputs.Names(list, "--features")
                 : csv.Header.Where((_, j) => j != targetColumn).ToArray();
             if (featureNames.Length == 0) throw new UsageException($"{csv.Path}: no feature columns besides '{targetName}'.");
             if (featureNames.Contains(targetName)) throw new UsageException($"--features names the target column '{targetName}'.");

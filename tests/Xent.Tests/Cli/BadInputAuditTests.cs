@@ -51,6 +51,21 @@ public class BadInputAuditTests
         CliRunner.AssertBadInput(CliRunner.Run("predict", cli.Directory, cli.Write("t.csv", Training)), "MODEL '" + cli.Directory + "' is a directory");
     }
 
+    [Theory]
+    [InlineData("a,\"b\n1,2\n", "the header row is not valid CSV")]
+    [InlineData("a,b\n1,2\n\"3,4\n", "line 3 is not valid CSV")]
+    [InlineData("a,a,b\n1,2,x\n3,4,y\n", "columns 1 and 2 are both named 'a'")]
+    [InlineData("\u0004\u00ff,b\n1,2\n", "the header row holds the control character U+0004 in column 1; is this a CSV text file?")]
+    public void MalformedCsvIsOneLineNamingFileAndPlaceInEveryReader(string content, string fragment)
+    {
+        using var cli = new CliRunner();
+        string path = cli.Write("bad.csv", content);
+        CliRunner.AssertBadInput(CliRunner.Run("entropy", "--csv", path, "--column", "a"), fragment);
+        CliRunner.AssertBadInput(CliRunner.Run("mi", path, "--x", "a", "--y", "b"), fragment);
+        CliRunner.AssertBadInput(CliRunner.Run("logloss", path, "--label", "a", "--probs", "b"), fragment);
+        CliRunner.AssertBadInput(CliRunner.Run("train", path, "--target", "b"), fragment);
+    }
+
     [Fact]
     public void BinaryGarbageAsCsvIsOneLineWithoutTheBytes()
     {
@@ -58,39 +73,9 @@ public class BadInputAuditTests
         var bytes = new byte[3000];
         new Random(7).NextBytes(bytes);
         bytes[0] = 4; // a control character in the first header field
-        string path = cli.Write("garbage.csv", bytes);
-        CliRunner.AssertBadInput(CliRunner.Run("entropy", "--csv", path, "--column", "a"), "the header row holds the control character U+0004 in column 1");
-        CliRunner.AssertBadInput(CliRunner.Run("mi", path, "--x", "a", "--y", "b"), "is this a CSV text file?");
-        CliRunner.AssertBadInput(CliRunner.Run("train", path, "--target", "y"), "is this a CSV text file?");
-    }
-
-    [Fact]
-    public void AnUnclosedQuoteInTheHeaderNamesTheFile()
-    {
-        using var cli = new CliRunner();
-        string path = cli.Write("quote.csv", "a,\"b\n1,2\n");
-        CliRunner.AssertBadInput(CliRunner.Run("entropy", "--csv", path, "--column", "a"), "quote.csv: the header row is not valid CSV");
-        CliRunner.AssertBadInput(CliRunner.Run("mi", path, "--x", "a", "--y", "b"), "quote.csv: the header row is not valid CSV");
-    }
-
-    [Fact]
-    public void ADuplicateHeaderNameIsAmbiguousNotSilentlyTheFirst()
-    {
-        using var cli = new CliRunner();
-        string path = cli.Write("dup.csv", "a,a,b\n1,2,x\n3,4,y\n");
-        CliRunner.AssertBadInput(CliRunner.Run("entropy", "--csv", path, "--column", "a"), "columns 1 and 2 are both named 'a'");
-        CliRunner.AssertBadInput(CliRunner.Run("mi", path, "--x", "a", "--y", "b"), "columns 1 and 2 are both named 'a'");
-        CliRunner.AssertBadInput(CliRunner.Run("train", path, "--target", "b"), "columns 1 and 2 are both named 'a'");
-        Assert.Equal(0, CliRunner.Run("entropy", "--csv", path, "--column", "b").Exit); // an unambiguous column still works
-    }
-
-    [Fact]
-    public void AnUnclosedQuoteInARowNamesTheLine()
-    {
-        using var cli = new CliRunner();
-        string path = cli.Write("row.csv", "a,b\n1,2\n\"3,4\n");
-        CliRunner.AssertBadInput(CliRunner.Run("entropy", "--csv", path, "--column", "a"), "row.csv: line 3 is not valid CSV");
-        CliRunner.AssertBadInput(CliRunner.Run("logloss", path, "--label", "a", "--probs", "b"), "row.csv: line 3 is not valid CSV");
+        var result = CliRunner.Run("entropy", "--csv", cli.Write("garbage.csv", bytes), "--column", "a");
+        CliRunner.AssertBadInput(result, "is this a CSV text file?");
+        Assert.True(result.Err.Length < 200, result.Err);
     }
 
     [Fact]
@@ -106,6 +91,12 @@ public class BadInputAuditTests
         Assert.Equal("precious", File.ReadAllText(mine));
         Assert.Single(Directory.GetFiles(cli.Directory));
     }
+
+    [Theory]
+    [InlineData("a,a", "--symbols 'a,a' names 'a' twice")]
+    [InlineData("a,", "--symbols 'a,' has an empty name")]
+    public void HuffmanSymbolNamesMustBeDistinctAndNonEmpty(string symbols, string fragment) =>
+        CliRunner.AssertBadInput(CliRunner.Run("huffman", "0.5,0.5", "--symbols", symbols), fragment);
 
     [Fact]
     public void BlocksNamesTheLengthOfQ() =>
