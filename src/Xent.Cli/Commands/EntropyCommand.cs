@@ -75,12 +75,14 @@ internal static class EntropyCommand
                 : csvPath is not null ? ColumnCounts(csvPath, columnName!)
                 : ParseCounts(list!);
             int? k = parse.GetValue(alphabetSize);
+            long n = observed.Sum();
+            int distinct = observed.Count(c => c > 0);
+            if (filePath is not null && n == 0) throw new UsageException($"--file '{filePath}' is empty: no bytes to count.");
+            if (k < distinct) throw new UsageException($"--alphabet-size {k} is smaller than the {distinct} distinct symbols observed.");
             BootstrapInterval? interval = parse.GetValue(ci) is double level
                 ? EntropyEstimators.Bootstrap(observed, method, level, resamples, parse.GetValue(seed), k, b)
                 : null;
             var estimate = interval?.Estimate ?? EntropyEstimators.Estimate(method, observed, k, b);
-            long n = observed.Sum();
-            int distinct = observed.Count(c => c > 0);
 
             if (parse.GetValue(json))
             {

@@ -30,6 +30,7 @@ public class BadInputAuditTests
     [InlineData("--ci", "2", "--ci 2 must be a confidence level")]
     [InlineData("--bootstrap", "1", "--bootstrap 1 must be ≥ 2")]
     [InlineData("--alphabet-size", "0", "--alphabet-size 0 must be ≥ 1")]
+    [InlineData("--alphabet-size", "1", "--alphabet-size 1 is smaller than the 2 distinct symbols observed")]
     public void EntropyDataOptionsNameTheOptionAndValue(string option, string value, string fragment)
     {
         string[] extra = option == "--bootstrap" ? ["--ci", "0.9"] : [];
@@ -46,6 +47,7 @@ public class BadInputAuditTests
         using var cli = new CliRunner();
         CliRunner.AssertBadInput(CliRunner.Run("entropy", "--file", cli.Directory), "--file '" + cli.Directory + "' is a directory");
         CliRunner.AssertBadInput(CliRunner.Run("entropy", "--file", ""), "--file: the path is empty");
+        CliRunner.AssertBadInput(CliRunner.Run("entropy", "--file", cli.Write("empty", "")), "' is empty: no bytes to count");
         CliRunner.AssertBadInput(CliRunner.Run("entropy", "--csv", cli.Directory, "--column", "a"), "is a directory");
         CliRunner.AssertBadInput(CliRunner.Run("bench", "huffman", "--file", cli.Directory), "--file '" + cli.Directory + "' is a directory");
         CliRunner.AssertBadInput(CliRunner.Run("predict", cli.Directory, cli.Write("t.csv", Training)), "MODEL '" + cli.Directory + "' is a directory");
