@@ -38,7 +38,19 @@ internal static class PredictCommand
             var data = FeatureRows.Read(csv, model.FeatureNames.Select(csv.Column).ToArray(), targetColumn, bad);
             int k = model.Classes;
             var p = new double[data.Count * k];
-            model.PredictProbabilities(data.Features.ToArray(), p);
+            var features = data.Features.ToArray();
+            for (int i = 0; i < data.Count; i++)
+            {
+                // Row by row, so that a row whose scores overflow is named by its line.
+                try
+                {
+                    model.PredictProbabilities(features.AsSpan(i * model.Features, model.Features), p.AsSpan(i * k, k));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InvalidDataException($"{csv.Path}: line {data.Lines[i]}: the model's scores w·x + b overflow (∞ − ∞) for these feature values.", e);
+                }
+            }
 
             ClassificationReport? report = null;
             if (targetColumn is not null)

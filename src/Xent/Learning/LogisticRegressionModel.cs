@@ -53,6 +53,7 @@ public sealed record LogisticRegressionModel
     /// <summary>Writes p(k | xᵢ) for rows X [n, d] into <paramref name="destination"/> [n, K] (rows sum to 1; exact at any |logit|).</summary>
     /// <param name="features">X, n·d finite values, columns in <see cref="FeatureNames"/> order.</param>
     /// <param name="destination">n·K entries.</param>
+    /// <exception cref="ArgumentException">Shapes do not match, a feature is not finite, or a row's scores overflow to ∞ − ∞ (features far beyond the training range).</exception>
     public void PredictProbabilities(ReadOnlySpan<double> features, Span<double> destination)
     {
         int d = Features, k = Classes;
@@ -72,6 +73,7 @@ public sealed record LogisticRegressionModel
             if (k == 2)
             {
                 double z = Score(row, 0);
+                if (double.IsNaN(z)) ThrowHelper.ThrowScoreOverflow(nameof(features), i);
                 p[1] = Losses.BinaryCrossEntropy.Sigmoid(z);
                 p[0] = Losses.BinaryCrossEntropy.Sigmoid(-z);
                 continue;
@@ -80,6 +82,7 @@ public sealed record LogisticRegressionModel
             for (int c = 0; c < k; c++) max = Math.Max(max, p[c] = Score(row, c));
             double sum = 0;
             for (int c = 0; c < k; c++) sum += p[c] = Math.Exp(p[c] - max);
+            if (double.IsNaN(sum)) ThrowHelper.ThrowScoreOverflow(nameof(features), i);
             for (int c = 0; c < k; c++) p[c] /= sum;
         }
     }

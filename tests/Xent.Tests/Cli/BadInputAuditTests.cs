@@ -191,6 +191,20 @@ public class BadInputAuditTests
         CliRunner.AssertBadInput(CliRunner.Run("predict", model, cli.Write("c.csv", "x1,x2,y\n1,2,C\n"), "--skip-bad-rows", "--json"), "no row has a label the model knows (1 skipped)");
     }
 
+    [Fact]
+    public void FeaturesWhoseScoresOverflowAreNamedByLineNotPrintedAsNaN()
+    {
+        using var cli = new CliRunner();
+        string model = Path.Combine(cli.Directory, "m.json");
+        Assert.Equal(0, CliRunner.Run("train", cli.Write("t.csv", Training), "--target", "y", "--save", model).Exit);
+        var node = JsonNode.Parse(File.ReadAllText(model))!.AsObject();
+        node["coefficients"] = JsonNode.Parse("[[2, 2]]"); // 2·1e308 = ∞ and 2·(−1e308) = −∞: the score is ∞ − ∞
+        File.WriteAllText(model, node.ToJsonString());
+        string csv = cli.Write("huge.csv", "x1,x2\n1,2\n1e308,-1e308\n");
+        CliRunner.AssertBadInput(CliRunner.Run("predict", model, csv, "--json"), "huge.csv: line 3: the model's scores w·x + b overflow");
+        CliRunner.AssertBadInput(CliRunner.Run("predict", model, csv), "huge.csv: line 3");
+    }
+
     [Theory]
     [InlineData("coefficients", "[[\"NaN\", 1]]", "coefficients[0][0] = NaN is not finite")]
     [InlineData("intercepts", "[\"Infinity\"]", "intercepts[0] = Infinity is not finite")]
