@@ -166,6 +166,15 @@ public class BadInputAuditTests
         Assert.Empty(Directory.GetFiles(cli.Directory, ".*.tmp*"));
     }
 
+    /// <summary>Trains on <see cref="Training"/> in the runner's directory; returns the CSV and the saved model's paths.</summary>
+    private static (string Csv, string Model) TrainedModel(CliRunner cli)
+    {
+        string csv = cli.Write("t.csv", Training);
+        string model = Path.Combine(cli.Directory, "m.json");
+        Assert.Equal(0, CliRunner.Run("train", csv, "--target", "y", "--save", model).Exit);
+        return (csv, model);
+    }
+
     [Theory]
     [InlineData("--c", "0", "--c 0 must be a number > 0")]
     [InlineData("--c", "NaN", "--c NaN must be a number > 0")]
@@ -180,9 +189,7 @@ public class BadInputAuditTests
     public void PredictOutputNeverOverwritesWithoutForce()
     {
         using var cli = new CliRunner();
-        string csv = cli.Write("t.csv", Training);
-        string model = Path.Combine(cli.Directory, "m.json");
-        Assert.Equal(0, CliRunner.Run("train", csv, "--target", "y", "--save", model).Exit);
+        var (csv, model) = TrainedModel(cli);
         string mine = cli.Write("out.csv", "precious");
         CliRunner.AssertBadInput(CliRunner.Run("predict", model, csv, "--output", mine), "--output '" + mine + "' exists; pass --force");
         Assert.Equal("precious", File.ReadAllText(mine));
@@ -195,8 +202,7 @@ public class BadInputAuditTests
     public void FeaturesWhoseScoresOverflowAreNamedByLineNotPrintedAsNaN()
     {
         using var cli = new CliRunner();
-        string model = Path.Combine(cli.Directory, "m.json");
-        Assert.Equal(0, CliRunner.Run("train", cli.Write("t.csv", Training), "--target", "y", "--save", model).Exit);
+        var (_, model) = TrainedModel(cli);
         var node = JsonNode.Parse(File.ReadAllText(model))!.AsObject();
         node["coefficients"] = JsonNode.Parse("[[2, 2]]"); // 2·1e308 = ∞ and 2·(−1e308) = −∞: the score is ∞ − ∞
         File.WriteAllText(model, node.ToJsonString());
@@ -217,9 +223,7 @@ public class BadInputAuditTests
     public void ACorruptedModelFileIsNamedAndRejected(string field, string json, string fragment)
     {
         using var cli = new CliRunner();
-        string csv = cli.Write("t.csv", Training);
-        string model = Path.Combine(cli.Directory, "m.json");
-        Assert.Equal(0, CliRunner.Run("train", csv, "--target", "y", "--save", model).Exit);
+        var (csv, model) = TrainedModel(cli);
         var node = JsonNode.Parse(File.ReadAllText(model))!.AsObject();
         node[field] = JsonNode.Parse(json);
         if (field == "scales") node["means"] = JsonNode.Parse("[0, 0]");
