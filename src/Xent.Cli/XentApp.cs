@@ -41,7 +41,7 @@ internal static class XentApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"xent: {parsed.Errors[0].Message} (see 'xent --help')");
+            stderr.WriteLine($"xent: {OneLine(parsed.Errors[0].Message)} (see 'xent --help')");
             return ExitBadInput;
         }
         try
@@ -50,13 +50,13 @@ internal static class XentApp
         }
         catch (Exception e) when (IsUserError(e))
         {
-            stderr.WriteLine($"xent: {OneLine(e.Message)}");
+            stderr.WriteLine($"xent: {OneLine(e)}");
             return ExitBadInput;
         }
         catch (Exception e)
         {
             // A bug of ours, not the user's input: still one line, no stack trace, but a distinct exit code.
-            stderr.WriteLine($"xent: internal error ({e.GetType().Name}): {OneLine(e.Message)}");
+            stderr.WriteLine($"xent: internal error ({e.GetType().Name}): {OneLine(e)}");
             return ExitInternalError;
         }
     }
@@ -64,6 +64,15 @@ internal static class XentApp
     private static bool IsUserError(Exception e) =>
         e is UsageException or ArgumentException or FormatException or IOException or UnauthorizedAccessException
             or InvalidDataException or OverflowException or OutOfMemoryException;
+
+    /// <summary>The exception's message on one line; an out-of-range argument's message gets the value it was given.</summary>
+    private static string OneLine(Exception e)
+    {
+        string message = OneLine(e.Message);
+        if (e is ArgumentOutOfRangeException { ActualValue: { } value })
+            message = $"{message.TrimEnd('.')} (got {Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}).";
+        return message;
+    }
 
     private static string OneLine(string message)
     {

@@ -13,7 +13,7 @@ public enum Normalization
     /// </summary>
     Require = 0,
 
-    /// <summary>Divide by Σp first (counts or unnormalized weights are accepted; Σp must be positive).</summary>
+    /// <summary>Divide by Σp first (counts or unnormalized weights are accepted; Σp must be positive, and neither Σp nor 1/Σp may overflow).</summary>
     Renormalize,
 
     /// <summary>Use the entries as they are, whatever they sum to (entries must still be finite and ≥ 0).</summary>

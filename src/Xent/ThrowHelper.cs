@@ -41,6 +41,16 @@ internal static class ThrowHelper
         throw new ArgumentException($"{paramName} sums to 0; it cannot be renormalized.", paramName);
 
     [DoesNotReturn]
+    public static void ThrowSumOutOfRange(string paramName, double sum) =>
+        throw new ArgumentException(
+            $"{paramName} sums to {Show(sum)}, beyond what can be renormalized in double precision; scale the entries first.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowScoreOverflow(string paramName, int row) =>
+        throw new ArgumentException(
+            $"{paramName} row {row}: the scores w·x + b overflow to ∞ − ∞; the features are too large for the model's weights.", paramName);
+
+    [DoesNotReturn]
     public static void ThrowEmpty(string paramName) =>
         throw new ArgumentException($"{paramName} is empty.", paramName);
 

@@ -46,9 +46,21 @@ internal static class BenchCommand
         command.SetAction(parse =>
         {
             int count = parse.GetValue(n), t = parse.GetValue(threads), r = parse.GetValue(runs);
-            if (count < 1 || t < 1 || r < 1) throw new UsageException("--n, --threads and --runs must be ≥ 1.");
+            if (count < 1) throw new UsageException($"--n {count} must be ≥ 1.");
+            if (t < 1) throw new UsageException($"--threads {t} must be ≥ 1.");
+            if (r < 1) throw new UsageException($"--runs {r} must be ≥ 1.");
+            if (count > Array.MaxLength) throw new UsageException($"--n {count} is more doubles than one array holds ({Array.MaxLength}).");
             var random = new Random(Seed);
-            double[] p = RandomDistribution(random, count), q = usesQ ? RandomDistribution(random, count) : [];
+            double[] p, q;
+            try
+            {
+                p = RandomDistribution(random, count);
+                q = usesQ ? RandomDistribution(random, count) : [];
+            }
+            catch (OutOfMemoryException)
+            {
+                throw new UsageException($"--n {count}: not enough memory for {(usesQ ? 2 : 1)} array(s) of {count} doubles ({(usesQ ? 16 : 8) * (double)count / 1e9:0.#} GB).");
+            }
             var options = new MeasureOptions { MaxDegreeOfParallelism = t };
             var result = Time(name, count, t, r, bytesPerElement: usesQ ? 16 : 8, () => measure(p, q, options));
             // The memory-bandwidth floor: a plain vectorised sum reading the same arrays on the same number of threads.

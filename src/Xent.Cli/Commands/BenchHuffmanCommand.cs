@@ -2,6 +2,7 @@ using System.Buffers;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Coding;
 
@@ -23,7 +24,7 @@ internal static class BenchHuffmanCommand
             int limit = parse.GetValue(maxLength), r = parse.GetValue(runs);
             if (limit < 8 || limit > HuffmanStream.MaxCodeLength) throw new UsageException($"--max-length {limit} is not in 8..{HuffmanStream.MaxCodeLength}.");
             if (r < 1) throw new UsageException("--runs must be ≥ 1.");
-            string path = parse.GetValue(file)!;
+            string path = InputFile.Check(parse.GetValue(file)!, "--file");
             var data = File.ReadAllBytes(path);
             var result = Run(data, limit, r);
             var output = parse.InvocationConfiguration.Output;

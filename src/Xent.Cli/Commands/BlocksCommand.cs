@@ -29,7 +29,9 @@ internal static class BlocksCommand
         command.SetAction(parse =>
         {
             var source = Inputs.ParseList(parse.GetValue(p)!, "P");
-            var model = parse.GetValue(q) is string text ? Inputs.ParseList(text, "Q") : null;
+            var model = parse.GetValue(q) is string text ? Inputs.ParseList(text, "--q") : null;
+            if (model is not null && model.Length != source.Length)
+                throw new UsageException($"--q has {model.Length} entries but P has {source.Length}; they must have the same length.");
             var rule = parse.GetValue(tieBreak) switch
             {
                 "leaf" => HuffmanTieBreak.LeafFirst,

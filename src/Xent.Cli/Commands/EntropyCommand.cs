@@ -66,16 +66,23 @@ internal static class EntropyCommand
             }
 
             var (name, method) = ParseEstimator(parse.GetValue(estimator));
-            long[] observed = filePath is not null ? DenseCounts.OfFile(filePath, parse.GetValue(threads)).Counts.ToArray()
+            int threadCount = parse.GetValue(threads), resamples = parse.GetValue(bootstrap);
+            if (threadCount < 1) throw new UsageException($"--threads {threadCount} must be ≥ 1.");
+            if (parse.GetValue(alphabetSize) is int declared && declared < 1) throw new UsageException($"--alphabet-size {declared} must be ≥ 1.");
+            if (parse.GetValue(ci) is double wanted && !(wanted > 0 && wanted < 1)) throw new UsageException($"--ci {wanted} must be a confidence level in (0, 1), e.g. 0.95.");
+            if (resamples < 2) throw new UsageException($"--bootstrap {resamples} must be ≥ 2 resamples.");
+            long[] observed = filePath is not null ? DenseCounts.OfFile(InputFile.Check(filePath, "--file"), threadCount).Counts.ToArray()
                 : csvPath is not null ? ColumnCounts(csvPath, columnName!)
                 : ParseCounts(list!);
             int? k = parse.GetValue(alphabetSize);
-            BootstrapInterval? interval = parse.GetValue(ci) is double level
-                ? EntropyEstimators.Bootstrap(observed, method, level, parse.GetValue(bootstrap), parse.GetValue(seed), k, b)
-                : null;
-            var estimate = interval?.Estimate ?? EntropyEstimators.Estimate(method, observed, k, b);
             long n = observed.Sum();
             int distinct = observed.Count(c => c > 0);
+            if (filePath is not null && n == 0) throw new UsageException($"--file '{filePath}' is empty: no bytes to count.");
+            if (k < distinct) throw new UsageException($"--alphabet-size {k} is smaller than the {distinct} distinct symbols observed.");
+            BootstrapInterval? interval = parse.GetValue(ci) is double level
+                ? EntropyEstimators.Bootstrap(observed, method, level, resamples, parse.GetValue(seed), k, b)
+                : null;
+            var estimate = interval?.Estimate ?? EntropyEstimators.Estimate(method, observed, k, b);
 
             if (parse.GetValue(json))
             {
@@ -105,16 +112,19 @@ internal static class EntropyCommand
         throw new UsageException($"--estimator '{text}' is not one of: {string.Join(", ", Estimators.Select(e => e.Name))}.");
     }
 
-    /// <summary>Parses "3,0,2" strictly: every item a non-negative integer.</summary>
+    /// <summary>Parses "3,0,2" strictly: every item a non-negative integer, and their total a count too.</summary>
     private static long[] ParseCounts(string text)
     {
         var values = Inputs.ParseList(text, "P");
         var counts = new long[values.Length];
+        long total = 0;
         for (int i = 0; i < values.Length; i++)
         {
             if (!(values[i] >= 0 && values[i] == Math.Floor(values[i]) && values[i] < long.MaxValue))
                 throw new UsageException($"P: item {i + 1} '{values[i].ToString(CultureInfo.InvariantCulture)}' is not a count (a non-negative integer).");
             counts[i] = (long)values[i];
+            if (long.MaxValue - total < counts[i]) throw new UsageException($"P: the counts up to item {i + 1} sum to more than {long.MaxValue}.");
+            total += counts[i];
         }
         return counts;
     }

@@ -34,7 +34,7 @@ internal static class HuffmanCommand
     private static string[] ParseSymbols(string? text, int count)
     {
         if (text is null) return Enumerable.Range(0, count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var names = text.Split(',').Select(s => s.Trim()).ToArray();
+        var names = Inputs.Names(text, "--symbols");
         if (names.Length != count) throw new UsageException($"--symbols has {names.Length} names but P has {count} probabilities.");
         return names;
     }

@@ -17,6 +17,17 @@ internal static class Inputs
     public static LogBase ParseBase(string text) =>
         LogBase.TryParse(text, out var b) ? b : throw new UsageException($"--base '{text}' is not 2, e, 10 or a number greater than 1.");
 
+    /// <summary>"a,b,c" → names (columns, labels, symbols), each trimmed, non-empty and different from the others.</summary>
+    public static string[] Names(string text, string option)
+    {
+        var names = text.Split(',').Select(s => s.Trim()).ToArray();
+        if (names.Any(n => n.Length == 0)) throw new UsageException($"{option} '{text}' has an empty name.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+            if (!seen.Add(name)) throw new UsageException($"{option} '{text}' names '{name}' twice.");
+        return names;
+    }
+
     /// <summary>Parses "0.5,0.4,0.1" strictly: every item a finite number, no empty items.</summary>
     public static double[] ParseList(string text, string what)
     {

@@ -22,27 +22,34 @@ internal static class LoglossCommand
         var tolerance = new Option<double>("--tolerance") { Description = "Largest accepted |Σp − 1| per row.", DefaultValueFactory = _ => 1e-6 };
         var bins = new Option<int>("--bins") { Description = "Equal-width confidence bins for ECE and the reliability diagram.", DefaultValueFactory = _ => 10 };
         var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram to this PNG file." };
+        var force = new Option<bool>("--force") { Description = "Replace the --plot file if it exists." };
         var skip = LossInputs.SkipBadRows();
         var json = Inputs.Json();
         var command = new Command("logloss", "Log loss (cross-entropy of the labels under the predictions), perplexity, accuracy, Brier score, ECE.")
         {
-            file, label, probs, logits, labels, weight, bits, clip, tolerance, bins, plot, skip, json,
+            file, label, probs, logits, labels, weight, bits, clip, tolerance, bins, plot, force, skip, json,
         };
         command.SetAction(parse =>
         {
             string? probColumns = parse.GetValue(probs), logitColumns = parse.GetValue(logits);
             if ((probColumns is null) == (logitColumns is null)) throw new UsageException("Give exactly one of --probs and --logits.");
             bool fromLogits = logitColumns is not null;
+            double tol = parse.GetValue(tolerance), clipAt = parse.GetValue(clip);
+            int binCount = parse.GetValue(bins);
+            if (!(tol >= 0)) throw new UsageException($"--tolerance {tol} must be a number ≥ 0.");
+            if (!(clipAt >= 0 && clipAt < 1)) throw new UsageException($"--clip {clipAt} must be in [0, 1).");
+            if (binCount < 1) throw new UsageException($"--bins {binCount} must be ≥ 1.");
+            string? plotPath = parse.GetValue(plot);
+            if (plotPath is not null) ReliabilityPlot.CheckPath(plotPath, parse.GetValue(force));
             var csv = CsvRecords.Read(parse.GetValue(file)!);
-            var columnNames = LossInputs.Names(probColumns ?? logitColumns!, fromLogits ? "--logits" : "--probs");
+            var columnNames = Inputs.Names(probColumns ?? logitColumns!, fromLogits ? "--logits" : "--probs");
             var columns = columnNames.Select(csv.Column).ToArray();
-            var classNames = parse.GetValue(labels) is { } given ? LossInputs.Names(given, "--labels") : columnNames;
+            var classNames = parse.GetValue(labels) is { } given ? Inputs.Names(given, "--labels") : columnNames;
             if (classNames.Length != columns.Length)
                 throw new UsageException($"--labels names {classNames.Length} labels for {columns.Length} columns.");
             var classIndex = classNames.Select((name, k) => (name, k)).ToDictionary(t => t.name, t => t.k);
             int labelColumn = csv.Column(parse.GetValue(label)!);
             int? weightColumn = parse.GetValue(weight) is { } w ? csv.Column(w) : null;
-            double tol = parse.GetValue(tolerance);
             var bad = new BadRows(parse.GetValue(skip));
 
             var values = new List<double>();
@@ -66,15 +73,17 @@ internal static class LoglossCommand
                 weights.Add(sampleWeight);
             }
             if (targets.Count == 0) throw new InvalidDataException($"{csv.Path}: no usable rows ({bad.Skipped} skipped).");
+            if (weightColumn is { } weighted && !(weights.Sum() > 0))
+                throw new InvalidDataException($"{csv.Path}: the --weight column '{csv.Header[weighted]}' sums to 0 over the {targets.Count} usable rows.");
 
             var options = new MetricsOptions
             {
-                Base = parse.GetValue(bits) ? LogBase.Bits : LogBase.Nats, Clip = parse.GetValue(clip), Bins = parse.GetValue(bins), Tolerance = tol,
+                Base = parse.GetValue(bits) ? LogBase.Bits : LogBase.Nats, Clip = clipAt, Bins = binCount, Tolerance = tol,
             };
             var report = fromLogits
                 ? ClassificationMetrics.EvaluateLogits(values.ToArray(), columns.Length, targets.ToArray(), options, weightColumn is null ? default : weights.ToArray())
                 : ClassificationMetrics.Evaluate(values.ToArray(), columns.Length, targets.ToArray(), options, weightColumn is null ? default : weights.ToArray());
-            if (parse.GetValue(plot) is { } png) ReliabilityPlot.Save(report.Reliability, png);
+            if (plotPath is not null) ReliabilityPlot.Save(report.Reliability, plotPath, parse.GetValue(force));
 
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json)) MetricsRendering.Json(report, bad).WriteTo(output);

@@ -12,15 +12,6 @@ internal static class LossInputs
         Description = "Skip rows with a missing value, a probability outside [0, 1] or not summing to 1, an unknown label or the wrong number of fields (counted and reported) instead of failing.",
     };
 
-    /// <summary>"a,b,c" → names, each trimmed and non-empty.</summary>
-    public static string[] Names(string text, string option)
-    {
-        var names = text.Split(',').Select(s => s.Trim()).ToArray();
-        if (names.Any(n => n.Length == 0)) throw new UsageException($"{option} '{text}' has an empty name.");
-        if (names.Distinct().Count() != names.Length) throw new UsageException($"{option} '{text}' names a column twice.");
-        return names;
-    }
-
     public static string Format(double value) =>
         double.IsPositiveInfinity(value) ? "∞" : value.ToString("0.######", CultureInfo.InvariantCulture);
 

@@ -28,10 +28,13 @@ internal static class PairMeasure
             var pv = Inputs.ParseList(parse.GetValue(p)!, "P");
             var qv = Inputs.ParseList(parse.GetValue(q)!, "Q");
             if (pv.Length != qv.Length) throw new UsageException($"P has {pv.Length} entries but Q has {qv.Length}; they must have the same length.");
+            double clipAt = parse.GetValue(clip), alpha = parse.GetValue(smoothing);
+            if (!(clipAt >= 0 && clipAt < 1)) throw new UsageException($"--clip {clipAt} must be in [0, 1).");
+            if (!(alpha >= 0) || double.IsInfinity(alpha)) throw new UsageException($"--smoothing {alpha} must be a finite number ≥ 0.");
             var options = new MeasureOptions
             {
-                Clip = parse.GetValue(clip),
-                Smoothing = parse.GetValue(smoothing),
+                Clip = clipAt,
+                Smoothing = alpha,
                 Normalization = parse.GetValue(normalize) ? Normalization.Renormalize : Normalization.Require,
             };
             var value = measure(pv, qv, b, options);

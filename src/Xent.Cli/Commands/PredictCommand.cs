@@ -14,21 +14,43 @@ internal static class PredictCommand
         var modelPath = new Argument<string>("MODEL") { Description = "A model written by 'xent train --save'." };
         var file = new Argument<string>("FILE") { Description = "A CSV file with the model's feature columns (and optionally its target column)." };
         var outputPath = new Option<string?>("--output") { Description = "Write the predictions CSV here and print the metrics table (when the target column is present)." };
+        var force = new Option<bool>("--force") { Description = "Replace the --output file if it exists." };
         var skip = LossInputs.SkipBadRows();
         var json = Inputs.Json();
-        var command = new Command("predict", "Predict class probabilities with a saved logistic regression model.") { modelPath, file, outputPath, skip, json };
+        var command = new Command("predict", "Predict class probabilities with a saved logistic regression model.") { modelPath, file, outputPath, force, skip, json };
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(modelPath)!;
-            if (!File.Exists(path)) throw new UsageException($"{path}: no such file.");
-            var model = LogisticRegressionModel.FromJson(File.ReadAllText(path));
+            string path = InputFile.Check(parse.GetValue(modelPath)!, "MODEL");
+            string? csvOut = parse.GetValue(outputPath);
+            if (csvOut is not null) OutputFile.Check(csvOut, "--output", parse.GetValue(force));
+            LogisticRegressionModel model;
+            try
+            {
+                model = LogisticRegressionModel.FromJson(File.ReadAllText(path));
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{path}: {e.Message}", e);
+            }
             var csv = CsvRecords.Read(parse.GetValue(file)!);
             var bad = new BadRows(parse.GetValue(skip));
             int? targetColumn = model.Target is { } t && csv.Header.Contains(t) ? csv.Column(t) : null;
             var data = FeatureRows.Read(csv, model.FeatureNames.Select(csv.Column).ToArray(), targetColumn, bad);
             int k = model.Classes;
             var p = new double[data.Count * k];
-            model.PredictProbabilities(data.Features.ToArray(), p);
+            var features = data.Features.ToArray();
+            for (int i = 0; i < data.Count; i++)
+            {
+                // Row by row, so that a row whose scores overflow is named by its line.
+                try
+                {
+                    model.PredictProbabilities(features.AsSpan(i * model.Features, model.Features), p.AsSpan(i * k, k));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InvalidDataException($"{csv.Path}: line {data.Lines[i]}: the model's scores w·x + b overflow (∞ − ∞) for these feature values.", e);
+                }
+            }
 
             ClassificationReport? report = null;
             if (targetColumn is not null)
@@ -41,6 +63,7 @@ internal static class PredictCommand
                     if (classIndex.TryGetValue(data.Labels[i], out int y)) { rows.Add(i); labels.Add(y); }
                     else bad.Reject($"{csv.Path}: line {data.Lines[i]}, column '{model.Target}': unknown label '{data.Labels[i]}' (the model's classes are {string.Join(", ", model.ClassNames)}).");
                 }
+                if (rows.Count == 0) throw new InvalidDataException($"{csv.Path}: no row has a label the model knows ({bad.Skipped} skipped).");
                 var kept = rows.SelectMany(i => p.AsSpan(i * k, k).ToArray()).ToArray();
                 report = ClassificationMetrics.Evaluate(kept, k, labels.ToArray());
             }
@@ -55,9 +78,9 @@ internal static class PredictCommand
                 result.Add("predictions", predictions).WriteTo(output);
                 return 0;
             }
-            if (parse.GetValue(outputPath) is { } csvOut)
+            if (csvOut is not null)
             {
-                using (var writer = new StreamWriter(csvOut)) WriteCsv(writer, model, data, p);
+                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, model, data, p));
                 if (report is not null) MetricsRendering.Table(output, report, bad, $"{csv.Path}: {report.Count} rows; predictions in {csvOut}");
                 else output.WriteLine($"{data.Count} predictions written to {csvOut}");
             }

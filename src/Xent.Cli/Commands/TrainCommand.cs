@@ -21,11 +21,12 @@ internal static class TrainCommand
         var test = new Option<string?>("--test") { Description = "A separate test CSV file with the same columns." };
         var standardize = new Option<bool>("--standardize") { Description = "Center and scale features (statistics of the training rows, kept in the model). Off by default so C is scikit-learn's C on the raw columns." };
         var save = new Option<string?>("--save") { Description = "Write the model as JSON to this file." };
+        var force = new Option<bool>("--force") { Description = "Replace the --save file if it exists." };
         var skip = LossInputs.SkipBadRows();
         var json = Inputs.Json();
         var command = new Command("train", "Train a logistic regression by minimizing cross-entropy with an L2 penalty (L-BFGS).")
         {
-            file, target, features, c, testFraction, seed, test, standardize, save, skip, json,
+            file, target, features, c, testFraction, seed, test, standardize, save, force, skip, json,
         };
         command.SetAction(parse =>
         {
@@ -33,14 +34,19 @@ internal static class TrainCommand
             string? testPath = parse.GetValue(test);
             if (!(fraction >= 0 && fraction < 1)) throw new UsageException($"--test-fraction {fraction} must be in [0, 1).");
             if (fraction > 0 && testPath is not null) throw new UsageException("Give --test-fraction or --test, not both.");
+            double inverseStrength = parse.GetValue(c);
+            if (!(inverseStrength > 0)) throw new UsageException($"--c {inverseStrength} must be a number > 0.");
+            string? savePath = parse.GetValue(save);
+            if (savePath is not null) OutputFile.Check(savePath, "--save", parse.GetValue(force));
             var bad = new BadRows(parse.GetValue(skip));
             var csv = CsvRecords.Read(parse.GetValue(file)!);
             string targetName = parse.GetValue(target)!;
             int targetColumn = csv.Column(targetName);
             var featureNames = parse.GetValue(features) is { } list
-                ? LossInputs.Names(list, "--features")
+                ? Inputs.Names(list, "--features")
                 : csv.Header.Where((_, j) => j != targetColumn).ToArray();
             if (featureNames.Length == 0) throw new UsageException($"{csv.Path}: no feature columns besides '{targetName}'.");
+            if (featureNames.Contains(targetName)) throw new UsageException($"--features names the target column '{targetName}'.");
             var data = FeatureRows.Read(csv, featureNames.Select(csv.Column).ToArray(), targetColumn, bad);
             var classNames = data.Labels.Distinct().Order(StringComparer.Ordinal).ToArray();
             if (classNames.Length < 2) throw new InvalidDataException($"{csv.Path}: column '{targetName}' has only one class ('{classNames[0]}').");
@@ -71,11 +77,11 @@ internal static class TrainCommand
                 testY = kept.Select(i => classIndex[testData.Labels[i]]).ToArray();
             }
 
-            var options = new LogisticRegressionOptions { C = parse.GetValue(c), Standardize = parse.GetValue(standardize) };
+            var options = new LogisticRegressionOptions { C = inverseStrength, Standardize = parse.GetValue(standardize) };
             long start = Stopwatch.GetTimestamp();
             var model = LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames) with { Target = targetName };
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            if (parse.GetValue(save) is { } path) File.WriteAllText(path, model.ToJson());
+            if (savePath is not null) OutputFile.WriteText(savePath, "--save", parse.GetValue(force), writer => writer.Write(model.ToJson()));
 
             var trainReport = Evaluate(model, trainX, trainY);
             var testReport = testX is { Length: > 0 } ? Evaluate(model, testX, testY!) : null;

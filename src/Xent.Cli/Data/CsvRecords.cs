@@ -26,14 +26,14 @@ internal sealed class CsvRecords
 
     public static CsvRecords Read(string path)
     {
-        if (!File.Exists(path)) throw new UsageException($"{path}: no such file.");
+        using var reader = CsvTable.OpenReader(path);
+        var header = new string[reader.FieldCount];
+        for (int i = 0; i < header.Length; i++) header[i] = reader.GetName(i);
+        CsvHeader.Check(path, header);
+        var rows = new List<CsvRecord>();
+        long line = 1;
         try
         {
-            using var reader = CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
-            var header = new string[reader.FieldCount];
-            for (int i = 0; i < header.Length; i++) header[i] = reader.GetName(i);
-            var rows = new List<CsvRecord>();
-            long line = 1;
             while (reader.Read())
             {
                 line++;
@@ -43,23 +43,14 @@ internal sealed class CsvRecords
             }
             return new CsvRecords(path, header, rows);
         }
-        catch (CsvMissingHeadersException)
-        {
-            throw new InvalidDataException($"{path}: the file is empty (no header row).");
-        }
         catch (CsvFormatException e)
         {
-            throw new InvalidDataException($"{path}: not valid CSV: {e.Message}", e);
+            throw new InvalidDataException($"{path}: line {line + 1} is not valid CSV (is a quote left open?).", e);
         }
     }
 
-    /// <summary>The index of a column by exact name; a usage error listing the columns otherwise.</summary>
-    public int Column(string name)
-    {
-        int index = Array.IndexOf(Header, name);
-        if (index < 0) throw new UsageException($"{Path}: no column '{name}'; the columns are: {string.Join(", ", Header)}.");
-        return index;
-    }
+    /// <summary>The index of a column by exact name; a usage error listing the columns otherwise, or naming the duplicate.</summary>
+    public int Column(string name) => CsvHeader.Find(Path, Header, name);
 
     /// <summary>Where a bad value is: "FILE: line L, column 'C'".</summary>
     public string Where(CsvRecord row, int column) => $"{Path}: line {row.Line}, column '{Header[column]}'";

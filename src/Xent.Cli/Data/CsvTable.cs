@@ -18,6 +18,7 @@ internal sealed class CsvTable : IDisposable
         _reader = reader;
         _columns = new string[reader.FieldCount];
         for (int i = 0; i < _columns.Length; i++) _columns[i] = reader.GetName(i);
+        CsvHeader.Check(path, _columns);
     }
 
     /// <summary>The file's path, as given.</summary>
@@ -28,28 +29,43 @@ internal sealed class CsvTable : IDisposable
 
     /// <summary>Opens <paramref name="path"/> and reads its header row.</summary>
     /// <exception cref="UsageException">The file does not exist or has no header row.</exception>
+    /// <exception cref="InvalidDataException">The header row is not valid CSV text.</exception>
     public static CsvTable Open(string path)
     {
-        if (!File.Exists(path)) throw new UsageException($"{path}: no such file.");
+        var reader = OpenReader(path);
         try
         {
-            return new CsvTable(path, CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true }));
+            return new CsvTable(path, reader);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Checks the path and creates a reader (which reads the header row); its failures become one-line errors naming the file.</summary>
+    internal static CsvDataReader OpenReader(string path)
+    {
+        InputFile.Check(path, "CSV file");
+        try
+        {
+            return CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
         }
         catch (CsvMissingHeadersException)
         {
             throw new UsageException($"{path}: the file is empty (no header row).");
         }
+        catch (CsvFormatException e)
+        {
+            // Sylvan raises this for a quote that is never closed; its own message would say where in the buffer, not the line.
+            throw new InvalidDataException($"{path}: the header row is not valid CSV (is a quote left open?).", e);
+        }
     }
 
     /// <summary>The index of the column named <paramref name="name"/> (exact, case-sensitive match).</summary>
-    /// <exception cref="UsageException">There is no such column; the message lists the columns there are.</exception>
-    public int ColumnIndex(string name)
-    {
-        int index = Array.IndexOf(_columns, name);
-        if (index < 0)
-            throw new UsageException($"{_path}: no column '{name}'; the columns are: {string.Join(", ", _columns)}.");
-        return index;
-    }
+    /// <exception cref="UsageException">There is no such column (the message lists the columns there are), or two have that name.</exception>
+    public int ColumnIndex(string name) => CsvHeader.Find(_path, _columns, name);
 
     /// <summary>
     /// Streams the values of the given columns, row by row (the array is reused between rows: copy what you keep).
@@ -81,7 +97,7 @@ internal sealed class CsvTable : IDisposable
         }
         catch (CsvFormatException e)
         {
-            throw new InvalidDataException($"{_path}: line {line} is not valid CSV: {e.Message}", e);
+            throw new InvalidDataException($"{_path}: line {line} is not valid CSV (is a quote left open?).", e);
         }
     }
 

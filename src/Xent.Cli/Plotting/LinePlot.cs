@@ -1,12 +1,13 @@
 using ScottPlot;
+using Xent.Cli.Data;
 
 namespace Xent.Cli.Plotting;
 
 /// <summary>
 /// A line chart for commands and the tour: a title, axis labels with units, a legend, line series (with or without
 /// markers), single marked points, and horizontal reference lines (an entropy, a bound). Saved as PNG or SVG by the
-/// file's extension, through a temporary file renamed into place, so a failure never leaves half a figure; an existing
-/// file is only replaced when asked (<c>force</c>), otherwise a <see cref="UsageException"/> (exit 2).
+/// file's extension through <see cref="OutputFile"/>: a temporary file renamed into place, so a failure never leaves half a
+/// figure; an existing file is only replaced when asked (<c>force</c>), otherwise a <see cref="UsageException"/> (exit 2).
 /// </summary>
 internal sealed class LinePlot(string title, string xLabel, string yLabel)
 {
@@ -39,31 +40,24 @@ internal sealed class LinePlot(string title, string xLabel, string yLabel)
         return this;
     }
 
-    /// <summary>Checks the path before any work is done: a .png or .svg name, not an existing file unless forced.</summary>
-    public static void CheckPath(string path, bool force)
+    /// <summary>Checks the path before any work is done: a .png or .svg name that <see cref="OutputFile"/> may write.</summary>
+    public static void CheckPath(string path, bool force, string option = "--plot")
     {
         string extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is not (".png" or ".svg")) throw new UsageException($"--plot '{path}': the file name must end in .png or .svg.");
-        if (File.Exists(path) && !force) throw new UsageException($"--plot '{path}' exists; pass --force to replace it.");
+        if (extension is not (".png" or ".svg")) throw new UsageException($"{option} '{path}': the file name must end in .png or .svg.");
+        OutputFile.Check(path, option, force);
     }
 
-    public void Save(string path, bool force, int width = 1200, int height = 700)
+    public void Save(string path, bool force, string option = "--plot", int width = 1200, int height = 700)
     {
-        CheckPath(path, force);
+        CheckPath(path, force, option);
         bool svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
         using var plot = Draw(dashedReferences: !svg);
-        string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        string temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(path)}");
-        try
+        OutputFile.Write(path, option, force, temp =>
         {
             if (svg) plot.SaveSvg(temp, width, height);
             else plot.SavePng(temp, width, height);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        });
     }
 
     // Skia's SVG canvas cannot dash a line (it says so on stderr), so SVG reference lines are drawn solid.

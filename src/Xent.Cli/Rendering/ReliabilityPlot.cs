@@ -1,12 +1,21 @@
 using ScottPlot;
+using Xent.Cli.Data;
 using Xent.Learning;
 
 namespace Xent.Cli.Rendering;
 
-/// <summary>The reliability diagram: accuracy against mean confidence per bin (markers sized by weight), and the diagonal.</summary>
+/// <summary>The reliability diagram: accuracy against mean confidence per bin (markers sized by weight), and the diagonal; a PNG written through <see cref="OutputFile"/>.</summary>
 internal static class ReliabilityPlot
 {
-    public static void Save(IReadOnlyList<CalibrationBin> bins, string path)
+    /// <summary>Checks the --plot path before any work is done: a .png name that <see cref="OutputFile"/> may write.</summary>
+    public static void CheckPath(string path, bool force)
+    {
+        if (!Path.GetExtension(path).Equals(".png", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--plot '{path}': the file name must end in .png.");
+        OutputFile.Check(path, "--plot", force);
+    }
+
+    public static void Save(IReadOnlyList<CalibrationBin> bins, string path, bool force)
     {
         var plot = new Plot();
         var diagonal = plot.Add.Line(0, 0, 1, 1);
@@ -25,6 +34,6 @@ internal static class ReliabilityPlot
         plot.YLabel("accuracy");
         plot.Title("Reliability diagram");
         plot.ShowLegend(Alignment.UpperLeft);
-        plot.SavePng(path, 640, 480);
+        OutputFile.Write(path, "--plot", force, temp => plot.SavePng(temp, 640, 480));
     }
 }

@@ -17,7 +17,7 @@ internal static class TourFigures
             foreach (var extension in new[] { "png", "svg" })
             {
                 string path = Path.Combine(directory, $"{stem}.{extension}");
-                plot.Save(path, force: true);
+                plot.Save(path, force: true, option: "--out");
                 written.Add(path);
             }
         }
@@ -26,7 +26,11 @@ internal static class TourFigures
 
     private static void PrepareDirectory(string directory, bool force)
     {
+        if (string.IsNullOrWhiteSpace(directory)) throw new UsageException("--out: the path is empty.");
         if (File.Exists(directory)) throw new UsageException($"--out '{directory}' is a file, not a directory.");
+        // Directory.CreateDirectory would fail on a parent that is a file with "Could not find a part of the path".
+        for (string? parent = Path.GetDirectoryName(Path.GetFullPath(directory)); parent is not null; parent = Path.GetDirectoryName(parent))
+            if (File.Exists(parent)) throw new UsageException($"--out '{directory}': '{parent}' is a file, not a directory.");
         if (Directory.Exists(directory) && !File.Exists(Path.Combine(directory, Marker)) && !force
             && Directory.EnumerateFileSystemEntries(directory).Any())
             throw new UsageException($"--out '{directory}' already holds files the tour did not write; choose another directory or pass --force.");

@@ -53,6 +53,7 @@ public sealed record LogisticRegressionModel
     /// <summary>Writes p(k | xᵢ) for rows X [n, d] into <paramref name="destination"/> [n, K] (rows sum to 1; exact at any |logit|).</summary>
     /// <param name="features">X, n·d finite values, columns in <see cref="FeatureNames"/> order.</param>
     /// <param name="destination">n·K entries.</param>
+    /// <exception cref="ArgumentException">Shapes do not match, a feature is not finite, or a row's scores overflow to ∞ − ∞ (features far beyond the training range).</exception>
     public void PredictProbabilities(ReadOnlySpan<double> features, Span<double> destination)
     {
         int d = Features, k = Classes;
@@ -72,6 +73,7 @@ public sealed record LogisticRegressionModel
             if (k == 2)
             {
                 double z = Score(row, 0);
+                if (double.IsNaN(z)) ThrowHelper.ThrowScoreOverflow(nameof(features), i);
                 p[1] = Losses.BinaryCrossEntropy.Sigmoid(z);
                 p[0] = Losses.BinaryCrossEntropy.Sigmoid(-z);
                 continue;
@@ -80,6 +82,7 @@ public sealed record LogisticRegressionModel
             for (int c = 0; c < k; c++) max = Math.Max(max, p[c] = Score(row, c));
             double sum = 0;
             for (int c = 0; c < k; c++) sum += p[c] = Math.Exp(p[c] - max);
+            if (double.IsNaN(sum)) ThrowHelper.ThrowScoreOverflow(nameof(features), i);
             for (int c = 0; c < k; c++) p[c] /= sum;
         }
     }
@@ -91,7 +94,11 @@ public sealed record LogisticRegressionModel
     /// <returns>The JSON text.</returns>
     public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
 
-    /// <summary>Reads a model written by <see cref="ToJson"/>; throws <see cref="InvalidDataException"/> on another format or inconsistent shapes.</summary>
+    /// <summary>
+    /// Reads a model written by <see cref="ToJson"/>; throws <see cref="InvalidDataException"/> on another format, inconsistent
+    /// shapes, a missing or repeated class or feature name, a non-finite weight, intercept or mean, or a scale that is not
+    /// finite and positive (a hand-edited or corrupted file must not yield NaN probabilities).
+    /// </summary>
     /// <param name="json">The JSON text.</param>
     /// <returns>The model.</returns>
     public static LogisticRegressionModel FromJson(string json)
@@ -107,13 +114,49 @@ public sealed record LogisticRegressionModel
         }
         if (model is null || model.Format != FormatName)
             throw new InvalidDataException($"Not a logistic regression model (format '{model?.Format}', expected '{FormatName}').");
+        // "required" makes a field be present, not non-null: a hand-edited file can still hold null where arrays belong.
+        if (model.ClassNames is null || model.FeatureNames is null || model.Coefficients is null || model.Intercepts is null
+            || model.Coefficients.Any(w => w is null))
+            ThrowHelper.ThrowInvalidData("The model has null where its classes, features, coefficients or intercepts belong.");
         int vectors = model.Classes == 2 ? 1 : model.Classes;
         bool consistent = model.Classes >= 2 && model.Features >= 1 && model.Coefficients.Length == vectors
             && model.Intercepts.Length == vectors && model.Coefficients.All(w => w.Length == model.Features)
             && (model.Means is null) == (model.Scales is null)
             && (model.Means is null || model.Means.Length == model.Features && model.Scales!.Length == model.Features);
         if (!consistent) throw new InvalidDataException("The model's coefficient, intercept and scaling shapes do not match its classes and features.");
+        CheckNames(model.ClassNames, "classes");
+        CheckNames(model.FeatureNames, "features");
+        if (model.Target is { } target && model.FeatureNames.Contains(target))
+            ThrowHelper.ThrowInvalidData($"The model's target '{target}' is also one of its features.");
+        for (int k = 0; k < vectors; k++)
+        {
+            CheckFinite(model.Coefficients[k], $"coefficients[{k}]");
+            if (!double.IsFinite(model.Intercepts[k])) ThrowHelper.ThrowInvalidData($"The model's intercepts[{k}] = {model.Intercepts[k]} is not finite.");
+        }
+        if (model.Means is not null) CheckFinite(model.Means, "means");
+        if (model.Scales is not null)
+        {
+            for (int j = 0; j < model.Scales.Length; j++)
+                if (!(model.Scales[j] > 0 && double.IsFinite(model.Scales[j])))
+                    ThrowHelper.ThrowInvalidData($"The model's scales[{j}] = {model.Scales[j]} is not finite and positive.");
+        }
         return model;
+    }
+
+    private static void CheckNames(IReadOnlyList<string> names, string field)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (string.IsNullOrEmpty(names[i])) ThrowHelper.ThrowInvalidData($"The model's {field}[{i}] is missing or empty.");
+            if (!seen.Add(names[i])) ThrowHelper.ThrowInvalidData($"The model's {field}[{i}] = '{names[i]}' repeats an earlier name.");
+        }
+    }
+
+    private static void CheckFinite(double[] values, string field)
+    {
+        for (int j = 0; j < values.Length; j++)
+            if (!double.IsFinite(values[j])) ThrowHelper.ThrowInvalidData($"The model's {field}[{j}] = {values[j]} is not finite.");
     }
 
     private static readonly JsonSerializerOptions SerializerOptions = new()

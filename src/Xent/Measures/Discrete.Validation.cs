@@ -40,6 +40,8 @@ public static partial class Discrete
                 return 0;
             case Normalization.Renormalize:
                 if (!(sum > 0)) ThrowHelper.ThrowZeroSum(name);
+                // An overflowed sum, or one so small its reciprocal overflows, would turn every term into NaN.
+                if (double.IsInfinity(sum) || double.IsInfinity(1 / sum)) ThrowHelper.ThrowSumOutOfRange(name, sum);
                 return Math.Log(sum);
             default:
                 return 0;

@@ -104,8 +104,8 @@ public class EntropyCommandDataTests : IDisposable
     [InlineData("apply to data", "entropy", "0.5,0.5", "--estimator", "laplace")]
     [InlineData("smaller than the 3 distinct", "entropy", "1,2,3", "--counts", "--alphabet-size", "2")]
     [InlineData("nothing was observed", "entropy", "0,0", "--counts")]
-    [InlineData("at least one thread", "entropy", "--file", "{t}", "--threads", "0")]
-    [InlineData("a confidence level must be in (0, 1)", "entropy", "1,2", "--counts", "--ci", "1.5")]
+    [InlineData("--threads 0 must be ≥ 1", "entropy", "--file", "{t}", "--threads", "0")]
+    [InlineData("--ci 1.5 must be a confidence level in (0, 1)", "entropy", "1,2", "--counts", "--ci", "1.5")]
     public void BadInputExitsTwoWithOneLine(string expected, params string[] args)
     {
         var files = new Dictionary<string, string>
