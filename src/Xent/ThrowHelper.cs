@@ -33,7 +33,7 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void ThrowNotNormalized(string paramName, double sum, double tolerance) =>
         throw new ArgumentException(
-            $"{paramName} sums to {Show(sum)}, not 1 (tolerance {Show(tolerance)}); pass Normalization.Renormalize to divide by the sum, or Normalization.AsIs to use it as it is.",
+            $"{paramName} sums to {Show(sum)}, not 1 (tolerance {Show(tolerance)}): probabilities must sum to 1 unless renormalization is asked for.",
             paramName);
 
     [DoesNotReturn]
