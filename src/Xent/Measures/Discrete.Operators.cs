@@ -46,10 +46,18 @@ public static partial class Discrete
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
         {
-            var logQ = TSimd.Log(TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift)));
+            var logQ = TSimd.Log(Adjusted<TVec, TSimd>(q, clip, shift));
             return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(TSimd.Subtract(TSimd.Zero, p), logQ), TSimd.Zero);
         }
     }
+
+    /// <summary>
+    /// q′ = max(q, clip) + shift. Without clipping and smoothing (the default) q′ = q for every valid q, and a branch that
+    /// always goes the same way costs less than the broadcasts, max and add it skips.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Adjusted<TVec, TSimd>(TVec q, double clip, double shift) where TVec : struct where TSimd : ISimd<TVec> =>
+        clip == 0 && shift == 0 ? q : TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
 
     /// <summary>
     /// p ln(p / q′), q′ as for cross-entropy. One log of the ratio keeps the digits when p ≈ q. Where the ratio overflows or
@@ -73,7 +81,7 @@ public static partial class Discrete
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
         {
-            var qc = TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
+            var qc = Adjusted<TVec, TSimd>(q, clip, shift);
             var log = TSimd.Log(TSimd.Divide(p, qc));
             return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, log), TSimd.Zero);
         }
