@@ -22,49 +22,72 @@ public static partial class Discrete
         TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>;
     }
 
-    /// <summary>−p ln p.</summary>
+    /// <summary>p ln p: the entropy term with its sign left to the caller, which saves a negation per vector.</summary>
     internal readonly struct EntropyTerm : ITermOperator
     {
         public static bool UsesQ => false;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Invoke(double p, double q) => p > 0 ? -p * Math.Log(p) : 0;
+        public double Invoke(double p, double q) => p > 0 ? p * Math.Log(p) : 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
-            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(TSimd.Subtract(TSimd.Zero, p), TSimd.Log(p)), TSimd.Zero);
+            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, TSimd.Log(p)), TSimd.Zero);
     }
 
-    /// <summary>−p ln q′ with q′ = max(q, clip) + shift (shift = additive smoothing α, its normalization applied afterwards).</summary>
-    internal readonly struct CrossEntropyTerm(double clip, double shift) : ITermOperator
+    /// <summary>
+    /// p ln q′, q′ the adjusted q: the cross-entropy term with its sign left to the caller, which saves a negation per vector.
+    /// </summary>
+    internal readonly struct CrossEntropyTerm<TAdjust>(TAdjust adjust) : ITermOperator where TAdjust : struct, IQAdjustment
     {
         public static bool UsesQ => true;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Invoke(double p, double q) => p > 0 ? -p * Math.Log(Math.Max(q, clip) + shift) : 0;
+        public double Invoke(double p, double q) => p > 0 ? p * Math.Log(adjust.Apply(q)) : 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
-        {
-            var logQ = TSimd.Log(Adjusted<TVec, TSimd>(q, clip, shift));
-            return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(TSimd.Subtract(TSimd.Zero, p), logQ), TSimd.Zero);
-        }
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
+            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, TSimd.Log(adjust.Apply<TVec, TSimd>(q))), TSimd.Zero);
     }
 
     /// <summary>
-    /// q′ = max(q, clip) + shift. Without clipping and smoothing (the default) q′ = q for every valid q, and a branch that
-    /// always goes the same way costs less than the broadcasts, max and add it skips.
+    /// How q enters a term: q′ = max(q, clip) + shift (shift = additive smoothing α, its normalization applied afterwards).
+    /// A type rather than a test of the options in the loop, so that the default (neither) compiles to nothing at all.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec Adjusted<TVec, TSimd>(TVec q, double clip, double shift) where TVec : struct where TSimd : ISimd<TVec> =>
-        clip == 0 && shift == 0 ? q : TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
+    internal interface IQAdjustment
+    {
+        double Apply(double q);
+
+        TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec>;
+    }
+
+    /// <summary>q′ = q: neither clipping nor smoothing.</summary>
+    internal readonly struct Unadjusted : IQAdjustment
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Apply(double q) => q;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec> => q;
+    }
+
+    /// <summary>q′ = max(q, clip) + shift.</summary>
+    internal readonly struct ClipShift(double clip, double shift) : IQAdjustment
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Apply(double q) => Math.Max(q, clip) + shift;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
+            TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
+    }
 
     /// <summary>
     /// p ln(p / q′), q′ as for cross-entropy. One log of the ratio keeps the digits when p ≈ q. Where the ratio overflows or
     /// underflows (q′ or p subnormal) the scalar form uses ln p − ln q′, which also gives +∞ for q′ = 0; the vector form
     /// then yields a non-finite term and the driver redoes that block with the scalar form.
     /// </summary>
-    internal readonly struct KlTerm(double clip, double shift) : ITermOperator
+    internal readonly struct KlTerm<TAdjust>(TAdjust adjust) : ITermOperator where TAdjust : struct, IQAdjustment
     {
         private const double SmallestNormal = 2.2250738585072014E-308;
 
@@ -74,14 +97,14 @@ public static partial class Discrete
         public double Invoke(double p, double q)
         {
             if (!(p > 0)) return 0;
-            double qc = Math.Max(q, clip) + shift, ratio = p / qc;
+            double qc = adjust.Apply(q), ratio = p / qc;
             return p * (ratio >= SmallestNormal && ratio <= double.MaxValue ? Math.Log(ratio) : Math.Log(p) - Math.Log(qc));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
         {
-            var qc = Adjusted<TVec, TSimd>(q, clip, shift);
+            var qc = adjust.Apply<TVec, TSimd>(q);
             var log = TSimd.Log(TSimd.Divide(p, qc));
             return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, log), TSimd.Zero);
         }
