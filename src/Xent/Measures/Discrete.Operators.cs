@@ -17,6 +17,12 @@ public static partial class Discrete
         /// <summary>Whether the term reads q (entropy does not, and the driver then never loads it).</summary>
         static abstract bool UsesQ { get; }
 
+        /// <summary>
+        /// Whether terms of both signs may cancel to a total far below their magnitudes (KL of nearly equal P and Q), so that
+        /// the driver must add every vector of terms with its rounding error kept, not only every block's sum.
+        /// </summary>
+        static virtual bool TermsCancel => false;
+
         double Invoke(double p, double q);
 
         TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>;
@@ -92,6 +98,8 @@ public static partial class Discrete
         private const double SmallestNormal = 2.2250738585072014E-308;
 
         public static bool UsesQ => true;
+
+        public static bool TermsCancel => true;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Invoke(double p, double q)
