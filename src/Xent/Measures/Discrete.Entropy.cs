@@ -28,7 +28,8 @@ public static partial class Discrete
         var sums = Pass(p, default, new EntropyTerm(), options.MaxDegreeOfParallelism);
         if (sums.Invalid) ThrowFirstInvalid(p, nameof(p));
         double logS = LogNormalizer(sums.SumP, options, nameof(p));
-        double nats = logS == 0 ? sums.Terms : sums.Terms / sums.SumP + logS;
+        // The pass sums p ln p, so H = −Terms (for counts, ln S − Terms/S).
+        double nats = logS == 0 ? -sums.Terms : logS - sums.Terms / sums.SumP;
         return Information.FromNats(Math.Max(nats, 0), logBase);
     }
 
@@ -53,8 +54,11 @@ public static partial class Discrete
     private static Information CrossEntropyCore<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase, MeasureOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (sums, pDivisor, logZ) = PairPass(p, q, new CrossEntropyTerm(options.Clip, options.Smoothing), options);
-        double nats = (sums.Terms + sums.SumP * logZ) / pDivisor;
+        var (sums, pDivisor, logZ) = TakesQAsIs(options)
+            ? PairPass(p, q, new CrossEntropyTerm<Unadjusted>(), options)
+            : PairPass(p, q, new CrossEntropyTerm<ClipShift>(new(options.Clip, options.Smoothing)), options);
+        // The pass sums p ln q′, so H(P,Q) = (Σp·ln Z − Terms) / divisor.
+        double nats = (sums.SumP * logZ - sums.Terms) / pDivisor;
         return Information.FromNats(nats, logBase);
     }
 
@@ -81,11 +85,16 @@ public static partial class Discrete
     private static Information KlDivergenceCore<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase, MeasureOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (sums, pDivisor, logZ) = PairPass(p, q, new KlTerm(options.Clip, options.Smoothing), options);
+        var (sums, pDivisor, logZ) = TakesQAsIs(options)
+            ? PairPass(p, q, new KlTerm<Unadjusted>(), options)
+            : PairPass(p, q, new KlTerm<ClipShift>(new(options.Clip, options.Smoothing)), options);
         double logP = pDivisor == 1 ? 0 : Math.Log(pDivisor);
         double nats = (sums.Terms + sums.SumP * (logZ - logP)) / pDivisor;
         return Information.FromNats(Math.Max(nats, 0), logBase);
     }
+
+    /// <summary>Whether q enters the terms as it is (no clipping, no smoothing), which has its own faster instantiation.</summary>
+    private static bool TakesQAsIs(MeasureOptions options) => options.Clip == 0 && options.Smoothing == 0;
 
     /// <summary>
     /// The pass of a two-distribution measure with its checks, and the normalizers the options imply: the divisor of p

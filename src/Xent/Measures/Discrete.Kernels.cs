@@ -24,6 +24,15 @@ public static partial class Discrete
     /// </summary>
     private const int BlockLength = 1024;
 
+    /// <summary>
+    /// For terms that cancel (<see cref="ITermOperator.TermsCancel"/>), the plain term sums are folded into the block's
+    /// compensated sum after this many pairs of vectors, so each plain accumulator adds 8 vectors instead of a block's 64: the
+    /// rounding errors scale with the partial sums they round, and D(P‖Q) of nearly equal P and Q is a millionth of its
+    /// terms (measured on 10^6 elements with q = p·(1 ± 1e-6): relative error 1.6e-13 instead of 1.06e-12). Compensating
+    /// every vector cost a third more time; this costs about 3%.
+    /// </summary>
+    private const int CancellingPairs = 8;
+
     /// <summary>Elements of float input widened to double at a time (on the stack).</summary>
     private const int WidenChunk = 512;
 
@@ -31,22 +40,21 @@ public static partial class Discrete
     private struct PassAccumulator
     {
         public CompensatedSum Terms, SumP, SumQ;
-        // Negative entries (and −∞) show up in the minima; NaN and +∞ show up in the sums.
-        public double MinP, MinQ;
+        // Negative entries (and −∞) show up as a set sign bit (so does −0, a false alarm); NaN and +∞ show up in the sums.
+        public bool SignSeen;
 
         public void Add(in PassAccumulator other)
         {
             Terms.Add(other.Terms);
             SumP.Add(other.SumP);
             SumQ.Add(other.SumQ);
-            MinP = Math.Min(MinP, other.MinP);
-            MinQ = Math.Min(MinQ, other.MinQ);
+            SignSeen |= other.SignSeen;
         }
 
-        // A finite sum with no negative minimum means every entry was finite and ≥ 0 — except when the sum of valid
-        // entries overflowed, which the caller's search for the offending entry then finds to be a false alarm.
+        // Finite sums and no sign bit mean every entry was finite and ≥ 0. A sum of valid entries that overflowed, or a −0,
+        // raises a false alarm, which the caller's search for the offending entry then finds to be one.
         public readonly PassSums ToSums() => new(Terms.Value, SumP.Value, SumQ.Value,
-            Invalid: !(double.IsFinite(SumP.Value) && double.IsFinite(SumQ.Value) && MinP >= 0 && MinQ >= 0));
+            Invalid: !(double.IsFinite(SumP.Value) && double.IsFinite(SumQ.Value)) || SignSeen);
     }
 
     /// <summary>
@@ -147,11 +155,11 @@ public static partial class Discrete
             double pi = Unsafe.Add(ref p, i), qi = TOp.UsesQ ? Unsafe.Add(ref q, i) : 0;
             acc.Terms.Add(op.Invoke(pi, qi));
             acc.SumP.Add(pi);
-            acc.MinP = Math.Min(acc.MinP, pi);
+            acc.SignSeen |= double.IsNegative(pi);
             if (TOp.UsesQ)
             {
                 acc.SumQ.Add(qi);
-                acc.MinQ = Math.Min(acc.MinQ, qi);
+                acc.SignSeen |= double.IsNegative(qi);
             }
         }
     }
@@ -170,25 +178,39 @@ public static partial class Discrete
     {
         nuint width = (nuint)TSimd.Count;
         TVec zero = TSimd.Zero;
-        TVec sumT = zero, compT = zero, sumP = zero, compP = zero, sumQ = zero, compQ = zero, minP = zero, minQ = zero;
+        TVec sumT = zero, compT = zero, sumP = zero, compP = zero, sumQ = zero, compQ = zero, signs = zero;
         nuint full = n - n % width, i = 0;
         while (i < full)
         {
             nuint blockStart = i, stop = Math.Min(full, i + BlockLength);
-            TVec t0 = zero, t1 = zero, s0 = zero, s1 = zero, r0 = zero, r1 = zero;
+            TVec t0 = zero, t1 = zero, s0 = zero, s1 = zero, r0 = zero, r1 = zero, blockTerms = zero, blockError = zero;
+            int pairs = 0;
             for (; i + 2 * width <= stop; i += 2 * width)
             {
-                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i), TOp.UsesQ ? TSimd.Load(ref q, i) : zero, op, ref t0, ref s0, ref r0, ref minP, ref minQ);
-                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i + width), TOp.UsesQ ? TSimd.Load(ref q, i + width) : zero, op, ref t1, ref s1, ref r1, ref minP, ref minQ);
+                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i), TOp.UsesQ ? TSimd.Load(ref q, i) : zero, op, ref t0, ref s0, ref r0, ref signs);
+                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i + width), TOp.UsesQ ? TSimd.Load(ref q, i + width) : zero, op, ref t1, ref s1, ref r1, ref signs);
+                if (TOp.TermsCancel && ++pairs == CancellingPairs)
+                {
+                    TwoSum<TVec, TSimd>(ref blockTerms, ref blockError, TSimd.Add(t0, t1));
+                    t0 = t1 = zero;
+                    pairs = 0;
+                }
             }
             if (i < stop)
             {
-                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i), TOp.UsesQ ? TSimd.Load(ref q, i) : zero, op, ref t0, ref s0, ref r0, ref minP, ref minQ);
+                Step<TOp, TVec, TSimd>(TSimd.Load(ref p, i), TOp.UsesQ ? TSimd.Load(ref q, i) : zero, op, ref t0, ref s0, ref r0, ref signs);
                 i += width;
             }
-            TVec blockTerms = TSimd.Add(t0, t1);
-            if (TSimd.AllFinite(blockTerms)) TwoSum<TVec, TSimd>(ref sumT, ref compT, blockTerms);
-            else AddTermsScalar(ref p, ref q, blockStart, stop, op, ref acc);
+            TwoSum<TVec, TSimd>(ref blockTerms, ref blockError, TSimd.Add(t0, t1));
+            if (TSimd.AllFinite(blockTerms))
+            {
+                TwoSum<TVec, TSimd>(ref sumT, ref compT, blockTerms);
+                compT = TSimd.Add(compT, blockError);
+            }
+            else
+            {
+                AddTermsScalar(ref p, ref q, blockStart, stop, op, ref acc);
+            }
             TwoSum<TVec, TSimd>(ref sumP, ref compP, TSimd.Add(s0, s1));
             if (TOp.UsesQ) TwoSum<TVec, TSimd>(ref sumQ, ref compQ, TSimd.Add(r0, r1));
         }
@@ -199,7 +221,7 @@ public static partial class Discrete
             TVec pv = TSimd.Select(keep, TSimd.Load(ref p, last), zero);
             TVec qv = TOp.UsesQ ? TSimd.Select(keep, TSimd.Load(ref q, last), zero) : zero;
             TVec t = zero, s = zero, r = zero;
-            Step<TOp, TVec, TSimd>(pv, qv, op, ref t, ref s, ref r, ref minP, ref minQ);
+            Step<TOp, TVec, TSimd>(pv, qv, op, ref t, ref s, ref r, ref signs);
             if (TSimd.AllFinite(t)) TwoSum<TVec, TSimd>(ref sumT, ref compT, t);
             else AddTermsScalar(ref p, ref q, full, n, op, ref acc);
             TwoSum<TVec, TSimd>(ref sumP, ref compP, s);
@@ -210,9 +232,8 @@ public static partial class Discrete
             acc.Terms.Add(TSimd.Element(sumT, lane), TSimd.Element(compT, lane));
             acc.SumP.Add(TSimd.Element(sumP, lane), TSimd.Element(compP, lane));
             acc.SumQ.Add(TSimd.Element(sumQ, lane), TSimd.Element(compQ, lane));
-            acc.MinP = Math.Min(acc.MinP, TSimd.Element(minP, lane));
-            acc.MinQ = Math.Min(acc.MinQ, TSimd.Element(minQ, lane));
         }
+        acc.SignSeen |= TSimd.Any(signs);
     }
 
     /// <summary>
@@ -227,16 +248,20 @@ public static partial class Discrete
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step<TOp, TVec, TSimd>(TVec p, TVec q, TOp op, ref TVec terms, ref TVec sumP, ref TVec sumQ, ref TVec minP, ref TVec minQ)
+    private static void Step<TOp, TVec, TSimd>(TVec p, TVec q, TOp op, ref TVec terms, ref TVec sumP, ref TVec sumQ, ref TVec signs)
         where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec>
     {
         terms = TSimd.Add(terms, op.Invoke<TVec, TSimd>(p, q));
         sumP = TSimd.Add(sumP, p);
-        minP = TSimd.MinNative(minP, p);
         if (TOp.UsesQ)
         {
             sumQ = TSimd.Add(sumQ, q);
-            minQ = TSimd.MinNative(minQ, q);
+            // One three-way OR (a single vpternlogq with AVX-512) gathers the sign bits of p and q.
+            signs = TSimd.Or(signs, TSimd.Or(p, q));
+        }
+        else
+        {
+            signs = TSimd.Or(signs, p);
         }
     }
 

@@ -17,38 +17,75 @@ public static partial class Discrete
         /// <summary>Whether the term reads q (entropy does not, and the driver then never loads it).</summary>
         static abstract bool UsesQ { get; }
 
+        /// <summary>
+        /// Whether terms of both signs may cancel to a total far below their magnitudes (KL of nearly equal P and Q), so that
+        /// the driver must add every vector of terms with its rounding error kept, not only every block's sum.
+        /// </summary>
+        static virtual bool TermsCancel => false;
+
         double Invoke(double p, double q);
 
         TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>;
     }
 
-    /// <summary>−p ln p.</summary>
+    /// <summary>p ln p: the entropy term with its sign left to the caller, which saves a negation per vector.</summary>
     internal readonly struct EntropyTerm : ITermOperator
     {
         public static bool UsesQ => false;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Invoke(double p, double q) => p > 0 ? -p * Math.Log(p) : 0;
+        public double Invoke(double p, double q) => p > 0 ? p * Math.Log(p) : 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
-            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(TSimd.Subtract(TSimd.Zero, p), TSimd.Log(p)), TSimd.Zero);
+            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, TSimd.Log(p)), TSimd.Zero);
     }
 
-    /// <summary>−p ln q′ with q′ = max(q, clip) + shift (shift = additive smoothing α, its normalization applied afterwards).</summary>
-    internal readonly struct CrossEntropyTerm(double clip, double shift) : ITermOperator
+    /// <summary>
+    /// p ln q′, q′ the adjusted q: the cross-entropy term with its sign left to the caller, which saves a negation per vector.
+    /// </summary>
+    internal readonly struct CrossEntropyTerm<TAdjust>(TAdjust adjust) : ITermOperator where TAdjust : struct, IQAdjustment
     {
         public static bool UsesQ => true;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Invoke(double p, double q) => p > 0 ? -p * Math.Log(Math.Max(q, clip) + shift) : 0;
+        public double Invoke(double p, double q) => p > 0 ? p * Math.Log(adjust.Apply(q)) : 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
-        {
-            var logQ = TSimd.Log(TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift)));
-            return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(TSimd.Subtract(TSimd.Zero, p), logQ), TSimd.Zero);
-        }
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
+            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, TSimd.Log(adjust.Apply<TVec, TSimd>(q))), TSimd.Zero);
+    }
+
+    /// <summary>
+    /// How q enters a term: q′ = max(q, clip) + shift (shift = additive smoothing α, its normalization applied afterwards).
+    /// A type rather than a test of the options in the loop, so that the default (neither) compiles to nothing at all.
+    /// </summary>
+    internal interface IQAdjustment
+    {
+        double Apply(double q);
+
+        TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec>;
+    }
+
+    /// <summary>q′ = q: neither clipping nor smoothing.</summary>
+    internal readonly struct Unadjusted : IQAdjustment
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Apply(double q) => q;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec> => q;
+    }
+
+    /// <summary>q′ = max(q, clip) + shift.</summary>
+    internal readonly struct ClipShift(double clip, double shift) : IQAdjustment
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Apply(double q) => Math.Max(q, clip) + shift;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
+            TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
     }
 
     /// <summary>
@@ -56,24 +93,26 @@ public static partial class Discrete
     /// underflows (q′ or p subnormal) the scalar form uses ln p − ln q′, which also gives +∞ for q′ = 0; the vector form
     /// then yields a non-finite term and the driver redoes that block with the scalar form.
     /// </summary>
-    internal readonly struct KlTerm(double clip, double shift) : ITermOperator
+    internal readonly struct KlTerm<TAdjust>(TAdjust adjust) : ITermOperator where TAdjust : struct, IQAdjustment
     {
         private const double SmallestNormal = 2.2250738585072014E-308;
 
         public static bool UsesQ => true;
 
+        public static bool TermsCancel => true;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Invoke(double p, double q)
         {
             if (!(p > 0)) return 0;
-            double qc = Math.Max(q, clip) + shift, ratio = p / qc;
+            double qc = adjust.Apply(q), ratio = p / qc;
             return p * (ratio >= SmallestNormal && ratio <= double.MaxValue ? Math.Log(ratio) : Math.Log(p) - Math.Log(qc));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
         {
-            var qc = TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
+            var qc = adjust.Apply<TVec, TSimd>(q);
             var log = TSimd.Log(TSimd.Divide(p, qc));
             return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, log), TSimd.Zero);
         }

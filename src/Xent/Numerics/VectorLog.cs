@@ -30,22 +30,18 @@ internal static class VectorLog
         var k = Avx512F.GetExponent(x);
         var high = Vector512.GreaterThanOrEqual(m, Vector512.Create(Math.Sqrt(2)));
         m = Vector512.ConditionalSelect(high, m * 0.5, m);
-        k += high & Vector512<double>.One;
+        k = Vector512.ConditionalSelect(high, k + Vector512<double>.One, k);
 
         var f = m - Vector512<double>.One;
         var s = f / (Vector512.Create(2.0) + f);
         var z = s * s;
-        var w = z * z;
-        var t1 = w * Vector512.FusedMultiplyAdd(w, Vector512.FusedMultiplyAdd(w, Vector512.Create(Lg6), Vector512.Create(Lg4)), Vector512.Create(Lg2));
-        var t2 = z * Vector512.FusedMultiplyAdd(w,
-            Vector512.FusedMultiplyAdd(w, Vector512.FusedMultiplyAdd(w, Vector512.Create(Lg7), Vector512.Create(Lg5)), Vector512.Create(Lg3)),
-            Vector512.Create(Lg1));
-        var r = t2 + t1;
-        var hfsq = Vector512.Create(0.5) * f * f;
+        var r = z * Vector512.FusedMultiplyAdd(z, Vector512.FusedMultiplyAdd(z, Vector512.FusedMultiplyAdd(z, Vector512.FusedMultiplyAdd(z,
+            Vector512.FusedMultiplyAdd(z, Vector512.FusedMultiplyAdd(z, Vector512.Create(Lg7), Vector512.Create(Lg6)), Vector512.Create(Lg5)),
+            Vector512.Create(Lg4)), Vector512.Create(Lg3)), Vector512.Create(Lg2)), Vector512.Create(Lg1));
         // No special-value selects are needed (they cost 8% here): getexp/getmant give k = −∞, m = 0 for x = 0, and the
         // formula then yields −∞; they give k = +∞, m = 1 for x = +∞, which yields +∞; NaN propagates.
-        // fdlibm's k·ln2_hi − ((hfsq − (s·(hfsq + R) + k·ln2_lo)) − f), with the two products by k fused.
-        var low = Vector512.FusedMultiplyAdd(k, Vector512.Create(Ln2Lo), s * (hfsq + r));
-        return Vector512.FusedMultiplyAdd(k, Vector512.Create(Ln2Hi), f - (hfsq - low));
+        // fdlibm's k·ln2_hi − ((s·(f − R) − k·ln2_lo) − f), with the two products by k fused.
+        var low = Vector512.FusedMultiplyAdd(k, Vector512.Create(-Ln2Lo), s * (f - r));
+        return Vector512.FusedMultiplyAdd(k, Vector512.Create(Ln2Hi), f - low);
     }
 }
