@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Xent.Tests.Reference;
 
 namespace Xent.Tests.Cli;
 
@@ -61,26 +62,8 @@ public class TourTests(TourRun run) : IClassFixture<TourRun>
     /// </summary>
     private static double TwoQueueBlockLength(double[] p, double[] q, int n)
     {
-        int k = p.Length, count = (int)Math.Pow(k, n);
-        var wq = new double[count];
-        var wp = new double[count];
-        for (int s = 0; s < count; s++)
-        {
-            // q_i^c_i by repeated multiplication, then the product over symbols in order, as the library rounds them:
-            // exact ties between sequences (0.2 = 2 × 0.1) decide the mismatched code, so the last bit matters.
-            var counts = new int[k];
-            for (int t = 0, x = s; t < n; t++, x /= k) counts[x % k]++;
-            double a = 1, b = 1;
-            for (int i = 0; i < k; i++)
-            {
-                double pa = 1, pb = 1;
-                for (int r = 0; r < counts[i]; r++) { pa *= q[i]; pb *= p[i]; }
-                a *= pa;
-                b *= pb;
-            }
-            wq[s] = a;
-            wp[s] = b;
-        }
+        var (wq, wp) = BlockSequences.Weights(p, q, n);
+        int count = wq.Length;
         var leaves = Enumerable.Range(0, count).OrderBy(i => wq[i]).ThenBy(i => i).ToArray();
         var parent = new int[2 * count - 1];
         var weight = new double[2 * count - 1];

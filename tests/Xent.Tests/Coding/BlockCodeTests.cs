@@ -1,3 +1,4 @@
+using Xent.Tests.Reference;
 using CsCheck;
 using Xent.Tests.Properties;
 using Xent.Coding;
@@ -50,26 +51,8 @@ public class BlockCodeTests
     /// <summary>The block code by listing every sequence and running plain Huffman on them.</summary>
     private static double ExplicitBlockLength(double[] p, double[] q, int n)
     {
-        int k = p.Length;
-        int count = (int)Math.Pow(k, n);
-        var wq = new double[count];
-        var wp = new double[count];
-        for (int s = 0; s < count; s++)
-        {
-            // Multiply in the same order as the grouped code (symbol 0 first, then 1, …) so weights match bit for bit.
-            var counts = new int[k];
-            for (int t = 0, x = s; t < n; t++, x /= k) counts[x % k]++;
-            double a = 1, b = 1;
-            for (int i = 0; i < k; i++)
-            {
-                double pa = 1, pb = 1;
-                for (int r = 0; r < counts[i]; r++) { pa *= q[i]; pb *= p[i]; }
-                a *= pa;
-                b *= pb;
-            }
-            wq[s] = a;
-            wp[s] = b;
-        }
+        var (wq, wp) = BlockSequences.Weights(p, q, n);
+        int count = wq.Length;
         var lengths = new int[count];
         Huffman.CodeLengths(wq, lengths);
         double total = 0;
