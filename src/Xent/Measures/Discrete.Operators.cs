@@ -28,6 +28,15 @@ public static partial class Discrete
         TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>;
     }
 
+    /// <summary>
+    /// The term where p &gt; 0, else 0 (0·log 0 = 0). The comparison is made after the term is computed, so that its mask is
+    /// used at once: the JIT then zeroes with a masked move, where a mask made before the log was kept as a vector
+    /// (vpmovm2q + vpternlogq).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec ZeroWhereNotPositive<TVec, TSimd>(TVec p, TVec term) where TVec : struct where TSimd : ISimd<TVec> =>
+        TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), term, TSimd.Zero);
+
     /// <summary>p ln p: the entropy term with its sign left to the caller, which saves a negation per vector.</summary>
     internal readonly struct EntropyTerm : ITermOperator
     {
@@ -38,7 +47,7 @@ public static partial class Discrete
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
-            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, TSimd.Log(p)), TSimd.Zero);
+            ZeroWhereNotPositive<TVec, TSimd>(p, TSimd.Multiply(p, TSimd.Log(p)));
     }
 
     /// <summary>
@@ -53,7 +62,7 @@ public static partial class Discrete
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
-            TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, TSimd.Log(adjust.Apply<TVec, TSimd>(q))), TSimd.Zero);
+            ZeroWhereNotPositive<TVec, TSimd>(p, TSimd.Multiply(p, TSimd.Log(adjust.Apply<TVec, TSimd>(q))));
     }
 
     /// <summary>
@@ -113,8 +122,7 @@ public static partial class Discrete
         public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
         {
             var qc = adjust.Apply<TVec, TSimd>(q);
-            var log = TSimd.Log(TSimd.Divide(p, qc));
-            return TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), TSimd.Multiply(p, log), TSimd.Zero);
+            return ZeroWhereNotPositive<TVec, TSimd>(p, TSimd.Multiply(p, TSimd.Log(TSimd.Divide(p, qc))));
         }
     }
 
