@@ -43,14 +43,20 @@ internal sealed class LinePlot(string title, string xLabel, string yLabel)
     /// <summary>Checks the path before any work is done: a .png or .svg name that <see cref="OutputFile"/> may write.</summary>
     public static void CheckPath(string path, bool force, string option = "--plot")
     {
-        string extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is not (".png" or ".svg")) throw new UsageException($"{option} '{path}': the file name must end in .png or .svg.");
+        CheckExtension(path, option);
         OutputFile.Check(path, option, force);
     }
 
+    private static void CheckExtension(string path, string option)
+    {
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is not (".png" or ".svg")) throw new UsageException($"{option} '{path}': the file name must end in .png or .svg.");
+    }
+
+    /// <summary>Draws and writes the figure through <see cref="OutputFile.Write"/>, which checks the path itself.</summary>
     public void Save(string path, bool force, string option = "--plot", int width = 1200, int height = 700)
     {
-        CheckPath(path, force, option);
+        CheckExtension(path, option);
         bool svg = Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase);
         using var plot = Draw(dashedReferences: !svg);
         OutputFile.Write(path, option, force, temp =>
