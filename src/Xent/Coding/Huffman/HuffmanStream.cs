@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Xent.Estimation;
 
 namespace Xent.Coding;
 
@@ -57,7 +58,8 @@ public static partial class HuffmanStream
     }
 
     /// <summary>
-    /// Encodes <paramref name="source"/> bytes into <paramref name="destination"/> and returns the number of bytes written.
+    /// Encodes <paramref name="source"/> bytes into <paramref name="destination"/> with the optimal code of at most
+    /// <paramref name="maxLength"/> bits for their counts, and returns the number of bytes written.
     /// </summary>
     /// <exception cref="ArgumentException">destination is shorter than
     /// <see cref="MaxEncodedLength"/>(source.Length, 256, maxLength).</exception>
@@ -66,12 +68,14 @@ public static partial class HuffmanStream
     {
         CheckMaxLength(maxLength);
         Span<long> counts = stackalloc long[256];
-        ByteHistogram(source, counts);
-        return EncodeCore(source, counts, destination, maxLength);
+        counts.Clear();
+        ByteHistogram.Add(source, counts);
+        return EncodeCounted(source, counts, destination, maxLength);
     }
 
     /// <summary>
-    /// Encodes symbols below 4096 into <paramref name="destination"/> and returns the number of bytes written.
+    /// Encodes symbols below 4096 into <paramref name="destination"/> with the optimal code of at most
+    /// <paramref name="maxLength"/> bits for their counts, and returns the number of bytes written.
     /// </summary>
     /// <exception cref="ArgumentException">A symbol is 4096 or more, or destination is shorter than
     /// <see cref="MaxEncodedLength"/>(source.Length, 1 + largest symbol, maxLength).</exception>
@@ -86,7 +90,7 @@ public static partial class HuffmanStream
                 ThrowHelper.ThrowArgument(nameof(source), $"source[{i}] = {source[i]} is not below {MaxAlphabetSize}.");
             counts[source[i]]++;
         }
-        return EncodeCore(source, counts, destination, maxLength);
+        return EncodeCounted(source, counts, destination, maxLength);
     }
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
@@ -95,6 +99,54 @@ public static partial class HuffmanStream
     {
         var buffer = new byte[MaxEncodedLength(source.Length, 256, maxLength)];
         return buffer.AsSpan(0, Encode(source, buffer, maxLength)).ToArray();
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="source"/> bytes with a given code instead of one built from their counts: the canonical code
+    /// with <paramref name="codeLengths"/> (<c>codeLengths[s]</c> bits for symbol s, 0 = no codeword) — one code reused for
+    /// many messages, or the code built for a model Q used on data from P (the message then costs about the cross-entropy
+    /// H(P, Q) bits per symbol instead of H(P)). The lengths are written in the header, so
+    /// <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/> decodes the result as any other message.
+    /// Returns the number of bytes written.
+    /// </summary>
+    /// <remarks>Every non-empty message, even one of a single distinct symbol, is coded with the given code; the empty message
+    /// is the single byte 0. The lengths of a <see cref="PrefixCode"/> from <see cref="Huffman.Build(ReadOnlySpan{long})"/> or
+    /// <see cref="Huffman.BuildLengthLimited(ReadOnlySpan{long}, int)"/> (at least two symbols, lengths ≤ 15) are valid here.</remarks>
+    /// <exception cref="ArgumentException">A length is outside 0..15; the code is not complete (the format needs a Kraft sum
+    /// of exactly 1, so at least two codewords); a symbol at or above 256 has a codeword; a byte of source has no codeword
+    /// (the message names the first); or destination is shorter than
+    /// <see cref="MaxEncodedLength"/>(source.Length, 1 + last symbol with a codeword, longest length).</exception>
+    public static int EncodeWithCode(ReadOnlySpan<byte> source, ReadOnlySpan<int> codeLengths, Span<byte> destination)
+    {
+        int maxLength = CheckCode(codeLengths, 256, out int alphabet);
+        int coded = 0;
+        for (int s = 0; s < alphabet; s++)
+            if (codeLengths[s] > 0) coded++;
+        if (coded < 256)
+        {
+            // Any byte without a codeword is an error, found by one vectorised scan.
+            Span<byte> withCodeword = stackalloc byte[coded];
+            int k = 0;
+            for (int s = 0; s < alphabet; s++)
+                if (codeLengths[s] > 0) withCodeword[k++] = (byte)s;
+            int bad = source.IndexOfAnyExcept(SearchValues.Create(withCodeword));
+            if (bad >= 0) ThrowNoCodeword(bad, source[bad], codeLengths);
+        }
+        return EncodeWithLengths(source, codeLengths[..alphabet], maxLength, destination, MaxEncodedLength(source.Length, alphabet, maxLength));
+    }
+
+    /// <summary>
+    /// Encodes symbols below 4096 with a given code (see <see cref="EncodeWithCode(ReadOnlySpan{byte}, ReadOnlySpan{int}, Span{byte})"/>);
+    /// decode with <see cref="TryDecode(ReadOnlySpan{byte}, Span{ushort}, out int, out int)"/>. Returns the number of bytes written.
+    /// </summary>
+    /// <exception cref="ArgumentException">A length is outside 0..15; the code is not complete; a symbol at or above 4096 has a
+    /// codeword; a symbol of source has no codeword (the message names the first); or destination is too short.</exception>
+    public static int EncodeWithCode(ReadOnlySpan<ushort> source, ReadOnlySpan<int> codeLengths, Span<byte> destination)
+    {
+        int maxLength = CheckCode(codeLengths, MaxAlphabetSize, out int alphabet);
+        for (int i = 0; i < source.Length; i++)
+            if (source[i] >= alphabet || codeLengths[source[i]] == 0) ThrowNoCodeword(i, source[i], codeLengths);
+        return EncodeWithLengths(source, codeLengths[..alphabet], maxLength, destination, MaxEncodedLength(source.Length, alphabet, maxLength));
     }
 
     /// <summary>
@@ -109,41 +161,39 @@ public static partial class HuffmanStream
             ThrowHelper.ThrowArgumentOutOfRange(nameof(maxLength), maxLength, $"the maximum code length must be in 1..{MaxCodeLength}");
     }
 
-    /// <summary>Byte histogram with four sub-tables, so that runs of one byte do not serialize on one counter.</summary>
-    private static unsafe void ByteHistogram(ReadOnlySpan<byte> source, Span<long> counts)
+    /// <summary>Checks a given code against the format; returns its longest length and the alphabet up to its last codeword.</summary>
+    private static int CheckCode(ReadOnlySpan<int> codeLengths, int alphabetLimit, out int alphabet)
     {
-        uint* sub = stackalloc uint[4 * 256];
-        new Span<uint>(sub, 4 * 256).Clear();
-        fixed (byte* start = source)
+        alphabet = 0;
+        int maxLength = 0, used = 0;
+        long kraft = 0;
+        for (int s = 0; s < codeLengths.Length; s++)
         {
-            byte* p = start, end = start + source.Length;
-            // uint sub-counts cannot overflow before 2^32 bytes per sub-table; flush every 2^30 bytes to be safe.
-            while (p < end)
-            {
-                byte* chunkEnd = end - p > (1 << 30) ? p + (1 << 30) : end;
-                for (; p + 8 <= chunkEnd; p += 8)
-                {
-                    ulong word = Unsafe.ReadUnaligned<ulong>(p);
-                    sub[(byte)word]++;
-                    sub[256 + (byte)(word >> 8)]++;
-                    sub[512 + (byte)(word >> 16)]++;
-                    sub[768 + (byte)(word >> 24)]++;
-                    sub[(byte)(word >> 32)]++;
-                    sub[256 + (byte)(word >> 40)]++;
-                    sub[512 + (byte)(word >> 48)]++;
-                    sub[768 + (byte)(word >> 56)]++;
-                }
-                for (; p < chunkEnd; p++) sub[*p]++;
-                for (int s = 0; s < 256; s++)
-                {
-                    counts[s] += (long)sub[s] + sub[256 + s] + sub[512 + s] + sub[768 + s];
-                    sub[s] = sub[256 + s] = sub[512 + s] = sub[768 + s] = 0;
-                }
-            }
+            int l = codeLengths[s];
+            if ((uint)l > MaxCodeLength)
+                ThrowHelper.ThrowArgument(nameof(codeLengths), $"codeLengths[{s}] = {l} is outside 0..{MaxCodeLength}, the lengths the format stores.");
+            if (l == 0) continue;
+            if (s >= alphabetLimit)
+                ThrowHelper.ThrowArgument(nameof(codeLengths), $"codeLengths[{s}] = {l}: symbol {s} is not below {alphabetLimit}, the alphabet of this overload.");
+            alphabet = s + 1;
+            used++;
+            kraft += 1L << (MaxCodeLength - l);
+            maxLength = Math.Max(maxLength, l);
         }
+        if (used < 2 || kraft != 1L << MaxCodeLength)
+            ThrowHelper.ThrowArgument(nameof(codeLengths),
+                $"the code has {used} codewords and Kraft sum {kraft / (double)(1 << MaxCodeLength):R}; the format needs a complete code (Kraft sum exactly 1, at least 2 codewords).");
+        return maxLength;
     }
 
-    private static unsafe int EncodeCore<T>(ReadOnlySpan<T> source, ReadOnlySpan<long> counts, Span<byte> destination, int maxLength)
+    private static void ThrowNoCodeword(int index, int symbol, ReadOnlySpan<int> codeLengths) =>
+        ThrowHelper.ThrowArgument("source", symbol < codeLengths.Length
+            ? $"source[{index}] = {symbol} has no codeword in the code (codeLengths[{symbol}] = 0)."
+            : $"source[{index}] = {symbol} has no codeword in the code (codeLengths has {codeLengths.Length} entries).");
+
+    /// <summary>Builds the optimal length-limited code for <paramref name="counts"/> and encodes with it (or writes the
+    /// one-symbol kind).</summary>
+    private static int EncodeCounted<T>(ReadOnlySpan<T> source, ReadOnlySpan<long> counts, Span<byte> destination, int maxLength)
         where T : unmanaged, IBinaryInteger<T>
     {
         int alphabet = counts.Length;
@@ -154,18 +204,33 @@ public static partial class HuffmanStream
         int used = 0, last = 0;
         for (int s = 0; s < alphabet; s++)
             if (counts[s] > 0) { used++; last = s; }
-        int pos = 0;
-        WriteVarint(destination, ref pos, (uint)source.Length);
-        if (source.Length == 0) return pos;
-        if (used == 1)
+        if (used <= 1)
         {
+            int pos = 0;
+            Varint.Write((uint)source.Length, destination, ref pos);
+            if (used == 0) return pos;
             destination[pos++] = KindSingle;
-            WriteVarint(destination, ref pos, (uint)last);
+            Varint.Write((uint)last, destination, ref pos);
             return pos;
         }
 
         Span<int> lengths = stackalloc int[alphabet];
         Huffman.LimitedCore(counts[..alphabet], maxLength, lengths);
+        int longest = 0;
+        foreach (int l in lengths) longest = Math.Max(longest, l);
+        return EncodeWithLengths(source, lengths, longest, destination, needed);
+    }
+
+    /// <summary>Writes the header and the four streams with a checked, complete code whose longest codeword has
+    /// <paramref name="maxLength"/> bits.</summary>
+    private static unsafe int EncodeWithLengths<T>(ReadOnlySpan<T> source, ReadOnlySpan<int> lengths, int maxLength, Span<byte> destination, int needed)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (destination.Length < needed) ThrowHelper.ThrowDestinationTooShort(nameof(destination), needed, destination.Length);
+        int pos = 0;
+        Varint.Write((uint)source.Length, destination, ref pos);
+        if (source.Length == 0) return pos;
+        int alphabet = lengths.Length;
         destination[pos++] = KindHuffman;
         WriteLengths(destination, ref pos, lengths);
 
@@ -181,16 +246,18 @@ public static partial class HuffmanStream
         int quarter = (source.Length + 3) / StreamCount;
         int region = (int)(((long)quarter * maxLength + 7) / 8) + StreamSlack;
         // Streams are first written at fixed, worst-case offsets after a worst-case size field, then packed down.
-        int sizesAt = pos;
-        int regionsAt = sizesAt + StreamCount * 5;
+        int regionsAt = pos + StreamCount * 5;
         Span<int> sizes = stackalloc int[StreamCount];
+        var w0 = new BitWriter(destination.Slice(regionsAt, region));
+        var w1 = new BitWriter(destination.Slice(regionsAt + region, region));
+        var w2 = new BitWriter(destination.Slice(regionsAt + 2 * region, region));
+        var w3 = new BitWriter(destination.Slice(regionsAt + 3 * region, region));
         fixed (T* src = source)
-        fixed (byte* dst = destination)
         fixed (CodeEntry* codes = table)
         {
-            EncodeStreams(src, source.Length, quarter, codes, maxLength, dst + regionsAt, region, sizes);
+            EncodeStreams(src, source.Length, quarter, codes, maxLength, ref w0, ref w1, ref w2, ref w3, sizes);
         }
-        for (int s = 0; s < StreamCount; s++) WriteVarint(destination, ref pos, (uint)sizes[s]);
+        for (int s = 0; s < StreamCount; s++) Varint.Write((uint)sizes[s], destination, ref pos);
         for (int s = 0; s < StreamCount; s++)
         {
             destination.Slice(regionsAt + s * region, sizes[s]).CopyTo(destination[pos..]);
@@ -200,16 +267,15 @@ public static partial class HuffmanStream
     }
 
     /// <summary>
-    /// Codes the four quarters in lockstep. Each stream keeps a 64-bit accumulator, adds codewords at its bit count, and
-    /// every K = ⌊56 / maxLength⌋ symbols (5 for 11-bit codes) stores all 8 bytes and advances by the whole bytes written (at most 7 bits stay).
+    /// Codes the four quarters in lockstep, each into its own <see cref="BitWriter"/> whose region holds the worst case plus
+    /// 8 bytes, so every flush is the branch-free 8-byte store. Each writer flushes every K = ⌊56 / maxLength⌋ symbols
+    /// (5 for 11-bit codes): at most 7 bits stay pending, so K more codewords fit in the 64-bit container.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, CodeEntry* codes, int maxLength, byte* regions, int region, Span<int> sizes)
+    private static unsafe void EncodeStreams<T>(T* src, int n, int quarter, CodeEntry* codes, int maxLength,
+        ref BitWriter w0, ref BitWriter w1, ref BitWriter w2, ref BitWriter w3, scoped Span<int> sizes)
         where T : unmanaged, IBinaryInteger<T>
     {
-        byte* o0 = regions, o1 = regions + region, o2 = regions + 2 * region, o3 = regions + 3 * region;
-        ulong b0 = 0, b1 = 0, b2 = 0, b3 = 0;
-        int c0 = 0, c1 = 0, c2 = 0, c3 = 0;
         T* s0 = src, s1 = src + quarter, s2 = src + 2 * quarter, s3 = src + 3 * quarter;
         int lastCount = StreamLength(n, quarter, 3);
         int j = 0;
@@ -217,65 +283,69 @@ public static partial class HuffmanStream
         {
             // Two passes of two streams: each chain (bit count, accumulator) has a latency of one cycle per symbol, so two
             // chains already overlap, and the loop keeps every value in a register (four chains at once spill).
-            j = EncodePair11(s0, s1, lastCount, codes, ref b0, ref c0, ref o0, ref b1, ref c1, ref o1);
-            EncodePair11(s2, s3, lastCount, codes, ref b2, ref c2, ref o2, ref b3, ref c3, ref o3);
+            j = EncodePair11(s0, s1, lastCount, codes, ref w0, ref w1);
+            EncodePair11(s2, s3, lastCount, codes, ref w2, ref w3);
         }
         else
         {
+            var a = w0;
+            var b = w1;
+            var c = w2;
+            var d = w3;
             int k = 56 / maxLength;
             for (; j + k <= lastCount; j += k)
             {
                 for (int t = 0; t < k; t++)
                 {
-                    Put(ref b0, ref c0, codes, nuint.CreateTruncating(s0[j + t]));
-                    Put(ref b1, ref c1, codes, nuint.CreateTruncating(s1[j + t]));
-                    Put(ref b2, ref c2, codes, nuint.CreateTruncating(s2[j + t]));
-                    Put(ref b3, ref c3, codes, nuint.CreateTruncating(s3[j + t]));
+                    Put(ref a, codes, nuint.CreateTruncating(s0[j + t]));
+                    Put(ref b, codes, nuint.CreateTruncating(s1[j + t]));
+                    Put(ref c, codes, nuint.CreateTruncating(s2[j + t]));
+                    Put(ref d, codes, nuint.CreateTruncating(s3[j + t]));
                 }
-                Flush(ref b0, ref c0, ref o0);
-                Flush(ref b1, ref c1, ref o1);
-                Flush(ref b2, ref c2, ref o2);
-                Flush(ref b3, ref c3, ref o3);
+                a.FlushFast();
+                b.FlushFast();
+                c.FlushFast();
+                d.FlushFast();
             }
+            w0 = a;
+            w1 = b;
+            w2 = c;
+            w3 = d;
         }
-        sizes[0] = Finish(s0, j, quarter, codes, b0, c0, o0, regions);
-        sizes[1] = Finish(s1, j, StreamLength(n, quarter, 1), codes, b1, c1, o1, regions + region);
-        sizes[2] = Finish(s2, j, StreamLength(n, quarter, 2), codes, b2, c2, o2, regions + 2 * region);
-        sizes[3] = Finish(s3, j, lastCount, codes, b3, c3, o3, regions + 3 * region);
+        sizes[0] = Finish(s0, j, quarter, codes, ref w0);
+        sizes[1] = Finish(s1, j, StreamLength(n, quarter, 1), codes, ref w1);
+        sizes[2] = Finish(s2, j, StreamLength(n, quarter, 2), codes, ref w2);
+        sizes[3] = Finish(s3, j, lastCount, codes, ref w3);
     }
 
-    /// <summary>Codes the first ⌊count/5⌋·5 symbols of two streams, 5 symbols of at most 11 bits between stores.</summary>
+    /// <summary>Codes the first ⌊count/5⌋·5 symbols of two streams, 5 symbols of at most 11 bits between flushes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe int EncodePair11<T>(T* sa, T* sb, int count, CodeEntry* codes,
-        ref ulong bitsA, ref int countA, ref byte* outA, ref ulong bitsB, ref int countB, ref byte* outB)
+    private static unsafe int EncodePair11<T>(T* sa, T* sb, int count, CodeEntry* codes, ref BitWriter writerA, ref BitWriter writerB)
         where T : unmanaged, IBinaryInteger<T>
     {
-        ulong ba = bitsA, bb = bitsB;
-        int ca = countA, cb = countB;
-        byte* oa = outA, ob = outB;
+        // Copies in locals, not the callers' refs, so the JIT keeps both writers' fields in registers.
+        var a = writerA;
+        var b = writerB;
         int j = 0;
         for (; j + 5 <= count; j += 5)
         {
-            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j]));
-            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 1])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 1]));
-            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 2])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 2]));
-            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 3])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 3]));
-            Put(ref ba, ref ca, codes, nuint.CreateTruncating(sa[j + 4])); Put(ref bb, ref cb, codes, nuint.CreateTruncating(sb[j + 4]));
-            Flush(ref ba, ref ca, ref oa);
-            Flush(ref bb, ref cb, ref ob);
+            Put(ref a, codes, nuint.CreateTruncating(sa[j])); Put(ref b, codes, nuint.CreateTruncating(sb[j]));
+            Put(ref a, codes, nuint.CreateTruncating(sa[j + 1])); Put(ref b, codes, nuint.CreateTruncating(sb[j + 1]));
+            Put(ref a, codes, nuint.CreateTruncating(sa[j + 2])); Put(ref b, codes, nuint.CreateTruncating(sb[j + 2]));
+            Put(ref a, codes, nuint.CreateTruncating(sa[j + 3])); Put(ref b, codes, nuint.CreateTruncating(sb[j + 3]));
+            Put(ref a, codes, nuint.CreateTruncating(sa[j + 4])); Put(ref b, codes, nuint.CreateTruncating(sb[j + 4]));
+            a.FlushFast();
+            b.FlushFast();
         }
-        bitsA = ba; countA = ca; outA = oa;
-        bitsB = bb; countB = cb; outB = ob;
+        writerA = a;
+        writerB = b;
         return j;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Put(ref ulong bits, ref int count, CodeEntry* codes, nuint symbol)
-    {
+    private static unsafe void Put(ref BitWriter writer, CodeEntry* codes, nuint symbol) =>
         // Two narrow loads from one entry: reading the entry once and splitting it costs a register the loop lacks.
-        bits |= (ulong)codes[symbol].Code << count;
-        count += codes[symbol].Length;
-    }
+        writer.AddUnchecked(codes[symbol].Code, codes[symbol].Length);
 
     /// <summary>One symbol's codeword, bit-reversed so the first bit sent is the least significant, and its length.</summary>
     private struct CodeEntry
@@ -284,27 +354,16 @@ public static partial class HuffmanStream
         public byte Length;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Flush(ref ulong bits, ref int count, ref byte* output)
-    {
-        Unsafe.WriteUnaligned(output, bits);
-        output += (uint)count >> 3;
-        bits >>= count & ~7;
-        count &= 7;
-    }
-
     /// <summary>Codes the rest of one stream symbol by symbol, pads the last byte with zeros; returns the stream's size.</summary>
-    private static unsafe int Finish<T>(T* symbols, int from, int to, CodeEntry* codes, ulong bits, int count, byte* output, byte* start)
+    private static unsafe int Finish<T>(T* symbols, int from, int to, CodeEntry* codes, ref BitWriter writer)
         where T : unmanaged, IBinaryInteger<T>
     {
         for (int i = from; i < to; i++)
         {
-            Put(ref bits, ref count, codes, nuint.CreateTruncating(symbols[i]));
-            Flush(ref bits, ref count, ref output);
+            Put(ref writer, codes, nuint.CreateTruncating(symbols[i]));
+            writer.FlushFast();
         }
-        Unsafe.WriteUnaligned(output, bits);
-        output += (count + 7) >> 3;
-        return (int)(output - start);
+        return writer.Complete();
     }
 
     /// <summary>The low <paramref name="length"/> bits of <paramref name="code"/> in reverse order.</summary>
