@@ -24,8 +24,7 @@ public sealed partial class ContingencyTable
         writer.Byte((byte)Rank);
         foreach (int n in _shape) writer.UInt32((uint)n);
         writer.UInt64((ulong)MaxCells);
-        writer.UInt64((ulong)Total);
-        foreach (long c in cells) writer.UInt64((ulong)c);
+        writer.Counts(Total, cells);
         writer.Finish(stream);
     }
 
@@ -49,25 +48,13 @@ public sealed partial class ContingencyTable
             shape[i] = (int)n;
         }
         ulong maxCells = reader.UInt64();
-        long total = reader.Count("N");
         long cells = CellsOf(shape);
         if (maxCells < 1 || maxCells > (ulong)Array.MaxLength || (ulong)cells > maxCells)
             ThrowHelper.ThrowInvalidData($"contingency table has shape {Show(shape)} = {cells} cells and a cell limit of {maxCells}.");
         reader.Expect(cells, 8, "cells");
-
         var table = new ContingencyTable(rank, (long)maxCells, grows);
         table.Relayout(shape, shape); // compact: cell i is at index i
-        long sum = 0;
-        for (int i = 0; i < cells; i++)
-        {
-            long c = reader.Count($"cell {i}");
-            if (long.MaxValue - sum < c) ThrowHelper.ThrowInvalidData($"contingency table: cell {i} = {c} takes the total past 2^63 − 1.");
-            sum += c;
-            table._cells[i] = c;
-        }
-        reader.End();
-        if (sum != total) ThrowHelper.ThrowInvalidData($"contingency table header says total {total} but its cells sum to {sum}.");
-        table.Total = total;
+        table.Total = reader.Counts(table._cells, "cell");
         return table;
     }
 }

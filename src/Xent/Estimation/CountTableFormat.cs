@@ -62,6 +62,14 @@ internal static class CountTableFormat
         public void UInt64(ulong value) => BinaryPrimitives.WriteUInt64LittleEndian(Ensure(8), value);
         public void Bytes(ReadOnlySpan<byte> value) => value.CopyTo(Ensure(value.Length));
 
+        /// <summary>The total N, then every count (uint64 each): the end of a dense or contingency body.</summary>
+        public void Counts(long total, ReadOnlySpan<long> counts)
+        {
+            UInt64((ulong)total);
+            var span = Ensure(8 * counts.Length);
+            for (int i = 0; i < counts.Length; i++) BinaryPrimitives.WriteUInt64LittleEndian(span[(8 * i)..], (ulong)counts[i]);
+        }
+
         /// <summary>A span of <paramref name="count"/> bytes at the end of the unit, growing the buffer when a size was underestimated.</summary>
         public Span<byte> Ensure(int count)
         {
@@ -176,6 +184,25 @@ internal static class CountTableFormat
             ulong value = UInt64();
             if (value > long.MaxValue) ThrowHelper.ThrowInvalidData($"count table: {what} = {value} exceeds 2^63 − 1.");
             return (long)value;
+        }
+
+        /// <summary>
+        /// Reads what <see cref="Writer.Counts"/> wrote into <paramref name="destination"/> (whose length the caller checked with
+        /// <see cref="Expect"/>), then checks the body ends there and N is the sum of the counts. Returns N.
+        /// </summary>
+        public long Counts(Span<long> destination, string what)
+        {
+            long total = Count("N"), sum = 0;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                long c = Count($"{what} {i}");
+                if (long.MaxValue - sum < c) ThrowHelper.ThrowInvalidData($"count table: {what} {i} = {c} takes the total past 2^63 − 1.");
+                sum += c;
+                destination[i] = c;
+            }
+            End();
+            if (sum != total) ThrowHelper.ThrowInvalidData($"count table header says total {total} but its {what}s sum to {sum}.");
+            return total;
         }
 
         /// <summary>Checks that <paramref name="items"/> items of at least <paramref name="size"/> bytes each fit in what is left, before allocating for them.</summary>

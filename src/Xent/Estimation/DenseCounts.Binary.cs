@@ -25,8 +25,7 @@ public sealed partial class DenseCounts
         var writer = new CountTableFormat.Writer(CountTableKind.Dense, GrowsAlphabet ? CountTableFormat.OptionGrows : (byte)0,
             BodyFixedLength + 8L * _size);
         writer.UInt32((uint)_size);
-        writer.UInt64((ulong)Total);
-        foreach (long c in Counts) writer.UInt64((ulong)c);
+        writer.Counts(Total, Counts);
         writer.Finish(stream);
     }
 
@@ -42,21 +41,10 @@ public sealed partial class DenseCounts
         var reader = CountTableFormat.Read(stream, CountTableKind.Dense, out _, out byte options);
         bool grows = (options & CountTableFormat.OptionGrows) != 0;
         uint k = reader.UInt32();
-        long total = reader.Count("N");
         if ((k < 1 && !grows) || k > int.MaxValue) ThrowHelper.ThrowInvalidData($"dense count table declares an alphabet of {k} symbols.");
         reader.Expect(k, 8, "counts");
         var table = new DenseCounts((int)k, grows);
-        long sum = 0;
-        for (int i = 0; i < k; i++)
-        {
-            long c = reader.Count($"count {i}");
-            if (long.MaxValue - sum < c) ThrowHelper.ThrowInvalidData($"dense count table: count {i} = {c} takes the total past 2^63 − 1.");
-            sum += c;
-            table._counts[i] = c;
-        }
-        reader.End();
-        if (sum != total) ThrowHelper.ThrowInvalidData($"dense count table header says total {total} but its counts sum to {sum}.");
-        table.Total = total;
+        table.Total = reader.Counts(table._counts, "count");
         return table;
     }
 }
