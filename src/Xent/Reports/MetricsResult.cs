@@ -68,7 +68,7 @@ public sealed record MetricsResult : InformationReport
 
     /// <summary>
     /// The reliability diagram: accuracy per confidence bin as bars, (mean confidence, accuracy) per bin as points and the
-    /// diagonal of perfect calibration, on [0, 1] × [0, 1]. Empty bins are left out.
+    /// diagonal of perfect calibration (drawn over the bars), on [0, 1] × [0, 1]. Empty bins are left out.
     /// </summary>
     public PlotSpec ReliabilityPlot()
     {
@@ -78,9 +78,9 @@ public sealed record MetricsResult : InformationReport
         {
             Series =
             [
-                new("perfect calibration", [0, 1], [0, 1], SeriesStyle.Line) { Dashed = true },
                 new("accuracy per confidence bin", used.Select(b => (b.Lower + b.Upper) / 2).ToArray(), used.Select(b => b.Accuracy).ToArray(), SeriesStyle.Bar)
                     { BarWidth = 0.9 / Reliability.Length },
+                new("perfect calibration", [0, 1], [0, 1], SeriesStyle.Line) { Dashed = true },
                 new("(mean confidence, accuracy)", used.Select(b => b.Confidence).ToArray(), used.Select(b => b.Accuracy).ToArray(), SeriesStyle.Scatter),
             ],
             Legend = LegendPosition.UpperLeft,
