@@ -15,7 +15,10 @@ namespace Xent.Coding;
 /// <para>Encoding counts the symbols, builds the optimal code with codewords of at most <c>maxLength</c> bits
 /// (<see cref="Huffman.LengthLimitedCodeLengths(ReadOnlySpan{long}, int, Span{int})"/>), writes the code as 4-bit canonical
 /// lengths, then splits the message into four quarters coded as four streams, least significant bit first, so the decoder
-/// can refill a 64-bit register branch-free and decode the four quarters in lockstep (the design of zstd's Huff0).</para>
+/// can refill a 64-bit register branch-free and decode the four quarters in lockstep (the design of zstd's Huff0). The bits go
+/// through <see cref="BitWriter"/> and <see cref="BitReader"/>, the header integers through <see cref="Varint"/>.
+/// <see cref="EncodeWithCode(ReadOnlySpan{byte}, ReadOnlySpan{int}, Span{byte})"/> is the lower level: it codes with code
+/// lengths it is given instead of building them from the message's counts.</para>
 /// <para>Decoding corrupt or truncated input is an expected outcome: <c>TryDecode</c> returns
 /// <see cref="OperationStatus.InvalidData"/> or <see cref="OperationStatus.NeedMoreData"/>, the <c>Decode</c> wrappers throw
 /// <see cref="InvalidDataException"/>; neither reads outside the input nor loops for longer than the declared symbol count.</para>
