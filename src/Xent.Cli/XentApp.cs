@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Xent.Cli.Commands;
+using Xent.Cli.Data;
+using Xent.Data;
 
 namespace Xent.Cli;
 
@@ -47,6 +49,12 @@ internal static class XentApp
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (DataException e)
+        {
+            bool canSkip = parsed.CommandResult.Command.Options.Any(o => o.Name == TableInput.SkipOption);
+            stderr.WriteLine($"xent: {OneLine(TableInput.Message(e.Error, canSkip))}");
+            return ExitBadInput;
         }
         catch (Exception e) when (IsUserError(e))
         {

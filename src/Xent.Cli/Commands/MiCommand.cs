@@ -28,7 +28,7 @@ internal static class MiCommand
             string path = parse.GetValue(file)!, xName = parse.GetValue(x)!, yName = parse.GetValue(y)!;
             string? zName = parse.GetValue(given);
             Crosstab crosstab;
-            using (var csv = CsvTable.Open(path))
+            using (var csv = TableInput.OpenCsv(path))
                 crosstab = zName is null ? Crosstab.Count(csv, xName, yName) : Crosstab.Count(csv, xName, yName, zName);
 
             var counts = new MeasureOptions { Normalization = Normalization.Renormalize };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
+using Xent.Data;
 using Xent.Learning;
 
 namespace Xent.Cli.Commands;
@@ -32,76 +33,118 @@ internal static class PredictCommand
             {
                 throw new InvalidDataException($"{path}: {e.Message}", e);
             }
-            var csv = CsvRecords.Read(parse.GetValue(file)!);
-            var bad = new BadRows(parse.GetValue(skip));
-            int? targetColumn = model.Target is { } t && csv.Header.Contains(t) ? csv.Column(t) : null;
-            var data = FeatureRows.Read(csv, model.FeatureNames.Select(csv.Column).ToArray(), targetColumn, bad);
-            int k = model.Classes;
-            var p = new double[data.Count * k];
-            var features = data.Features.ToArray();
-            for (int i = 0; i < data.Count; i++)
-            {
-                // Row by row, so that a row whose scores overflow is named by its line.
-                try
-                {
-                    model.PredictProbabilities(features.AsSpan(i * model.Features, model.Features), p.AsSpan(i * k, k));
-                }
-                catch (ArgumentException e)
-                {
-                    throw new InvalidDataException($"{csv.Path}: line {data.Lines[i]}: the model's scores w·x + b overflow (∞ − ∞) for these feature values.", e);
-                }
-            }
-
-            ClassificationReport? report = null;
-            if (targetColumn is not null)
-            {
-                var classIndex = model.ClassNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
-                var rows = new List<int>();
-                var labels = new List<int>();
-                for (int i = 0; i < data.Count; i++)
-                {
-                    if (classIndex.TryGetValue(data.Labels[i], out int y)) { rows.Add(i); labels.Add(y); }
-                    else bad.Reject($"{csv.Path}: line {data.Lines[i]}, column '{model.Target}': unknown label '{data.Labels[i]}' (the model's classes are {string.Join(", ", model.ClassNames)}).");
-                }
-                if (rows.Count == 0) throw new InvalidDataException($"{csv.Path}: no row has a label the model knows ({bad.Skipped} skipped).");
-                var kept = rows.SelectMany(i => p.AsSpan(i * k, k).ToArray()).ToArray();
-                report = ClassificationMetrics.Evaluate(kept, k, labels.ToArray());
-            }
-
+            var bad = TableInput.Policy(parse.GetValue(skip));
+            using var csv = TableInput.OpenCsv(parse.GetValue(file)!);
+            string? target = model.Target is { } t && csv.Columns.Contains(t) ? t : null;
+            bool asJson = parse.GetValue(json);
+            // Metrics are shown with --json and with --output; otherwise the rows stream from the file to the output.
+            var scoring = new Scoring(model, target, keepForMetrics: asJson || csvOut is not null);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            if (asJson)
             {
-                var predictions = Enumerable.Range(0, data.Count).Select(i => new JsonReport()
-                    .Add("line", data.Lines[i]).Add("predicted", model.ClassNames[ArgMax(p.AsSpan(i * k, k))])
-                    .Add("probabilities", model.ClassNames.Select((name, c) => new KeyValuePair<string, object?>(name, p[i * k + c])).ToArray())).ToArray();
-                var result = report is null ? new JsonReport().Add("rows", data.Count).Add("skipped_rows", bad.Skipped) : MetricsRendering.Json(report, bad);
-                result.Add("predictions", predictions).WriteTo(output);
+                var predictions = new List<JsonReport>();
+                scoring.Run(csv, bad, (line, _, p) => predictions.Add(new JsonReport()
+                    .Add("line", line).Add("predicted", model.ClassNames[ArgMax(p)])
+                    .Add("probabilities", model.ClassNames.Select((name, c) => new KeyValuePair<string, object?>(name, p[c])).ToArray())));
+                var report = scoring.Report(csv.Source, bad);
+                var result = report is null ? new JsonReport().Add("rows", scoring.Rows).Add("skipped_rows", bad.Skipped) : MetricsRendering.Json(report, bad);
+                result.Add("predictions", predictions.ToArray()).WriteTo(output);
                 return 0;
             }
             if (csvOut is not null)
             {
-                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, model, data, p));
-                if (report is not null) MetricsRendering.Table(output, report, bad, $"{csv.Path}: {report.Count} rows; predictions in {csvOut}");
-                else output.WriteLine($"{data.Count} predictions written to {csvOut}");
+                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, scoring, csv, bad));
+                if (scoring.Report(csv.Source, bad) is { } report) MetricsRendering.Table(output, report, bad, $"{csv.Source}: {report.Count} rows; predictions in {csvOut}");
+                else output.WriteLine($"{scoring.Rows} predictions written to {csvOut}");
             }
-            else WriteCsv(output, model, data, p);
+            else
+            {
+                WriteCsv(output, scoring, csv, bad);
+                scoring.Report(csv.Source, bad); // a target column none of whose labels the model knows is still an error
+            }
             return 0;
         });
         return command;
     }
 
-    private static void WriteCsv(TextWriter writer, LogisticRegressionModel model, FeatureRows data, double[] p)
+    /// <summary>Writes the predictions CSV as the rows are scored: line, the target (when the file has it), p_class…, predicted.</summary>
+    private static void WriteCsv(TextWriter writer, Scoring scoring, TableReader csv, BadRows bad)
     {
-        int k = model.Classes;
-        bool withTruth = data.Labels.Count > 0; // the file had the target column: keep it, so logloss can read the output
-        writer.WriteLine("line," + (withTruth ? model.Target + "," : "") + string.Join(",", model.ClassNames.Select(n => "p_" + n)) + ",predicted");
-        for (int i = 0; i < data.Count; i++)
+        var model = scoring.Model;
+        // With the target column kept, logloss can read the output.
+        writer.WriteLine("line," + (scoring.Target is { } target ? target + "," : "") + string.Join(",", model.ClassNames.Select(n => "p_" + n)) + ",predicted");
+        var cells = new string[model.Classes];
+        scoring.Run(csv, bad, (line, label, p) =>
         {
-            var row = p.AsSpan(i * k, k);
-            var cells = new string[k];
-            for (int c = 0; c < k; c++) cells[c] = row[c].ToString("R", CultureInfo.InvariantCulture);
-            string truth = withTruth ? data.Labels[i] + "," : "";
-            writer.WriteLine($"{data.Lines[i]},{truth}{string.Join(",", cells)},{model.ClassNames[ArgMax(row)]}");
+            for (int c = 0; c < cells.Length; c++) cells[c] = p[c].ToString("R", CultureInfo.InvariantCulture);
+            writer.WriteLine($"{line},{(label is null ? "" : label + ",")}{string.Join(",", cells)},{model.ClassNames[ArgMax(p)]}");
+        });
+    }
+
+    /// <summary>
+    /// One streaming pass over a CSV file: each row's features are scored and handed on; with the target column, labels the
+    /// model does not know go to the bad-row policy (the row is still predicted), and known ones are kept for the metrics
+    /// when asked (K probabilities and a label per row — never the file's text).
+    /// </summary>
+    private sealed class Scoring(LogisticRegressionModel model, string? target, bool keepForMetrics)
+    {
+        private readonly Dictionary<string, int> _classIndex = model.ClassNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
+        private readonly List<double> _probabilities = [];
+        private readonly List<int> _labels = [];
+        private long _known;
+
+        public LogisticRegressionModel Model => model;
+        public string? Target => target;
+        public long Rows { get; private set; }
+
+        /// <summary>Scores every usable row, calling <paramref name="onRow"/>(line, label or null, probabilities — reused between rows).</summary>
+        public void Run(TableReader csv, BadRows bad, Action<long, string?, double[]> onRow)
+        {
+            int d = model.Features;
+            using var rows = csv.ReadColumns(target is null ? [.. model.FeatureNames] : [.. model.FeatureNames, target], bad);
+            var x = new double[d];
+            var p = new double[model.Classes];
+            while (rows.Read())
+            {
+                if (!ReadFeatures(rows, x)) continue;
+                string? label = null;
+                if (target is not null && !rows.TryGetString(d, out label, "label")) continue;
+                try
+                {
+                    model.PredictProbabilities(x, p);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InvalidDataException($"{csv.Source}: line {rows.Line}: the model's scores w·x + b overflow (∞ − ∞) for these feature values.", e);
+                }
+                if (label is not null)
+                {
+                    if (_classIndex.TryGetValue(label, out int y))
+                    {
+                        _known++;
+                        if (keepForMetrics) { _probabilities.AddRange(p); _labels.Add(y); }
+                    }
+                    else rows.Reject(d, $"unknown label '{label}' (the model's classes are {string.Join(", ", model.ClassNames)})", label);
+                }
+                Rows++;
+                onRow(rows.Line, label, p);
+            }
+        }
+
+        private static bool ReadFeatures(RowCursor rows, double[] x)
+        {
+            for (int j = 0; j < x.Length; j++)
+                if (!rows.TryGetDouble(j, out x[j])) return false;
+            return true;
+        }
+
+        /// <summary>The metrics over the rows with a known label; null without a target column (or when not kept).</summary>
+        /// <exception cref="InvalidDataException">The file has the target column but no row has a label the model knows.</exception>
+        public ClassificationReport? Report(string source, BadRows bad)
+        {
+            if (target is null) return null;
+            if (_known == 0) throw new InvalidDataException($"{source}: no row has a label the model knows ({bad.Skipped} skipped).");
+            return keepForMetrics ? ClassificationMetrics.Evaluate(_probabilities.ToArray(), model.Classes, _labels.ToArray()) : null;
         }
     }
 

@@ -1,3 +1,4 @@
+using Xent.Data;
 using Xent.Estimation;
 
 namespace Xent.Cli.Data;
@@ -27,22 +28,25 @@ internal sealed class Crosstab
     /// <summary>The number of data rows counted.</summary>
     public long Rows { get; }
 
-    /// <summary>Streams the named columns of <paramref name="csv"/> and counts their value combinations.</summary>
-    /// <exception cref="UsageException">A column does not exist, or the table would exceed <see cref="MaxCells"/>.</exception>
-    public static Crosstab Count(CsvTable csv, params string[] columns)
+    /// <summary>Streams the named columns of <paramref name="source"/> and counts their value combinations.</summary>
+    /// <exception cref="DataException">A column does not exist, or a row is bad (the first one stops the count).</exception>
+    /// <exception cref="UsageException">The table would exceed <see cref="MaxCells"/>.</exception>
+    public static Crosstab Count(TableReader source, params string[] columns)
     {
-        var indices = columns.Select(csv.ColumnIndex).ToArray();
+        using var rows = source.ReadColumns(columns, BadRows.Stop());
         var codes = columns.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         var combinations = new CountTable<(int, int, int)>();
         var code = new int[3];
-        foreach (var values in csv.Rows(indices))
+        while (rows.Read())
         {
-            for (int i = 0; i < values.Length; i++)
+            for (int i = 0; i < columns.Length; i++)
             {
-                if (!codes[i].TryGetValue(values[i], out code[i]))
+                var value = rows.GetSpan(i);
+                var lookup = codes[i].GetAlternateLookup<ReadOnlySpan<char>>();
+                if (!lookup.TryGetValue(value, out code[i]))
                 {
                     code[i] = codes[i].Count;
-                    codes[i].Add(values[i], code[i]);
+                    lookup.TryAdd(value, code[i]);
                 }
             }
             combinations.Add((code[0], code[1], code[2]));
@@ -52,7 +56,7 @@ internal sealed class Crosstab
         long cells = sizes.Aggregate(1L, (a, b) => a * b);
         if (cells > MaxCells)
             throw new UsageException(
-                $"{csv.Path}: the columns have {string.Join(" × ", sizes)} categories, a table of {cells} cells (limit {MaxCells}); are they really categorical?");
+                $"{source.Source}: the columns have {string.Join(" × ", sizes)} categories, a table of {cells} cells (limit {MaxCells}); are they really categorical?");
 
         var table = new double[cells];
         int ny = sizes[1], nz = sizes.Length > 2 ? sizes[2] : 1;

@@ -1,6 +1,6 @@
 using Spectre.Console;
-using Xent.Cli.Data;
 using Xent.Cli.Commands;
+using Xent.Data;
 using Xent.Learning;
 
 namespace Xent.Cli.Rendering;
