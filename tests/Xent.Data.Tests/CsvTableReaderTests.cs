@@ -1,8 +1,10 @@
+using Xent.Tests;
+
 namespace Xent.Data.Tests;
 
 public class CsvTableReaderTests : IDisposable
 {
-    private readonly TempTables _files = new();
+    private readonly TempFiles _files = new();
 
     public void Dispose() => _files.Dispose();
 

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using CsCheck;
+using Xent.Tests;
 using Xent.Tests.Properties;
 
 namespace Xent.Data.Tests;
 
 public class FeatureMatrixTests : IDisposable
 {
-    private readonly TempTables _files = new();
+    private readonly TempFiles _files = new();
 
     public void Dispose() => _files.Dispose();
 

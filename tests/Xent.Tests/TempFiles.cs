@@ -1,9 +1,9 @@
-namespace Xent.Data.Tests;
+namespace Xent.Tests;
 
-/// <summary>A temporary directory of table files, deleted with the instance.</summary>
-public sealed class TempTables : IDisposable
+/// <summary>A temporary directory of input files, deleted with the instance (shared by the CLI and data-layer tests).</summary>
+public sealed class TempFiles : IDisposable
 {
-    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("xent-data-").FullName;
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("xent-").FullName;
 
     public string Write(string name, string content)
     {
