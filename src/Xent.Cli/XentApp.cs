@@ -2,6 +2,7 @@ using System.CommandLine;
 using Xent.Cli.Commands;
 using Xent.Cli.Data;
 using Xent.Data;
+using Xent.Reports;
 
 namespace Xent.Cli;
 
@@ -9,8 +10,8 @@ namespace Xent.Cli;
 internal static class XentApp
 {
     public const int ExitOk = 0;
-    public const int ExitBadInput = 2;
-    public const int ExitInternalError = 70;
+    public const int ExitBadInput = Failure.UserErrorExitCode;
+    public const int ExitInternalError = Failure.InternalExitCode;
 
     public static RootCommand BuildRoot()
     {
@@ -36,14 +37,17 @@ internal static class XentApp
         yield return PredictCommand.Create();
     }
 
-    /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>
+    /// <summary>
+    /// Parses and runs; a failure becomes one line on stderr and the exit code of its <see cref="Failure"/> class —
+    /// 2 for bad input or usage, 70 for a bug — never a stack trace.
+    /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = BuildRoot();
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"xent: {OneLine(parsed.Errors[0].Message)} (see 'xent --help')");
+            stderr.WriteLine($"xent: {Failure.OneLine(parsed.Errors[0].Message)} (see 'xent --help')");
             return ExitBadInput;
         }
         try
@@ -52,41 +56,16 @@ internal static class XentApp
         }
         catch (DataException e)
         {
+            // The data layer's structured error, worded for this command (a row error says how to skip it, if it can).
             bool canSkip = parsed.CommandResult.Command.Options.Any(o => o.Name == TableInput.SkipOption);
-            stderr.WriteLine($"xent: {OneLine(TableInput.Message(e.Error, canSkip))}");
-            return ExitBadInput;
-        }
-        catch (Exception e) when (IsUserError(e))
-        {
-            stderr.WriteLine($"xent: {OneLine(e)}");
+            stderr.WriteLine($"xent: {Failure.OneLine(TableInput.Message(e.Error, canSkip))}");
             return ExitBadInput;
         }
         catch (Exception e)
         {
-            // A bug of ours, not the user's input: still one line, no stack trace, but a distinct exit code.
-            stderr.WriteLine($"xent: internal error ({e.GetType().Name}): {OneLine(e)}");
-            return ExitInternalError;
+            var failure = Failure.Classify(e);
+            stderr.WriteLine($"xent: {failure.Message}");
+            return failure.ExitCode;
         }
-    }
-
-    private static bool IsUserError(Exception e) =>
-        e is UsageException or ArgumentException or FormatException or IOException or UnauthorizedAccessException
-            or InvalidDataException or OverflowException or OutOfMemoryException;
-
-    /// <summary>The exception's message on one line; an out-of-range argument's message gets the value it was given.</summary>
-    private static string OneLine(Exception e)
-    {
-        string message = OneLine(e.Message);
-        if (e is ArgumentOutOfRangeException { ActualValue: { } value })
-            message = $"{message.TrimEnd('.')} (got {Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}).";
-        return message;
-    }
-
-    private static string OneLine(string message)
-    {
-        // ArgumentException appends " (Parameter 'p')"; the message already names the argument.
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut > 0) message = message[..cut];
-        return message.ReplaceLineEndings(" ");
     }
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using Spectre.Console;
 using Xent.Cli.Data;
+using Xent.Cli.Plotting;
 using Xent.Cli.Rendering;
 using Xent.Data;
 using Xent.Learning;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class LoglossCommand
         var clip = new Option<double>("--clip") { Description = "Raise the true class's probability to at least this before the log (default 0: none, p = 0 gives ∞)." };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest accepted |Σp − 1| per row.", DefaultValueFactory = _ => 1e-6 };
         var bins = new Option<int>("--bins") { Description = "Equal-width confidence bins for ECE and the reliability diagram.", DefaultValueFactory = _ => 10 };
-        var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram to this PNG file." };
+        var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram to this PNG or SVG file." };
         var force = new Option<bool>("--force") { Description = "Replace the --plot file if it exists." };
         var skip = LossInputs.SkipBadRows();
         var json = Inputs.Json();
@@ -41,7 +42,7 @@ internal static class LoglossCommand
             if (!(clipAt >= 0 && clipAt < 1)) throw new UsageException($"--clip {clipAt} must be in [0, 1).");
             if (binCount < 1) throw new UsageException($"--bins {binCount} must be ≥ 1.");
             string? plotPath = parse.GetValue(plot);
-            if (plotPath is not null) ReliabilityPlot.CheckPath(plotPath, parse.GetValue(force));
+            if (plotPath is not null) PlotRenderer.CheckPath(plotPath, parse.GetValue(force));
             var columnNames = Inputs.Names(probColumns ?? logitColumns!, fromLogits ? "--logits" : "--probs");
             var classNames = parse.GetValue(labels) is { } given ? Inputs.Names(given, "--labels") : columnNames;
             if (classNames.Length != columnNames.Length)
@@ -84,11 +85,11 @@ internal static class LoglossCommand
             var report = fromLogits
                 ? ClassificationMetrics.EvaluateLogits(values.ToArray(), classes, targets.ToArray(), options, weightName is null ? default : weights.ToArray())
                 : ClassificationMetrics.Evaluate(values.ToArray(), classes, targets.ToArray(), options, weightName is null ? default : weights.ToArray());
-            if (plotPath is not null) ReliabilityPlot.Save(report.Reliability, plotPath, parse.GetValue(force));
+            var result = MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason);
+            if (plotPath is not null) PlotRenderer.Save(result.ReliabilityPlot(), plotPath, parse.GetValue(force), width: 800, height: 600);
 
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) MetricsRendering.Json(report, bad).WriteTo(output);
-            else MetricsRendering.Table(output, report, bad, $"{csv.Source}: {report.Count} rows, {classes} classes");
+            ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json),
+                (output, r) => ResultText.Write(output, r, options.Base, $"{csv.Source}: {r.Rows} rows, {classes} classes"));
             return 0;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Xent.Cli.Data;
 using Xent.Data;
 
@@ -12,9 +11,6 @@ internal static class LossInputs
     {
         Description = "Skip rows with a missing value, a probability outside [0, 1] or not summing to 1, an unknown label or the wrong number of fields (counted and reported) instead of failing.",
     };
-
-    public static string Format(double value) =>
-        double.IsPositiveInfinity(value) ? "∞" : value.ToString("0.######", CultureInfo.InvariantCulture);
 
     /// <summary>The class index of the label in field <paramref name="field"/> (trimmed), or null after reporting a missing or unknown label.</summary>
     public static int? Label(RowCursor row, int field, Dictionary<string, int> classes)

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Measures;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -36,30 +35,8 @@ internal static class MiCommand
             var summary = Joint.Summarize(crosstab.FirstTwo(), nx, ny, b, counts);
             Information? conditional = zName is null ? null
                 : Joint.ConditionalMutualInformation(crosstab.Cells, nx, ny, crosstab.Sizes[2], b, counts);
-            var mi = conditional ?? summary.MutualInformation;
-            double nmi = summary.Normalized();
-
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                var report = new JsonReport().AddInformation("mutual_information", mi)
-                    .Add("h_x", summary.RowEntropy.Value).Add("h_y", summary.ColumnEntropy.Value).Add("h_xy", summary.JointEntropy.Value)
-                    .Add("nmi", nmi).Add("n", crosstab.Rows).Add("x", xName).Add("y", yName);
-                if (zName is not null) report.Add("given", zName).Add("unconditional_mutual_information", summary.MutualInformation.Value);
-                report.WriteTo(output);
-                return 0;
-            }
-
-            var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit");
-            void Row(string label, Information value) => table.AddRow(Markup.Escape(label), value.Value.ToString("0.000000", CultureInfo.InvariantCulture), value.Unit);
-            Row($"H(X) = H({xName})", summary.RowEntropy);
-            Row($"H(Y) = H({yName})", summary.ColumnEntropy);
-            Row("H(X,Y)", summary.JointEntropy);
-            Row("I(X;Y)", summary.MutualInformation);
-            table.AddRow("NMI (arithmetic)", nmi.ToString("0.000000", CultureInfo.InvariantCulture), "");
-            if (conditional is { } c) Row($"I(X;Y|Z), Z = {zName}", c);
-            table.Caption = new TableTitle($"{crosstab.Rows} rows, {nx} × {ny} categories");
-            TextTable.Write(output, table);
+            var result = MutualInformationResult.From(summary, crosstab.Rows, xName, yName, nx, ny, zName, conditional);
+            ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

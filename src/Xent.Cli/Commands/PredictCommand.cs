@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Data;
 using Xent.Learning;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -36,25 +36,31 @@ internal static class PredictCommand
             var bad = TableInput.Policy(parse.GetValue(skip));
             using var csv = TableInput.OpenCsv(parse.GetValue(file)!);
             string? target = model.Target is { } t && csv.Columns.Contains(t) ? t : null;
+            string[] classes = [.. model.ClassNames];
             bool asJson = parse.GetValue(json);
             // Metrics are shown with --json and with --output; otherwise the rows stream from the file to the output.
             var scoring = new Scoring(model, target, keepForMetrics: asJson || csvOut is not null);
             var output = parse.InvocationConfiguration.Output;
             if (asJson)
             {
-                var predictions = new List<JsonReport>();
-                scoring.Run(csv, bad, (line, _, p) => predictions.Add(new JsonReport()
-                    .Add("line", line).Add("predicted", model.ClassNames[ArgMax(p)])
-                    .Add("probabilities", model.ClassNames.Select((name, c) => new KeyValuePair<string, object?>(name, p[c])).ToArray())));
+                var predictions = new List<Prediction>();
+                scoring.Run(csv, bad, prediction => predictions.Add(prediction));
                 var report = scoring.Report(csv.Source, bad);
-                var result = report is null ? new JsonReport().Add("rows", scoring.Rows).Add("skipped_rows", bad.Skipped) : MetricsRendering.Json(report, bad);
-                result.Add("predictions", predictions.ToArray()).WriteTo(output);
+                ResultOutput.Json(output, new PredictResult
+                {
+                    Rows = predictions.Count, SkippedRows = checked((int)bad.Skipped), Classes = classes, Target = target,
+                    Metrics = report is null ? null : MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason), Predictions = [.. predictions],
+                });
                 return 0;
             }
             if (csvOut is not null)
             {
                 OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, scoring, csv, bad));
-                if (scoring.Report(csv.Source, bad) is { } report) MetricsRendering.Table(output, report, bad, $"{csv.Source}: {report.Count} rows; predictions in {csvOut}");
+                if (scoring.Report(csv.Source, bad) is { } report)
+                {
+                    var metrics = MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason);
+                    ResultText.Write(output, metrics, LogBase.Nats, $"{csv.Source}: {metrics.Rows} rows; predictions in {csvOut}");
+                }
                 else output.WriteLine($"{scoring.Rows} predictions written to {csvOut}");
             }
             else
@@ -67,24 +73,18 @@ internal static class PredictCommand
         return command;
     }
 
-    /// <summary>Writes the predictions CSV as the rows are scored: line, the target (when the file has it), p_class…, predicted.</summary>
+    /// <summary>Writes the predictions CSV as the rows are scored (<see cref="ResultText.WriteCsvRow"/>, the same lines as a whole <see cref="PredictResult"/>).</summary>
     private static void WriteCsv(TextWriter writer, Scoring scoring, TableReader csv, BadRows bad)
     {
-        var model = scoring.Model;
-        // With the target column kept, logloss can read the output.
-        writer.WriteLine("line," + (scoring.Target is { } target ? target + "," : "") + string.Join(",", model.ClassNames.Select(n => "p_" + n)) + ",predicted");
-        var cells = new string[model.Classes];
-        scoring.Run(csv, bad, (line, label, p) =>
-        {
-            for (int c = 0; c < cells.Length; c++) cells[c] = p[c].ToString("R", CultureInfo.InvariantCulture);
-            writer.WriteLine($"{line},{(label is null ? "" : label + ",")}{string.Join(",", cells)},{model.ClassNames[ArgMax(p)]}");
-        });
+        string[] classes = [.. scoring.Model.ClassNames];
+        ResultText.WriteCsvHeader(writer, classes, scoring.Target);
+        scoring.Run(csv, bad, prediction => ResultText.WriteCsvRow(writer, classes, prediction, scoring.Target is not null));
     }
 
     /// <summary>
-    /// One streaming pass over a CSV file: each row's features are scored and handed on; with the target column, labels the
-    /// model does not know go to the bad-row policy (the row is still predicted), and known ones are kept for the metrics
-    /// when asked (K probabilities and a label per row — never the file's text).
+    /// One streaming pass over a CSV file: each row's features are scored and handed on as a <see cref="Prediction"/>; with
+    /// the target column, labels the model does not know go to the bad-row policy (the row is still predicted), and known
+    /// ones are kept for the metrics when asked (K probabilities and a label per row — never the file's text).
     /// </summary>
     private sealed class Scoring(LogisticRegressionModel model, string? target, bool keepForMetrics)
     {
@@ -97,18 +97,19 @@ internal static class PredictCommand
         public string? Target => target;
         public long Rows { get; private set; }
 
-        /// <summary>Scores every usable row, calling <paramref name="onRow"/>(line, label or null, probabilities — reused between rows).</summary>
-        public void Run(TableReader csv, BadRows bad, Action<long, string?, double[]> onRow)
+        /// <summary>Scores every usable row in file order, handing each prediction to <paramref name="onRow"/>.</summary>
+        public void Run(TableReader csv, BadRows bad, Action<Prediction> onRow)
         {
-            int d = model.Features;
+            int d = model.Features, k = model.Classes;
             using var rows = csv.ReadColumns(target is null ? [.. model.FeatureNames] : [.. model.FeatureNames, target], bad);
             var x = new double[d];
-            var p = new double[model.Classes];
+            var p = new double[k];
             while (rows.Read())
             {
                 if (!ReadFeatures(rows, x)) continue;
                 string? label = null;
                 if (target is not null && !rows.TryGetString(d, out label, "label")) continue;
+                // Row by row, so that a row whose scores overflow is named by its line.
                 try
                 {
                     model.PredictProbabilities(x, p);
@@ -127,7 +128,9 @@ internal static class PredictCommand
                     else rows.Reject(d, $"unknown label '{label}' (the model's classes are {string.Join(", ", model.ClassNames)})", label);
                 }
                 Rows++;
-                onRow(rows.Line, label, p);
+                var probabilities = new Dictionary<string, double>(k, StringComparer.Ordinal);
+                for (int c = 0; c < k; c++) probabilities.Add(model.ClassNames[c], p[c]);
+                onRow(new Prediction(rows.Line, label, model.ClassNames[ArgMax(p)], probabilities));
             }
         }
 
