@@ -12,7 +12,7 @@ namespace Xent.Cli.Rendering;
 internal static class ResultText
 {
     /// <summary>Numbers in tables: up to six decimals, ∞ for +∞.</summary>
-    public static string F(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string F(double x) => Numbers.Short(x);
 
     public static void Write(TextWriter output, EntropyResult r)
     {
