@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 
 namespace Xent.Estimation;
 
@@ -9,37 +8,16 @@ public sealed partial class DenseCounts
     public const int StreamBufferSize = 1 << 20;
 
     /// <summary>Counts every byte of <paramref name="bytes"/> as the symbol 0 … 255 (a growing table first grows to K ≥ 256).</summary>
-    /// <remarks>
-    /// Histogramming one array stalls when neighbouring bytes are equal (each increment waits for the previous store to the same
-    /// counter). Four interleaved 32-bit count arrays, merged at the end, break that dependency: 8 bytes are loaded at once and
-    /// spread over the four arrays. A span holds fewer than 2^31 bytes, so the 32-bit counters cannot overflow.
-    /// </remarks>
+    /// <remarks>The counting loop is <see cref="ByteHistogram"/>, shared with the Huffman coder.</remarks>
     /// <exception cref="InvalidOperationException">The declared alphabet has fewer than 256 symbols.</exception>
-    [SkipLocalsInit]
-    public unsafe void AddBytes(ReadOnlySpan<byte> bytes)
+    public void AddBytes(ReadOnlySpan<byte> bytes)
     {
         if (_size < 256)
         {
             if (!GrowsAlphabet) throw new InvalidOperationException($"byte counting needs an alphabet of at least 256 symbols; this one declares {_size}.");
             Grow(256);
         }
-        uint* tables = stackalloc uint[4 * 256];
-        new Span<uint>(tables, 4 * 256).Clear();
-        uint* t0 = tables, t1 = tables + 256, t2 = tables + 512, t3 = tables + 768;
-        fixed (byte* start = bytes)
-        {
-            byte* p = start, end = start + bytes.Length;
-            for (; end - p >= 16; p += 16)
-            {
-                ulong a = Unsafe.ReadUnaligned<ulong>(p), b = Unsafe.ReadUnaligned<ulong>(p + 8);
-                t0[(byte)a]++; t1[(byte)(a >> 8)]++; t2[(byte)(a >> 16)]++; t3[(byte)(a >> 24)]++;
-                t0[(byte)(a >> 32)]++; t1[(byte)(a >> 40)]++; t2[(byte)(a >> 48)]++; t3[(byte)(a >> 56)]++;
-                t0[(byte)b]++; t1[(byte)(b >> 8)]++; t2[(byte)(b >> 16)]++; t3[(byte)(b >> 24)]++;
-                t0[(byte)(b >> 32)]++; t1[(byte)(b >> 40)]++; t2[(byte)(b >> 48)]++; t3[(byte)(b >> 56)]++;
-            }
-            for (; p < end; p++) t0[*p]++;
-        }
-        for (int s = 0; s < 256; s++) _counts[s] = checked(_counts[s] + ((long)t0[s] + t1[s] + t2[s] + t3[s]));
+        ByteHistogram.Add(bytes, _counts);
         Total = checked(Total + bytes.Length);
     }
 

@@ -85,11 +85,12 @@ public static partial class HuffmanStream
                 var t = table.AsSpan(0, 1 << tableLog);
                 BuildDecodeTable(h.Lengths, h.Alphabet, t);
                 if (tableLog == FastTableLog) SplitTable<T>(t, table.AsSpan(1 << FastTableLog, splitWords));
+                // Pinned: the lockstep loops hold the readers' positions as pointers.
                 fixed (byte* payload = source.Slice(h.PayloadAt, h.PayloadSize))
                 fixed (T* dst = destination)
                 fixed (uint* dt = t)
                 {
-                    if (!DecodeStreams(payload, h.PayloadSize, sizes, dt, tableLog, dst, h.Count)) return OperationStatus.InvalidData;
+                    if (!DecodeStreams(source.Slice(h.PayloadAt, h.PayloadSize), sizes, dt, tableLog, dst, h.Count)) return OperationStatus.InvalidData;
                 }
             }
             finally
@@ -102,84 +103,77 @@ public static partial class HuffmanStream
         return OperationStatus.Done;
     }
 
-    /// <summary>One stream's reading state: the next byte to load, the bit accumulator and how many of its bits are valid.</summary>
-    private unsafe struct BitReader
-    {
-        public byte* Next;
-        public ulong Bits;
-        public int Count;
-    }
-
     /// <summary>
-    /// Decodes the four quarters. The lockstep loop runs while every stream can load 8 bytes without leaving the payload;
-    /// a refill ("variant 4" of Giesen's bit readers) loads 8 bytes at <c>Next</c> above the valid bits and advances by the
-    /// whole bytes that fit, leaving 56 to 63 valid bits, enough for ⌊56 / tableLog⌋ symbols (5 with 11-bit codes).
-    /// A stream may load bytes of the next one; those bits are only ever consumed if the data is corrupt, which the final
-    /// check catches: each stream must end exactly in its last byte, with zero padding.
+    /// Decodes the four quarters, each stream through its own <see cref="BitReader"/> over exactly its bytes. The lockstep
+    /// loop runs in batches of refills that <see cref="BitReader.FastRefillsLeft"/> guarantees stay inside every stream:
+    /// each refill loads 8 bytes above the valid bits and advances by the whole bytes that fit, leaving 56 to 63 valid bits,
+    /// enough for ⌊56 / tableLog⌋ symbols (5 with 11-bit codes). The last bytes of each stream are decoded with the
+    /// reader's checked refill, then each stream must end exactly in its last byte, with zero padding.
     /// </summary>
-    private static unsafe bool DecodeStreams<T>(byte* payload, int payloadSize, ReadOnlySpan<int> sizes, uint* table, int tableLog, T* dst, int n)
+    private static unsafe bool DecodeStreams<T>(ReadOnlySpan<byte> payload, ReadOnlySpan<int> sizes, uint* table, int tableLog, T* dst, int n)
         where T : unmanaged, IBinaryInteger<T>
     {
         int quarter = (n + 3) / StreamCount;
         int lastCount = StreamLength(n, quarter, 3);
-        byte* start0 = payload, start1 = start0 + sizes[0], start2 = start1 + sizes[1], start3 = start2 + sizes[2];
-        byte* end = payload + payloadSize;
-        var r0 = new BitReader { Next = start0 };
-        var r1 = new BitReader { Next = start1 };
-        var r2 = new BitReader { Next = start2 };
-        var r3 = new BitReader { Next = start3 };
+        int at1 = sizes[0], at2 = at1 + sizes[1], at3 = at2 + sizes[2];
+        var r0 = new BitReader(payload[..at1]);
+        var r1 = new BitReader(payload[at1..at2]);
+        var r2 = new BitReader(payload[at2..at3]);
+        var r3 = new BitReader(payload[at3..]);
         T* d0 = dst, d1 = dst + quarter, d2 = dst + 2 * quarter, d3 = dst + 3 * quarter;
         ulong mask = (1UL << tableLog) - 1;
-        int j = payloadSize < 8 ? 0
-            : tableLog <= FastTableLog
-                ? DecodeLockstep11(ref r0, ref r1, ref r2, ref r3, (byte*)(table + (1 << FastTableLog)), dst, quarter, lastCount, end - 8)
-                : DecodeLockstep(ref r0, ref r1, ref r2, ref r3, table, tableLog, dst, quarter, lastCount, end - 8);
-        return Finish(ref r0, start0, start1, table, mask, tableLog, d0, j, quarter)
-            & Finish(ref r1, start1, start2, table, mask, tableLog, d1, j, StreamLength(n, quarter, 1))
-            & Finish(ref r2, start2, start3, table, mask, tableLog, d2, j, StreamLength(n, quarter, 2))
-            & Finish(ref r3, start3, end, table, mask, tableLog, d3, j, lastCount);
+        int j = tableLog <= FastTableLog
+            ? DecodeLockstep11(ref r0, ref r1, ref r2, ref r3, (byte*)(table + (1 << FastTableLog)), dst, quarter, lastCount)
+            : DecodeLockstep(ref r0, ref r1, ref r2, ref r3, table, tableLog, dst, quarter, lastCount);
+        return Finish(ref r0, table, mask, tableLog, d0, j, quarter)
+            & Finish(ref r1, table, mask, tableLog, d1, j, StreamLength(n, quarter, 1))
+            & Finish(ref r2, table, mask, tableLog, d2, j, StreamLength(n, quarter, 2))
+            & Finish(ref r3, table, mask, tableLog, d3, j, lastCount);
     }
 
     /// <summary>
     /// The lockstep loop for codes of at most 11 bits (tables are then always 2^11 entries, so the mask is a constant):
-    /// 5 symbols per stream per refill, the four chains unrolled so they overlap. Every refill advances a stream by at most
-    /// 7 bytes, so the loop runs in batches that cannot reach <paramref name="lastLoad"/> without testing the pointers.
-    /// The critical path per symbol is mask → table load → shift: the shift count is the entry itself (the length sits in
-    /// its low byte and 64-bit shifts use only 6 bits of the count), and a refill only adds one OR to the chain.
+    /// 5 symbols per stream per refill, the four chains unrolled so they overlap. The four readers' states run in locals
+    /// (four <see cref="BitReader"/> structs do not stay in registers; twelve locals do), refilled with
+    /// <see cref="BitReader.Refill(ref ulong, ref int, ulong)"/>, in batches of refills that stay inside every stream, so no
+    /// refill tests its position. The critical path per symbol is mask → table load → shift: the shift count is the entry
+    /// itself (the length sits in its low byte), and a refill only adds one OR to the chain. The input must be pinned.
     /// Returns the symbols decoded per stream.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe int DecodeLockstep11<T>(ref BitReader r0, ref BitReader r1, ref BitReader r2, ref BitReader r3,
-        byte* table, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
+    private static unsafe int DecodeLockstep11<T>(ref BitReader reader0, ref BitReader reader1, ref BitReader reader2, ref BitReader reader3,
+        byte* table, T* dst, int quarter, int lastCount) where T : unmanaged, IBinaryInteger<T>
     {
-        ulong b0 = r0.Bits, b1 = r1.Bits, b2 = r2.Bits, b3 = r3.Bits;
-        int c0 = r0.Count, c1 = r1.Count, c2 = r2.Count, c3 = r3.Count;
-        byte* n0 = r0.Next, n1 = r1.Next, n2 = r2.Next, n3 = r3.Next;
         T* d = dst;
         nint q = quarter, q3 = 3 * (nint)quarter;
         T* stop = dst + lastCount - 5;
-        while (true)
+        while (d <= stop)
         {
-            byte* furthest = Max(Max(n0, n1), Max(n2, n3));
-            if (furthest > lastLoad || d > stop) break;
-            long batches = Math.Min((lastLoad - furthest) / 7 + 1, (stop - d) / 5 + 1);
+            long batches = Math.Min(Math.Min(reader0.FastRefillsLeft, reader1.FastRefillsLeft), Math.Min(reader2.FastRefillsLeft, reader3.FastRefillsLeft));
+            if (batches == 0) break;
+            batches = Math.Min(batches, (stop - d) / 5 + 1);
+            // Only the states are live in the loop: the readers' bounds stay in memory until the next batch.
+            byte* n0 = (byte*)Unsafe.AsPointer(ref reader0.Next), n1 = (byte*)Unsafe.AsPointer(ref reader1.Next);
+            byte* n2 = (byte*)Unsafe.AsPointer(ref reader2.Next), n3 = (byte*)Unsafe.AsPointer(ref reader3.Next);
+            ulong b0 = reader0.Container, b1 = reader1.Container, b2 = reader2.Container, b3 = reader3.Container;
+            int c0 = reader0.Count, c1 = reader1.Count, c2 = reader2.Count, c3 = reader3.Count;
             for (T* batchEnd = d + 5 * batches; d < batchEnd; d += 5)
             {
-                b0 |= Unsafe.ReadUnaligned<ulong>(n0) << c0; n0 += (nint)((uint)(63 - c0) >> 3); c0 |= 56;
-                b1 |= Unsafe.ReadUnaligned<ulong>(n1) << c1; n1 += (nint)((uint)(63 - c1) >> 3); c1 |= 56;
-                b2 |= Unsafe.ReadUnaligned<ulong>(n2) << c2; n2 += (nint)((uint)(63 - c2) >> 3); c2 |= 56;
-                b3 |= Unsafe.ReadUnaligned<ulong>(n3) << c3; n3 += (nint)((uint)(63 - c3) >> 3); c3 |= 56;
+                n0 += BitReader.Refill(ref b0, ref c0, BitReader.LoadLittleEndian(ref *n0));
+                n1 += BitReader.Refill(ref b1, ref c1, BitReader.LoadLittleEndian(ref *n1));
+                n2 += BitReader.Refill(ref b2, ref c2, BitReader.LoadLittleEndian(ref *n2));
+                n3 += BitReader.Refill(ref b3, ref c3, BitReader.LoadLittleEndian(ref *n3));
                 Step11(ref b0, ref c0, table, d); Step11(ref b1, ref c1, table, d + q); Step11(ref b2, ref c2, table, d + 2 * q); Step11(ref b3, ref c3, table, d + q3);
                 Step11(ref b0, ref c0, table, d + 1); Step11(ref b1, ref c1, table, d + q + 1); Step11(ref b2, ref c2, table, d + 2 * q + 1); Step11(ref b3, ref c3, table, d + q3 + 1);
                 Step11(ref b0, ref c0, table, d + 2); Step11(ref b1, ref c1, table, d + q + 2); Step11(ref b2, ref c2, table, d + 2 * q + 2); Step11(ref b3, ref c3, table, d + q3 + 2);
                 Step11(ref b0, ref c0, table, d + 3); Step11(ref b1, ref c1, table, d + q + 3); Step11(ref b2, ref c2, table, d + 2 * q + 3); Step11(ref b3, ref c3, table, d + q3 + 3);
                 Step11(ref b0, ref c0, table, d + 4); Step11(ref b1, ref c1, table, d + q + 4); Step11(ref b2, ref c2, table, d + 2 * q + 4); Step11(ref b3, ref c3, table, d + q3 + 4);
             }
+            reader0.Restore((nint)(n0 - (byte*)Unsafe.AsPointer(ref reader0.Next)), b0, c0);
+            reader1.Restore((nint)(n1 - (byte*)Unsafe.AsPointer(ref reader1.Next)), b1, c1);
+            reader2.Restore((nint)(n2 - (byte*)Unsafe.AsPointer(ref reader2.Next)), b2, c2);
+            reader3.Restore((nint)(n3 - (byte*)Unsafe.AsPointer(ref reader3.Next)), b3, c3);
         }
-        r0 = new BitReader { Bits = b0, Count = c0, Next = n0 };
-        r1 = new BitReader { Bits = b1, Count = c1, Next = n1 };
-        r2 = new BitReader { Bits = b2, Count = c2, Next = n2 };
-        r3 = new BitReader { Bits = b3, Count = c3, Next = n3 };
         return (int)(d - dst);
     }
 
@@ -211,79 +205,83 @@ public static partial class HuffmanStream
         }
     }
 
-    /// <summary>The lockstep loop for longer codes: ⌊56 / tableLog⌋ symbols per stream per refill, pointers tested each round.</summary>
+    /// <summary>The lockstep loop for longer codes: ⌊56 / tableLog⌋ symbols per stream per refill, the readers' states in
+    /// locals as in <see cref="DecodeLockstep11"/>, in batches of refills that stay inside every stream.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe int DecodeLockstep<T>(ref BitReader r0, ref BitReader r1, ref BitReader r2, ref BitReader r3,
-        uint* table, int tableLog, T* dst, int quarter, int lastCount, byte* lastLoad) where T : unmanaged, IBinaryInteger<T>
+    private static unsafe int DecodeLockstep<T>(ref BitReader reader0, ref BitReader reader1, ref BitReader reader2, ref BitReader reader3,
+        uint* table, int tableLog, T* dst, int quarter, int lastCount) where T : unmanaged, IBinaryInteger<T>
     {
         ulong mask = (1UL << tableLog) - 1;
         int k = 56 / tableLog;
         T* d0 = dst, d1 = dst + quarter, d2 = dst + 2 * quarter, d3 = dst + 3 * quarter;
         int j = 0;
-        for (; j + k <= lastCount && r0.Next <= lastLoad && r1.Next <= lastLoad && r2.Next <= lastLoad && r3.Next <= lastLoad; j += k)
+        while (j + k <= lastCount)
         {
-            Refill(ref r0);
-            Refill(ref r1);
-            Refill(ref r2);
-            Refill(ref r3);
-            for (int t = 0; t < k; t++)
+            int batches = Math.Min(Math.Min(reader0.FastRefillsLeft, reader1.FastRefillsLeft), Math.Min(reader2.FastRefillsLeft, reader3.FastRefillsLeft));
+            if (batches == 0) break;
+            batches = Math.Min(batches, (lastCount - j) / k);
+            byte* n0 = (byte*)Unsafe.AsPointer(ref reader0.Next), n1 = (byte*)Unsafe.AsPointer(ref reader1.Next);
+            byte* n2 = (byte*)Unsafe.AsPointer(ref reader2.Next), n3 = (byte*)Unsafe.AsPointer(ref reader3.Next);
+            ulong b0 = reader0.Container, b1 = reader1.Container, b2 = reader2.Container, b3 = reader3.Container;
+            int c0 = reader0.Count, c1 = reader1.Count, c2 = reader2.Count, c3 = reader3.Count;
+            for (int end = j + batches * k; j < end; j += k)
             {
-                Step(ref r0, table, mask, d0 + j + t);
-                Step(ref r1, table, mask, d1 + j + t);
-                Step(ref r2, table, mask, d2 + j + t);
-                Step(ref r3, table, mask, d3 + j + t);
+                n0 += BitReader.Refill(ref b0, ref c0, BitReader.LoadLittleEndian(ref *n0));
+                n1 += BitReader.Refill(ref b1, ref c1, BitReader.LoadLittleEndian(ref *n1));
+                n2 += BitReader.Refill(ref b2, ref c2, BitReader.LoadLittleEndian(ref *n2));
+                n3 += BitReader.Refill(ref b3, ref c3, BitReader.LoadLittleEndian(ref *n3));
+                for (int t = 0; t < k; t++)
+                {
+                    Step(ref b0, ref c0, table, mask, d0 + j + t);
+                    Step(ref b1, ref c1, table, mask, d1 + j + t);
+                    Step(ref b2, ref c2, table, mask, d2 + j + t);
+                    Step(ref b3, ref c3, table, mask, d3 + j + t);
+                }
             }
+            reader0.Restore((nint)(n0 - (byte*)Unsafe.AsPointer(ref reader0.Next)), b0, c0);
+            reader1.Restore((nint)(n1 - (byte*)Unsafe.AsPointer(ref reader1.Next)), b1, c1);
+            reader2.Restore((nint)(n2 - (byte*)Unsafe.AsPointer(ref reader2.Next)), b2, c2);
+            reader3.Restore((nint)(n3 - (byte*)Unsafe.AsPointer(ref reader3.Next)), b3, c3);
         }
         return j;
     }
 
-    private static unsafe byte* Max(byte* a, byte* b) => a > b ? a : b;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Refill(ref BitReader r)
+    private static unsafe void Step<T>(ref ulong bits, ref int count, uint* table, ulong mask, T* output) where T : unmanaged, IBinaryInteger<T>
     {
-        r.Bits |= BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(r.Next, 8)) << r.Count;
-        r.Next += (63 - r.Count) >> 3;
-        r.Count |= 56;
+        uint entry = table[bits & mask];
+        int length = (int)(entry & 0xFF);
+        bits >>= length;
+        count -= length;
+        *output = T.CreateTruncating(entry >> 8);
     }
 
+    /// <summary>One step on a reader: the table entry at the next <c>tableLog</c> bits, its length consumed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Step<T>(ref BitReader r, uint* table, ulong mask, T* output) where T : unmanaged, IBinaryInteger<T>
+    private static unsafe void Step<T>(ref BitReader reader, uint* table, ulong mask, T* output) where T : unmanaged, IBinaryInteger<T>
     {
-        uint entry = table[r.Bits & mask];
-        int length = (int)(entry & 0xFF);
-        r.Bits >>= length;
-        r.Count -= length;
+        uint entry = table[reader.Container & mask];
+        reader.ConsumeUnchecked((int)(entry & 0xFF));
         *output = T.CreateTruncating(entry >> 8);
     }
 
     /// <summary>
-    /// Decodes the rest of one stream with byte-wise refills that never read at or past <paramref name="end"/> (missing
-    /// bytes read as 0), then checks the stream ended in its last byte with zero padding.
+    /// Decodes the rest of one stream with the reader's checked refill (zeros past the end of the stream), then checks the
+    /// stream ended in its last byte with zero padding.
     /// </summary>
-    private static unsafe bool Finish<T>(ref BitReader r, byte* start, byte* end, uint* table, ulong mask, int tableLog, T* output, int from, int to)
+    private static unsafe bool Finish<T>(ref BitReader reader, uint* table, ulong mask, int tableLog, T* output, int from, int to)
         where T : unmanaged, IBinaryInteger<T>
     {
-        long size = end - start;
         for (int i = from; i < to; i++)
         {
-            if (r.Count < tableLog)
+            if (reader.BitsAvailable < tableLog)
             {
-                // Corrupt data can run past the end; stop before the offset grows without bound.
-                if (r.Next - start > size + 8) return false;
-                while (r.Count <= 56)
-                {
-                    ulong b = r.Next < end ? *r.Next : 0UL;
-                    r.Bits |= b << r.Count;
-                    r.Next++;
-                    r.Count += 8;
-                }
+                // Corrupt data can run past the end; stop rather than decode zeros for up to n symbols.
+                if (reader.IsOverread) return false;
+                reader.Refill();
             }
-            Step(ref r, table, mask, output + i);
+            Step(ref reader, table, mask, output + i);
         }
-        long consumed = (r.Next - start) * 8 - r.Count;
-        if (consumed > size * 8 || consumed <= (size - 1) * 8) return size == 0 && consumed == 0;
-        int used = (int)(consumed & 7);
-        return used == 0 || end[-1] >> used == 0;
+        return reader.IsAtPaddedEnd;
     }
 }

@@ -23,40 +23,18 @@ public static partial class HuffmanStream
 
     private static int HeaderBound(int alphabetSize) => 5 + 1 + 2 + (alphabetSize + 1) / 2 + StreamCount * 5;
 
-    private static void WriteVarint(Span<byte> destination, ref int pos, uint value)
-    {
-        while (value >= 0x80)
-        {
-            destination[pos++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-        destination[pos++] = (byte)value;
-    }
-
-    /// <summary>Reads a LEB128 value of at most 31 bits; truncated → NeedMoreData, too long or too large → InvalidData.</summary>
+    /// <summary>Reads a varint of at most 31 bits (<see cref="Varint"/>): truncated → NeedMoreData; overlong or too large → InvalidData.</summary>
     private static OperationStatus ReadVarint(ReadOnlySpan<byte> source, ref int pos, out int value)
     {
-        value = 0;
-        uint result = 0;
-        for (int shift = 0; shift < 35; shift += 7)
-        {
-            if (pos >= source.Length) return OperationStatus.NeedMoreData;
-            byte b = source[pos++];
-            result |= (uint)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                if ((shift == 28 && b > 0x07) || result > int.MaxValue) return OperationStatus.InvalidData;
-                value = (int)result;
-                return OperationStatus.Done;
-            }
-        }
-        return OperationStatus.InvalidData;
+        var status = Varint.TryRead(source, ref pos, int.MaxValue, out ulong v);
+        value = (int)v;
+        return status;
     }
 
     /// <summary>Code lengths, two per byte, the first symbol in the low nibble.</summary>
     private static void WriteLengths(Span<byte> destination, ref int pos, ReadOnlySpan<int> lengths)
     {
-        WriteVarint(destination, ref pos, (uint)lengths.Length);
+        Varint.Write((uint)lengths.Length, destination, ref pos);
         for (int s = 0; s < lengths.Length; s += 2)
             destination[pos++] = (byte)(lengths[s] | (s + 1 < lengths.Length ? lengths[s + 1] << 4 : 0));
     }

@@ -169,4 +169,76 @@ public class HuffmanStreamTests
         HuffmanStream.TryDecode(junk, new byte[4096], out _, out _);
         HuffmanStream.TryDecode(junk, new ushort[4096], out _, out _);
     }, seed: "0000000000s4", iter: 2000);
+
+    [Fact]
+    public void EncodeCountsBuildsAndEncodesWithTheCode() =>
+        (from length in Gen.Int[0, 20000] from seed in Gen.Int from skew in Gen.Double[0.05, 0.99] from maxLength in Gen.Int[8, 15]
+         select (length, seed, skew, maxLength)).SampleFixed((length, seed, skew, maxLength) =>
+    {
+        // The convenience Encode = count, build the optimal length-limited code, EncodeWithCode: the same bytes.
+        var m = Bytes(length, seed, skew);
+        var counts = new long[256];
+        foreach (byte b in m) counts[b]++;
+        if (counts.Count(c => c > 0) < 2) return; // one distinct symbol is written as kind 0 instead
+        var lengths = new int[256];
+        Huffman.LengthLimitedCodeLengths(counts, maxLength, lengths);
+        var withCode = new byte[HuffmanStream.MaxEncodedLength(m.Length, 256, maxLength)];
+        int size = HuffmanStream.EncodeWithCode(m, lengths, withCode);
+        Assert.Equal(HuffmanStream.Encode(m, maxLength), withCode[..size]);
+    }, seed: "0000000000s5", iter: 100);
+
+    [Fact]
+    public void EncodeWithTheCodeOfAnotherModel() =>
+        (from length in Gen.Int[0, 5000] from seed in Gen.Int from skewP in Gen.Double[0.1, 0.95] from skewQ in Gen.Double[0.1, 0.95]
+         select (length, seed, skewP, skewQ)).SampleFixed((length, seed, skewP, skewQ) =>
+    {
+        // Data from P coded with the full-alphabet code built for Q: decodes exactly, and the streams hold Σ cₛ lₛ bits.
+        var m = Bytes(length, seed, skewP);
+        var q = Enumerable.Range(0, 256).Select(s => Math.Pow(skewQ, s) + 1e-9).ToArray();
+        var code = Huffman.BuildLengthLimited(q, HuffmanStream.MaxCodeLength);
+        var encoded = new byte[HuffmanStream.MaxEncodedLength(m.Length, 256, code.MaxLength)];
+        int size = HuffmanStream.EncodeWithCode(m, code.Lengths, encoded);
+        Assert.Equal(m, HuffmanStream.Decode(encoded.AsSpan(0, size)));
+        long bits = m.Sum(b => (long)code.Lengths[b]);
+        // Header: varint n, kind, varint 256, 128 length bytes, four size varints; four streams of ≤ 7 padding bits each.
+        int header = Varint.Length((ulong)m.Length) + (m.Length == 0 ? 0 : 1 + 2 + 128);
+        if (m.Length > 0) Assert.InRange(size - header, (bits + 7) / 8 + 4, (bits + 7) / 8 + 4 + 4 * 3 + 4);
+    }, seed: "0000000000s6", iter: 100);
+
+    [Fact]
+    public void EncodeWithCodeCodesOneSymbolMessagesWithTheCode()
+    {
+        int[] lengths = [1, 2, 2];
+        var encoded = new byte[HuffmanStream.MaxEncodedLength(5, 3, 2)];
+        int size = HuffmanStream.EncodeWithCode([2, 2, 2, 2, 2], lengths, encoded);
+        Assert.Equal(0x01, encoded[1]); // kind 1: coded with the given code, not the one-symbol form
+        Assert.Equal([2, 2, 2, 2, 2], HuffmanStream.Decode(encoded.AsSpan(0, size)));
+        var symbols = new byte[HuffmanStream.MaxEncodedLength(3, 3, 2)];
+        size = HuffmanStream.EncodeWithCode([(ushort)1, 0, 2], lengths, symbols);
+        Assert.Equal([(ushort)1, 0, 2], HuffmanStream.DecodeSymbols(symbols.AsSpan(0, size)));
+        Assert.Equal(1, HuffmanStream.EncodeWithCode(ReadOnlySpan<byte>.Empty, lengths, new byte[64]));
+    }
+
+    [Fact]
+    public void EncodeWithCodeRejectsBadCodesClearly()
+    {
+        var destination = new byte[1000];
+        // A used symbol without a codeword: the message names the first such position and symbol.
+        var missing = Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode([0, 1, 3, 1], [1, 2, 2, 0], destination));
+        Assert.Equal("source", missing.ParamName);
+        Assert.Contains("source[2] = 3", missing.Message);
+        var beyond = Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode([0, 1, 7], [1, 1], destination));
+        Assert.Contains("source[2] = 7", beyond.Message);
+        var wide = Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode([(ushort)0, 1, 300], [1, 1], destination));
+        Assert.Contains("source[2] = 300", wide.Message);
+        // Codes the format cannot carry.
+        Assert.Equal("codeLengths", Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode([0, 1], [1, 2], destination)).ParamName); // Kraft 3/4
+        Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode([0, 0], [1], destination)); // one codeword
+        Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode([0, 1], [1, 16], destination)); // above 15
+        Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode([0, 1], [1, 2, 2, 0, -1], destination));
+        var lengths300 = new int[301];
+        lengths300[0] = 1; lengths300[300] = 1;
+        Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode([0, 0], lengths300, destination)); // symbol 300 in a byte code
+        Assert.Throws<ArgumentException>(() => HuffmanStream.EncodeWithCode(new byte[100], [1, 1], new byte[10])); // destination
+    }
 }
