@@ -127,8 +127,7 @@ public static class SoftmaxCrossEntropy
         LossChecks.Destination(rowLossLength, rows, options.Reduction, "rowLosses");
         if (!(options.LabelSmoothing >= 0 && options.LabelSmoothing <= 1))
             ThrowHelper.ThrowArgumentOutOfRange(nameof(options.LabelSmoothing), options.LabelSmoothing, "Label smoothing must be in [0, 1].");
-        if (options.MaxDegreeOfParallelism < 1)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(options.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, "At least one thread.");
+        ParallelChunks.CheckDegree(options.MaxDegreeOfParallelism, nameof(options.MaxDegreeOfParallelism));
         if (classWeights.IsEmpty) return classes;
         if (classWeights.Length != classes) ThrowHelper.ThrowShape(nameof(classWeights), classWeights.Length, $"0 or C = {classes}");
         CheckFiniteNonNegative(classWeights, nameof(classWeights));
