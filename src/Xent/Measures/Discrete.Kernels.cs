@@ -128,11 +128,11 @@ public static partial class Discrete
         where TOp : struct, ITermOperator
     {
         if (Vector512.IsHardwareAccelerated && n >= (nuint)Vector512<double>.Count)
-            Accumulate<TOp, Vector512<double>, Simd512>(ref p, ref q, n, op, ref acc);
+            Accumulate<TOp, Vector512<double>, Simd512<double>>(ref p, ref q, n, op, ref acc);
         else if (Vector256.IsHardwareAccelerated && n >= (nuint)Vector256<double>.Count)
-            Accumulate<TOp, Vector256<double>, Simd256>(ref p, ref q, n, op, ref acc);
+            Accumulate<TOp, Vector256<double>, Simd256<double>>(ref p, ref q, n, op, ref acc);
         else if (Vector128.IsHardwareAccelerated && n >= (nuint)Vector128<double>.Count)
-            Accumulate<TOp, Vector128<double>, Simd128>(ref p, ref q, n, op, ref acc);
+            Accumulate<TOp, Vector128<double>, Simd128<double>>(ref p, ref q, n, op, ref acc);
         else
             AccumulateScalar(ref p, ref q, n, op, ref acc);
     }
@@ -165,7 +165,7 @@ public static partial class Discrete
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate<TOp, TVec, TSimd>(ref double p, ref double q, nuint n, TOp op, ref PassAccumulator acc)
-        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec>
+        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec, double>
     {
         nuint width = (nuint)TSimd.Count;
         TVec zero = TSimd.Zero;
@@ -240,7 +240,7 @@ public static partial class Discrete
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Step<TOp, TVec, TSimd>(TVec p, TVec q, TOp op, ref TVec terms, ref TVec sumP, ref TVec sumQ, ref TVec signs)
-        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec>
+        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec, double>
     {
         terms = TSimd.Add(terms, op.Invoke<TVec, TSimd>(p, q));
         sumP = TSimd.Add(sumP, p);
@@ -258,7 +258,7 @@ public static partial class Discrete
 
     /// <summary>sum + x with the rounding error added to comp, lane by lane (Knuth's branch-free TwoSum).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TwoSum<TVec, TSimd>(ref TVec sum, ref TVec comp, TVec x) where TVec : struct where TSimd : ISimd<TVec>
+    private static void TwoSum<TVec, TSimd>(ref TVec sum, ref TVec comp, TVec x) where TVec : struct where TSimd : ISimd<TVec, double>
     {
         TVec t = TSimd.Add(sum, x);
         TVec xPart = TSimd.Subtract(t, sum);
