@@ -181,3 +181,32 @@ public class ParallelChunksTests
         }
     }
 }
+
+public class ParallelismDocumentationTests
+{
+    /// <summary>The sentence every MaxDegreeOfParallelism's documentation starts with, whitespace collapsed.</summary>
+    private const string Sentence =
+        "The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core " +
+        "(System.Environment.ProcessorCount), and 0 or a value below −1 is rejected with System.ArgumentOutOfRangeException. " +
+        "The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is " +
+        "bit-identical from run to run for a given input and thread count.";
+
+    [Fact]
+    public void EveryMaxDegreeOfParallelismSaysTheSameSentence()
+    {
+        string path = Path.ChangeExtension(typeof(ParallelChunks).Assembly.Location, ".xml");
+        var members = System.Xml.Linq.XDocument.Load(path).Descendants("member").ToArray();
+        string Text(System.Xml.Linq.XElement e) => System.Text.RegularExpressions.Regex.Replace(string.Concat(e.Nodes().Select(n =>
+            n is System.Xml.Linq.XElement { Name.LocalName: "see" } see ? ((string?)see.Attribute("cref"))?[2..] : n is System.Xml.Linq.XText t ? t.Value : "")), @"\s+", " ").Trim();
+        var documented = new List<string>();
+        foreach (var member in members)
+        {
+            string name = (string)member.Attribute("name")!;
+            if (name.EndsWith(".MaxDegreeOfParallelism", StringComparison.Ordinal)) documented.Add(Text(member.Element("summary")!));
+            foreach (var param in member.Elements("param").Where(p => (string?)p.Attribute("name") == "maxDegreeOfParallelism"))
+                documented.Add(Text(param));
+        }
+        Assert.True(documented.Count >= 3, $"found {documented.Count}"); // MeasureOptions, CrossEntropyOptions, DenseCounts.OfFile
+        foreach (var text in documented) Assert.StartsWith(Sentence, text);
+    }
+}
