@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using Microsoft.Win32.SafeHandles;
+using Xent.Numerics;
 
 namespace Xent.Estimation;
 
@@ -49,37 +52,53 @@ public sealed partial class DenseCounts
 
     /// <summary>
     /// The byte histogram of a file, read in <see cref="StreamBufferSize"/> pieces: memory stays bounded whatever the length.
-    /// With <paramref name="threads"/> &gt; 1 and a seekable file, the file is cut into that many contiguous ranges, each counted
-    /// into its own table on its own thread, and the tables are merged (counting is store-bound, about 1 GB/s per core).
+    /// With more than one thread and a seekable file, the file is cut into contiguous ranges, each counted into its own table
+    /// on its own thread, and the tables are merged (counting is store-bound, about 1 GB/s per core).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">threads is below 1.</exception>
+    /// <param name="path">The file.</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with <see cref="ArgumentOutOfRangeException"/>.
+    /// The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is
+    /// bit-identical from run to run for a given input and thread count.
+    /// Here a chunk has at least 4 MiB of the file, and counts are exact, so the result is the
+    /// same for every thread count.
+    /// </param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static DenseCounts OfFile(string path, int threads = 1)
+    public static DenseCounts OfFile(string path, int maxDegreeOfParallelism = 1)
     {
-        if (threads < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(threads), threads, "at least one thread is needed");
+        ParallelChunks.CheckDegree(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism));
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        var counts = ForBytes();
-        long length = file.CanSeek ? file.Length : 0;
-        // Below a few buffers per thread the threads cost more than they save.
-        if (threads == 1 || length < 4L * threads * StreamBufferSize)
+        if (!file.CanSeek)
         {
+            var counts = ForBytes();
             counts.AddStream(file);
             return counts;
         }
+        return ParallelChunks.Run<FileRange, DenseCounts>(new FileRange { File = file.SafeFileHandle }, file.Length,
+            MinBytesPerThread, maxDegreeOfParallelism, alignment: StreamBufferSize);
+    }
 
-        var parts = new DenseCounts[threads];
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+    /// <summary>The fewest bytes of a file one thread counts: below a few buffers per thread the threads cost more than they save.</summary>
+    private const int MinBytesPerThread = 4 * StreamBufferSize;
+
+    /// <summary>Counts the bytes [start, end) of a file into a table of its own.</summary>
+    private struct FileRange : IChunkJob<DenseCounts>
+    {
+        public SafeFileHandle File;
+
+        public readonly DenseCounts Run(long start, long end)
         {
-            long start = length * t / threads, end = length * (t + 1) / threads;
-            parts[t] = ForBytes();
+            var counts = ForBytes();
             var buffer = ArrayPool<byte>.Shared.Rent(StreamBufferSize);
             try
             {
                 for (long offset = start; offset < end;)
                 {
-                    int n = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(StreamBufferSize, end - offset)), offset);
+                    int n = RandomAccess.Read(File, buffer.AsSpan(0, (int)Math.Min(StreamBufferSize, end - offset)), offset);
                     if (n == 0) break; // the file shrank while being read: count what was there
-                    parts[t].AddBytes(buffer.AsSpan(0, n));
+                    counts.AddBytes(buffer.AsSpan(0, n));
                     offset += n;
                 }
             }
@@ -87,8 +106,9 @@ public sealed partial class DenseCounts
             {
                 ArrayPool<byte>.Shared.Return(buffer);
             }
-        });
-        foreach (var part in parts) counts.MergeFrom(part);
-        return counts;
+            return counts;
+        }
+
+        public static void Combine(ref DenseCounts total, in DenseCounts next) => total.MergeFrom(next);
     }
 }

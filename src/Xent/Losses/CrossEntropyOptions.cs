@@ -21,8 +21,12 @@ public sealed record CrossEntropyOptions
     public double LabelSmoothing { get; init; }
 
     /// <summary>
-    /// Threads the batch may be split over (rows are independent). Default 1. Batches under 2^18 logits run on one
-    /// thread whatever this says. The result does not depend on it: rows are summed in fixed blocks in a fixed order.
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with <see cref="ArgumentOutOfRangeException"/>.
+    /// The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is
+    /// bit-identical from run to run for a given input and thread count.
+    /// Here the chunks are of whole rows, at least 2^17 logits each (a smaller batch runs on one thread); rows are summed in
+    /// fixed blocks of 16 in index order, so the result is also the same for every thread count.
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.ExceptionServices;
 using Xent.Numerics;
 
 namespace Xent.Losses;
@@ -11,52 +10,65 @@ internal interface IRowJob
 }
 
 /// <summary>
-/// Runs a row job over a batch, on one thread or several, and returns Σ ℓ_i. Rows are summed in blocks of
-/// <see cref="BlockRows"/> (compensated), blocks in index order, so the result is the same for any thread count.
+/// Runs a row job over a batch, on one thread or several (<see cref="ParallelChunks"/>), and returns Σ ℓ_i. Rows are summed
+/// in blocks of <see cref="BlockRows"/> (compensated), blocks in index order, and chunks hold whole blocks, so the result is
+/// the same for any thread count.
 /// </summary>
 internal static class RowDriver
 {
     private const int BlockRows = 16;
 
-    /// <summary>Below this many elements in the whole batch (≈ 0.1 ms of work) waking a second thread costs more than it saves.</summary>
-    private const long ParallelThreshold = 1 << 18;
+    /// <summary>
+    /// A chunk has at least this many logits (≈ 0.05 ms of work): below it, waking another thread costs more than it saves.
+    /// </summary>
+    private const long MinChunkElements = 1 << 17;
 
-    public static double Sum<TJob>(TJob job, int rows, int rowLength, int threads) where TJob : struct, IRowJob
+    public static double Sum<TJob>(TJob job, int rows, int rowLength, int maxDegreeOfParallelism) where TJob : struct, IRowJob
     {
         int blocks = (rows + BlockRows - 1) / BlockRows;
-        CompensatedSum total = default;
-        if (threads <= 1 || blocks <= 1 || (long)rows * rowLength < ParallelThreshold)
+        long minChunkRows = Math.Max(BlockRows, (MinChunkElements + rowLength - 1) / Math.Max(1, rowLength));
+        if (ParallelChunks.ChunkCount(rows, minChunkRows, maxDegreeOfParallelism) == 1)
         {
+            CompensatedSum total = default;
             for (int b = 0; b < blocks; b++) total.Add(Block(ref job, b, rows));
             return total.Value;
         }
-        return SumParallel(job, rows, blocks, threads);
+        return SumParallel(job, rows, blocks, minChunkRows, maxDegreeOfParallelism);
     }
 
-    // Separate so that the closure Parallel.For needs is allocated only on this path, never on one thread.
-    private static double SumParallel<TJob>(TJob job, int rows, int blocks, int threads) where TJob : struct, IRowJob
+    // The blocks' sums are kept and added in block order afterwards, exactly as one thread adds them.
+    private static double SumParallel<TJob>(TJob job, int rows, int blocks, long minChunkRows, int maxDegreeOfParallelism)
+        where TJob : struct, IRowJob
     {
-        CompensatedSum total = default;
         double[] partial = ArrayPool<double>.Shared.Rent(blocks);
         try
         {
-            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, b =>
-            {
-                var local = job;
-                partial[b] = Block(ref local, b, rows);
-            });
+            ParallelChunks.Run<Blocks<TJob>, bool>(new Blocks<TJob> { Job = job, Rows = rows, BlockSums = partial },
+                rows, minChunkRows, maxDegreeOfParallelism, alignment: BlockRows);
+            CompensatedSum total = default;
             for (int b = 0; b < blocks; b++) total.Add(partial[b]);
             return total.Value;
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-            throw;
         }
         finally
         {
             ArrayPool<double>.Shared.Return(partial);
         }
+    }
+
+    /// <summary>The blocks of a chunk of rows (a whole number of blocks: chunks are aligned to <see cref="BlockRows"/>).</summary>
+    private struct Blocks<TJob> : IChunkJob<bool> where TJob : struct, IRowJob
+    {
+        public TJob Job;
+        public int Rows;
+        public double[] BlockSums;
+
+        public bool Run(long start, long end)
+        {
+            for (int b = (int)(start / BlockRows); b * (long)BlockRows < end; b++) BlockSums[b] = Block(ref Job, b, Rows);
+            return true;
+        }
+
+        public static void Combine(ref bool total, in bool next) { }
     }
 
     private static double Block<TJob>(ref TJob job, int block, int rows) where TJob : struct, IRowJob

@@ -39,13 +39,13 @@ public static class SoftmaxCrossEntropy
     /// <returns>The reduced loss in nats (Σ ℓ_i for <see cref="Reduction.None"/>); 0 for an empty batch.</returns>
     public static double Compute(ReadOnlySpan<float> logits, int classes, ReadOnlySpan<int> targets, Span<float> gradient = default,
         CrossEntropyOptions? options = null, ReadOnlySpan<float> classWeights = default, Span<float> rowLosses = default) =>
-        ComputeIndexed<float, SingleExp>(logits, classes, targets, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
+        ComputeIndexed<float>(logits, classes, targets, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
 
     /// <summary>Loss of double logits [N, C] against class indices; as the float overload.</summary>
     /// <inheritdoc cref="Compute(ReadOnlySpan{float}, int, ReadOnlySpan{int}, Span{float}, CrossEntropyOptions?, ReadOnlySpan{float}, Span{float})"/>
     public static double Compute(ReadOnlySpan<double> logits, int classes, ReadOnlySpan<int> targets, Span<double> gradient = default,
         CrossEntropyOptions? options = null, ReadOnlySpan<double> classWeights = default, Span<double> rowLosses = default) =>
-        ComputeIndexed<double, DoubleExp>(logits, classes, targets, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
+        ComputeIndexed<double>(logits, classes, targets, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
 
     /// <summary>
     /// Loss of float logits [N, C] against target distributions t [N, C] (soft labels). Entries of t must be finite and ≥ 0;
@@ -61,18 +61,17 @@ public static class SoftmaxCrossEntropy
     /// <returns>The reduced loss in nats; the mean divides by N.</returns>
     public static double ComputeSoft(ReadOnlySpan<float> logits, int classes, ReadOnlySpan<float> targetProbabilities, Span<float> gradient = default,
         CrossEntropyOptions? options = null, ReadOnlySpan<float> classWeights = default, Span<float> rowLosses = default) =>
-        ComputeSoftCore<float, SingleExp>(logits, classes, targetProbabilities, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
+        ComputeSoftCore<float>(logits, classes, targetProbabilities, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
 
     /// <summary>Loss of double logits [N, C] against target distributions; as the float overload.</summary>
     /// <inheritdoc cref="ComputeSoft(ReadOnlySpan{float}, int, ReadOnlySpan{float}, Span{float}, CrossEntropyOptions?, ReadOnlySpan{float}, Span{float})"/>
     public static double ComputeSoft(ReadOnlySpan<double> logits, int classes, ReadOnlySpan<double> targetProbabilities, Span<double> gradient = default,
         CrossEntropyOptions? options = null, ReadOnlySpan<double> classWeights = default, Span<double> rowLosses = default) =>
-        ComputeSoftCore<double, DoubleExp>(logits, classes, targetProbabilities, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
+        ComputeSoftCore<double>(logits, classes, targetProbabilities, gradient, options ?? CrossEntropyOptions.Default, classWeights, rowLosses);
 
-    private static unsafe double ComputeIndexed<T, TExp>(ReadOnlySpan<T> logits, int classes, ReadOnlySpan<int> targets, Span<T> gradient,
+    private static unsafe double ComputeIndexed<T>(ReadOnlySpan<T> logits, int classes, ReadOnlySpan<int> targets, Span<T> gradient,
         CrossEntropyOptions options, ReadOnlySpan<T> classWeights, Span<T> rowLosses)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TExp : IExpOps<T>
     {
         int n = targets.Length;
         double weightSum = ValidateCommon(logits.Length, classes, n, gradient.Length, options, classWeights, rowLosses.Length);
@@ -80,7 +79,7 @@ public static class SoftmaxCrossEntropy
         fixed (T* z = logits, g = gradient, w = classWeights, l = rowLosses)
         fixed (int* y = targets)
         {
-            var job = new IndexedRow<T, TExp>
+            var job = new IndexedRow<T>
             {
                 Logits = z, Targets = y, Weights = classWeights.IsEmpty ? null : w, Gradient = gradient.IsEmpty ? null : g,
                 RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, Rows = n, IgnoreIndex = options.IgnoreIndex,
@@ -92,10 +91,9 @@ public static class SoftmaxCrossEntropy
         }
     }
 
-    private static unsafe double ComputeSoftCore<T, TExp>(ReadOnlySpan<T> logits, int classes, ReadOnlySpan<T> targetProbabilities, Span<T> gradient,
+    private static unsafe double ComputeSoftCore<T>(ReadOnlySpan<T> logits, int classes, ReadOnlySpan<T> targetProbabilities, Span<T> gradient,
         CrossEntropyOptions options, ReadOnlySpan<T> classWeights, Span<T> rowLosses)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TExp : IExpOps<T>
     {
         if (targetProbabilities.Length != logits.Length)
             ThrowHelper.ThrowLengthMismatch(nameof(logits), logits.Length, nameof(targetProbabilities), targetProbabilities.Length);
@@ -105,7 +103,7 @@ public static class SoftmaxCrossEntropy
         double scale = ReductionScale(options.Reduction, n);
         fixed (T* z = logits, t = targetProbabilities, g = gradient, w = classWeights, l = rowLosses)
         {
-            var job = new SoftRow<T, TExp>
+            var job = new SoftRow<T>
             {
                 Logits = z, Targets = t, Weights = classWeights.IsEmpty ? null : w, Gradient = gradient.IsEmpty ? null : g,
                 RowLosses = rowLosses.IsEmpty ? null : l, Classes = classes, Rows = n, Smoothing = options.LabelSmoothing, Scale = scale,
@@ -127,8 +125,7 @@ public static class SoftmaxCrossEntropy
         LossChecks.Destination(rowLossLength, rows, options.Reduction, "rowLosses");
         if (!(options.LabelSmoothing >= 0 && options.LabelSmoothing <= 1))
             ThrowHelper.ThrowArgumentOutOfRange(nameof(options.LabelSmoothing), options.LabelSmoothing, "Label smoothing must be in [0, 1].");
-        if (options.MaxDegreeOfParallelism < 1)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(options.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, "At least one thread.");
+        ParallelChunks.CheckDegree(options.MaxDegreeOfParallelism, nameof(options.MaxDegreeOfParallelism));
         if (classWeights.IsEmpty) return classes;
         if (classWeights.Length != classes) ThrowHelper.ThrowShape(nameof(classWeights), classWeights.Length, $"0 or C = {classes}");
         CheckFiniteNonNegative(classWeights, nameof(classWeights));
@@ -179,9 +176,8 @@ public static class SoftmaxCrossEntropy
         ThrowHelper.ThrowBadLogit("logits", row, 0, double.CreateTruncating(z[0]));
     }
 
-    private unsafe struct IndexedRow<T, TExp> : IRowJob
+    private unsafe struct IndexedRow<T> : IRowJob
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TExp : IExpOps<T>
     {
         public T* Logits, Weights, Gradient, RowLosses;
         public int* Targets;
@@ -203,7 +199,7 @@ public static class SoftmaxCrossEntropy
                 if (RowLosses != null) RowLosses[row] = T.Zero;
                 return 0;
             }
-            var (max, sumExp) = g.IsEmpty ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (SoftmaxRow.Max(z), 1);
+            var (max, sumExp) = g.IsEmpty ? SoftmaxRow.MaxSumExp(z) : (SoftmaxRow.Max(z), 1);
             if (!T.IsFinite(max) || !(sumExp > 0)) ThrowBadRow(z, row);
             var weights = Weights == null ? default : new ReadOnlySpan<T>(Weights, classes);
             double m = double.CreateTruncating(max), eps = Smoothing;
@@ -214,7 +210,7 @@ public static class SoftmaxCrossEntropy
             double smoothing = eps > 0 ? SoftmaxRow.WeightedDistanceFromMax(z, max, weights) : 0;
             if (!g.IsEmpty)
             {
-                sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g, NextRow(row));
+                sumExp = SoftmaxRow.ExpShiftedSum(z, max, g, NextRow(row));
                 if (!(sumExp > 0)) ThrowBadRow(z, row); // a NaN the max let through
                 double alpha = trueWeight + eps / classes * WeightSum;
                 double uniform = Weights == null ? Scale * eps / classes : 0;
@@ -230,9 +226,8 @@ public static class SoftmaxCrossEntropy
         }
     }
 
-    private unsafe struct SoftRow<T, TExp> : IRowJob
+    private unsafe struct SoftRow<T> : IRowJob
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
-        where TExp : IExpOps<T>
     {
         public T* Logits, Targets, Weights, Gradient, RowLosses;
         public int Classes, Rows;
@@ -245,7 +240,7 @@ public static class SoftmaxCrossEntropy
             long offset = (long)row * classes;
             var z = new ReadOnlySpan<T>(Logits + offset, classes);
             var t = new ReadOnlySpan<T>(Targets + offset, classes);
-            var (max, sumExp) = Gradient == null ? SoftmaxRow.MaxSumExp<T, TExp>(z) : (SoftmaxRow.Max(z), 1);
+            var (max, sumExp) = Gradient == null ? SoftmaxRow.MaxSumExp(z) : (SoftmaxRow.Max(z), 1);
             if (!T.IsFinite(max) || !(sumExp > 0)) ThrowBadRow(z, row);
             double m = double.CreateTruncating(max), eps = Smoothing, uniform = eps / classes;
             CompensatedSum mass = default, distance = default;
@@ -259,7 +254,7 @@ public static class SoftmaxCrossEntropy
             if (Gradient != null)
             {
                 var g = new Span<T>(Gradient + offset, classes);
-                sumExp = SoftmaxRow.ExpShiftedSum<T, TExp>(z, max, g, NextRow(row));
+                sumExp = SoftmaxRow.ExpShiftedSum(z, max, g, NextRow(row));
                 if (!(sumExp > 0)) ThrowBadRow(z, row);
                 SoftmaxRow.ScaleShift(g, T.CreateTruncating(Scale * mass.Value / sumExp), T.Zero, Streaming);
                 for (int c = 0; c < classes; c++)

@@ -58,46 +58,37 @@ public static partial class Discrete
     }
 
     /// <summary>
-    /// One fused pass: Σ op(p_i, q_i), Σp, Σq and the invalid flag, on up to <paramref name="maxDegreeOfParallelism"/> threads.
+    /// One fused pass: Σ op(p_i, q_i), Σp, Σq and the invalid flag, on up to <paramref name="maxDegreeOfParallelism"/> threads
+    /// (<see cref="ParallelChunks"/>: chunks of at least <see cref="MinElementsPerThread"/> elements, starting on multiples of 64).
     /// q is ignored (and may be empty) when the operator does not use it; otherwise it has p's length.
     /// The result depends only on the inputs and the number of threads used, never on scheduling.
     /// </summary>
-    internal static PassSums Pass<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op, int maxDegreeOfParallelism)
+    internal static unsafe PassSums Pass<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op, int maxDegreeOfParallelism)
         where T : unmanaged where TOp : struct, ITermOperator
     {
-        int threads = ThreadsFor(p.Length, maxDegreeOfParallelism);
-        return threads <= 1 ? AccumulateSpan(p, q, op).ToSums() : AccumulateParallel(p, q, op, threads).ToSums();
+        fixed (T* pPtr = p, qPtr = q)
+        {
+            var job = new PassJob<T, TOp> { P = pPtr, Q = TOp.UsesQ ? qPtr : null, Op = op };
+            return ParallelChunks.Run<PassJob<T, TOp>, PassAccumulator>(job, p.Length, MinElementsPerThread, maxDegreeOfParallelism, alignment: 64).ToSums();
+        }
     }
 
     /// <summary>How many threads a pass over n elements uses: at most the degree asked for, each with ≥ <see cref="MinElementsPerThread"/> elements.</summary>
-    internal static int ThreadsFor(int n, int maxDegreeOfParallelism)
-    {
-        int wanted = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
-        return Math.Max(1, Math.Min(wanted, n / MinElementsPerThread));
-    }
+    internal static int ThreadsFor(int n, int maxDegreeOfParallelism) => ParallelChunks.ChunkCount(n, MinElementsPerThread, maxDegreeOfParallelism);
 
-    private static unsafe PassAccumulator AccumulateParallel<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op, int threads)
-        where T : unmanaged where TOp : struct, ITermOperator
+    /// <summary>A pass over the chunk [start, end) of p (and q).</summary>
+    private unsafe struct PassJob<T, TOp> : IChunkJob<PassAccumulator> where T : unmanaged where TOp : struct, ITermOperator
     {
-        var partials = new PassAccumulator[threads];
-        int n = p.Length;
-        bool usesQ = TOp.UsesQ;
-        fixed (T* pPtr = p, qPtr = q)
+        public T* P, Q;
+        public TOp Op;
+
+        public readonly PassAccumulator Run(long start, long end)
         {
-            nint pAddress = (nint)pPtr, qAddress = (nint)qPtr;
-            // Static, equal chunks (multiples of 64 elements) so the partial sums, combined in chunk order, are reproducible.
-            int chunk = (n / threads + 63) & ~63;
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
-            {
-                int start = Math.Min(n, k * chunk), length = k == threads - 1 ? n - start : Math.Min(chunk, n - start);
-                var pPart = new ReadOnlySpan<T>((T*)pAddress + start, length);
-                var qPart = usesQ ? new ReadOnlySpan<T>((T*)qAddress + start, length) : default;
-                partials[k] = AccumulateSpan(pPart, qPart, op);
-            });
+            int length = (int)(end - start);
+            return AccumulateSpan(new ReadOnlySpan<T>(P + start, length), Q == null ? default : new ReadOnlySpan<T>(Q + start, length), Op);
         }
-        var total = partials[0];
-        for (int k = 1; k < threads; k++) total.Add(partials[k]);
-        return total;
+
+        public static void Combine(ref PassAccumulator total, in PassAccumulator next) => total.Add(next);
     }
 
     private static PassAccumulator AccumulateSpan<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op)
@@ -137,11 +128,11 @@ public static partial class Discrete
         where TOp : struct, ITermOperator
     {
         if (Vector512.IsHardwareAccelerated && n >= (nuint)Vector512<double>.Count)
-            Accumulate<TOp, Vector512<double>, Simd512>(ref p, ref q, n, op, ref acc);
+            Accumulate<TOp, Vector512<double>, Simd512<double>>(ref p, ref q, n, op, ref acc);
         else if (Vector256.IsHardwareAccelerated && n >= (nuint)Vector256<double>.Count)
-            Accumulate<TOp, Vector256<double>, Simd256>(ref p, ref q, n, op, ref acc);
+            Accumulate<TOp, Vector256<double>, Simd256<double>>(ref p, ref q, n, op, ref acc);
         else if (Vector128.IsHardwareAccelerated && n >= (nuint)Vector128<double>.Count)
-            Accumulate<TOp, Vector128<double>, Simd128>(ref p, ref q, n, op, ref acc);
+            Accumulate<TOp, Vector128<double>, Simd128<double>>(ref p, ref q, n, op, ref acc);
         else
             AccumulateScalar(ref p, ref q, n, op, ref acc);
     }
@@ -174,7 +165,7 @@ public static partial class Discrete
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Accumulate<TOp, TVec, TSimd>(ref double p, ref double q, nuint n, TOp op, ref PassAccumulator acc)
-        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec>
+        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec, double>
     {
         nuint width = (nuint)TSimd.Count;
         TVec zero = TSimd.Zero;
@@ -249,7 +240,7 @@ public static partial class Discrete
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Step<TOp, TVec, TSimd>(TVec p, TVec q, TOp op, ref TVec terms, ref TVec sumP, ref TVec sumQ, ref TVec signs)
-        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec>
+        where TOp : struct, ITermOperator where TVec : struct where TSimd : ISimd<TVec, double>
     {
         terms = TSimd.Add(terms, op.Invoke<TVec, TSimd>(p, q));
         sumP = TSimd.Add(sumP, p);
@@ -267,7 +258,7 @@ public static partial class Discrete
 
     /// <summary>sum + x with the rounding error added to comp, lane by lane (Knuth's branch-free TwoSum).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TwoSum<TVec, TSimd>(ref TVec sum, ref TVec comp, TVec x) where TVec : struct where TSimd : ISimd<TVec>
+    private static void TwoSum<TVec, TSimd>(ref TVec sum, ref TVec comp, TVec x) where TVec : struct where TSimd : ISimd<TVec, double>
     {
         TVec t = TSimd.Add(sum, x);
         TVec xPart = TSimd.Subtract(t, sum);

@@ -25,7 +25,7 @@ public static partial class Discrete
 
         double Invoke(double p, double q);
 
-        TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>;
+        TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec, double>;
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public static partial class Discrete
     /// (vpmovm2q + vpternlogq).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TVec ZeroWhereNotPositive<TVec, TSimd>(TVec p, TVec term) where TVec : struct where TSimd : ISimd<TVec> =>
+    private static TVec ZeroWhereNotPositive<TVec, TSimd>(TVec p, TVec term) where TVec : struct where TSimd : ISimd<TVec, double> =>
         TSimd.Select(TSimd.GreaterThan(p, TSimd.Zero), term, TSimd.Zero);
 
     /// <summary>p ln p: the entropy term with its sign left to the caller, which saves a negation per vector.</summary>
@@ -46,7 +46,7 @@ public static partial class Discrete
         public double Invoke(double p, double q) => p > 0 ? p * Math.Log(p) : 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec, double> =>
             ZeroWhereNotPositive<TVec, TSimd>(p, TSimd.Multiply(p, TSimd.Log(p)));
     }
 
@@ -61,7 +61,7 @@ public static partial class Discrete
         public double Invoke(double p, double q) => p > 0 ? p * Math.Log(adjust.Apply(q)) : 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec, double> =>
             ZeroWhereNotPositive<TVec, TSimd>(p, TSimd.Multiply(p, TSimd.Log(adjust.Apply<TVec, TSimd>(q))));
     }
 
@@ -73,7 +73,7 @@ public static partial class Discrete
     {
         double Apply(double q);
 
-        TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec>;
+        TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec, double>;
     }
 
     /// <summary>q′ = q: neither clipping nor smoothing.</summary>
@@ -83,7 +83,7 @@ public static partial class Discrete
         public double Apply(double q) => q;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec> => q;
+        public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec, double> => q;
     }
 
     /// <summary>q′ = max(q, clip) + shift.</summary>
@@ -93,7 +93,7 @@ public static partial class Discrete
         public double Apply(double q) => Math.Max(q, clip) + shift;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec> =>
+        public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec, double> =>
             TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
     }
 
@@ -119,7 +119,7 @@ public static partial class Discrete
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec, double>
         {
             var qc = adjust.Apply<TVec, TSimd>(q);
             return ZeroWhereNotPositive<TVec, TSimd>(p, TSimd.Multiply(p, TSimd.Log(TSimd.Divide(p, qc))));
@@ -142,7 +142,7 @@ public static partial class Discrete
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec>
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec, double>
         {
             var half = TSimd.Create(0.5);
             var a = TSimd.Multiply(p, TSimd.Create(scaleP));
@@ -161,6 +161,6 @@ public static partial class Discrete
 
         public double Invoke(double p, double q) => 0;
 
-        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec> => TSimd.Zero;
+        public TVec Invoke<TVec, TSimd>(TVec p, TVec q) where TVec : struct where TSimd : ISimd<TVec, double> => TSimd.Zero;
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Xent.Numerics;
 
 namespace Xent.Measures;
 
@@ -52,7 +53,7 @@ public static partial class Discrete
     {
         if (!(options.Clip >= 0) || options.Clip >= 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Clip), options.Clip, "clip must be in [0, 1)");
         if (!(options.Smoothing >= 0) || double.IsInfinity(options.Smoothing)) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Smoothing), options.Smoothing, "smoothing must be finite and ≥ 0");
-        if (options.MaxDegreeOfParallelism is 0 or < -1) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.MaxDegreeOfParallelism), options.MaxDegreeOfParallelism, "the degree of parallelism must be ≥ 1, or -1 for every processor");
+        ParallelChunks.CheckDegree(options.MaxDegreeOfParallelism, nameof(options.MaxDegreeOfParallelism));
         if (!(options.Tolerance >= 0)) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Tolerance), options.Tolerance, "tolerance must be ≥ 0");
     }
 }

@@ -27,12 +27,12 @@ public sealed record MeasureOptions
     public double Smoothing { get; init; }
 
     /// <summary>
-    /// The most threads one measure may use; -1 means <see cref="Environment.ProcessorCount"/>. Default 1. Other values ≤ 0 are rejected.
-    /// A pass is split only when every thread gets at least 65,536 elements, into equal contiguous chunks whose partial
-    /// sums are combined in order: the result is deterministic for a given input and thread count, but may differ from the
-    /// single-threaded one in the last bits (sums are grouped differently; the difference is below 1e-13 relative). The default
-    /// of 1 makes results bit-reproducible from run to run whatever the machine's core count; ask for more (e.g. 2 or
-    /// <see cref="Environment.ProcessorCount"/>) when throughput on long inputs matters more.
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with <see cref="ArgumentOutOfRangeException"/>.
+    /// The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is
+    /// bit-identical from run to run for a given input and thread count.
+    /// Here a pass is split only when every thread gets at least 65,536 elements, and the result may differ from the
+    /// single-threaded one in the last bits (sums are grouped differently; the difference is below 1e-13 relative).
     /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 }

@@ -13,6 +13,7 @@ public class DenseCountsTests
         return counts;
     }
 
+    [Trait(Numerics.VectorPaths.Trait, Numerics.VectorPaths.Kernels)]
     [Fact]
     public void ByteCountingMatchesANaiveHistogramForEveryTailLength()
     {
@@ -30,6 +31,7 @@ public class DenseCountsTests
         }
     }
 
+    [Trait(Numerics.VectorPaths.Trait, Numerics.VectorPaths.Kernels)]
     [Fact]
     public void StreamIsReadInBuffersAndMatches()
     {

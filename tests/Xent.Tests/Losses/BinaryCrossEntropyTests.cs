@@ -5,6 +5,7 @@ using Xent.Tests.Reference;
 
 namespace Xent.Tests.Losses;
 
+[Trait(Numerics.VectorPaths.Trait, Numerics.VectorPaths.Kernels)]
 public class BinaryCrossEntropyTests
 {
     private const double Exact = 1e-14;

@@ -29,6 +29,7 @@ public class FusedLinearCrossEntropyTests
         return (loss, dh, dw);
     }
 
+    [Trait(Numerics.VectorPaths.Trait, Numerics.VectorPaths.Kernels)]
     [Fact]
     public void MatchesTheUnfusedComputationForAnyChunking()
     {
@@ -58,6 +59,7 @@ public class FusedLinearCrossEntropyTests
         }, seed: "0000000000fa", iter: 150);
     }
 
+    [Trait(Numerics.VectorPaths.Trait, Numerics.VectorPaths.Kernels)]
     [Fact]
     public void HiddenGradientMatchesFiniteDifferences()
     {

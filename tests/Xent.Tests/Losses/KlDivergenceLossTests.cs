@@ -2,6 +2,7 @@ using Xent.Losses;
 
 namespace Xent.Tests.Losses;
 
+[Trait(Numerics.VectorPaths.Trait, Numerics.VectorPaths.Kernels)]
 public class KlDivergenceLossTests
 {
     [Fact]

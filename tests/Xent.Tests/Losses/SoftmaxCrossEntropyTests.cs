@@ -5,6 +5,7 @@ using Xent.Tests.Reference;
 
 namespace Xent.Tests.Losses;
 
+[Trait(Numerics.VectorPaths.Trait, Numerics.VectorPaths.Kernels)]
 public class SoftmaxCrossEntropyTests
 {
     private const double Exact = 1e-12;

@@ -8,6 +8,7 @@ namespace Xent.Tests.Measures;
 /// The vectorised pass against the naive reference for every length 0..256 (every tail of every vector width),
 /// special values, and bad input at the boundary.
 /// </summary>
+[Trait(Numerics.VectorPaths.Trait, Numerics.VectorPaths.Kernels)]
 public class DiscreteKernelTests
 {
     private const double Tolerance = 1e-13;
