@@ -65,7 +65,7 @@ internal static class PredictCommand
                 }
                 if (rows.Count == 0) throw new InvalidDataException($"{csv.Path}: no row has a label the model knows ({bad.Skipped} skipped).");
                 var kept = rows.SelectMany(i => p.AsSpan(i * k, k).ToArray()).ToArray();
-                report = ClassificationMetrics.Evaluate(kept, k, labels.ToArray());
+                report = ClassificationMetrics.Evaluate(kept, k, labels.ToArray(), new MetricsOptions { Base = LogBase.Nats }); // log loss in nats, as scikit-learn's
             }
 
             var output = parse.InvocationConfiguration.Output;
