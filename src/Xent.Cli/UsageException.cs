@@ -1,4 +1,6 @@
+using Xent.Reports;
+
 namespace Xent.Cli;
 
-/// <summary>Bad input or usage the user can fix: reported as one line on stderr with exit code 2.</summary>
-internal sealed class UsageException(string message) : Exception(message);
+/// <summary>Bad input or usage the user can fix: a <see cref="IUserError"/>, so one line on stderr with exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message), IUserError;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Xent.Cli.Commands;
+using Xent.Reports;
 
 namespace Xent.Cli;
 
@@ -7,8 +8,8 @@ namespace Xent.Cli;
 internal static class XentApp
 {
     public const int ExitOk = 0;
-    public const int ExitBadInput = 2;
-    public const int ExitInternalError = 70;
+    public const int ExitBadInput = Failure.UserErrorExitCode;
+    public const int ExitInternalError = Failure.InternalExitCode;
 
     public static RootCommand BuildRoot()
     {
@@ -34,51 +35,28 @@ internal static class XentApp
         yield return PredictCommand.Create();
     }
 
-    /// <summary>Parses and runs; bad input or usage gives exit 2 and one line on stderr, never a stack trace.</summary>
+    /// <summary>
+    /// Parses and runs; a failure becomes one line on stderr and the exit code of its <see cref="Failure"/> class —
+    /// 2 for bad input or usage, 70 for a bug — never a stack trace.
+    /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = BuildRoot();
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"xent: {OneLine(parsed.Errors[0].Message)} (see 'xent --help')");
+            stderr.WriteLine($"xent: {Failure.OneLine(parsed.Errors[0].Message)} (see 'xent --help')");
             return ExitBadInput;
         }
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (IsUserError(e))
-        {
-            stderr.WriteLine($"xent: {OneLine(e)}");
-            return ExitBadInput;
-        }
         catch (Exception e)
         {
-            // A bug of ours, not the user's input: still one line, no stack trace, but a distinct exit code.
-            stderr.WriteLine($"xent: internal error ({e.GetType().Name}): {OneLine(e)}");
-            return ExitInternalError;
+            var failure = Failure.Classify(e);
+            stderr.WriteLine($"xent: {failure.Message}");
+            return failure.ExitCode;
         }
-    }
-
-    private static bool IsUserError(Exception e) =>
-        e is UsageException or ArgumentException or FormatException or IOException or UnauthorizedAccessException
-            or InvalidDataException or OverflowException or OutOfMemoryException;
-
-    /// <summary>The exception's message on one line; an out-of-range argument's message gets the value it was given.</summary>
-    private static string OneLine(Exception e)
-    {
-        string message = OneLine(e.Message);
-        if (e is ArgumentOutOfRangeException { ActualValue: { } value })
-            message = $"{message.TrimEnd('.')} (got {Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}).";
-        return message;
-    }
-
-    private static string OneLine(string message)
-    {
-        // ArgumentException appends " (Parameter 'p')"; the message already names the argument.
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        if (cut > 0) message = message[..cut];
-        return message.ReplaceLineEndings(" ");
     }
 }

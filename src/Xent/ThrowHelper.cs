@@ -108,6 +108,9 @@ internal static class ThrowHelper
     public static void ThrowInvalidData(string message) => throw new InvalidDataException(message);
 
     [DoesNotReturn]
+    public static void ThrowNotSupported(string message) => throw new NotSupportedException(message);
+
+    [DoesNotReturn]
     public static void ThrowBadTarget(string paramName, int index, int value, int classes, int? ignoreIndex = null) =>
         throw new ArgumentException(
             $"{paramName}[{index}] = {value}: a class index must be in [0, {classes})" +

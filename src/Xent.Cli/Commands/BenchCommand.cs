@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using Xent.Cli.Rendering;
 using Xent.Measures;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -65,7 +66,8 @@ internal static class BenchCommand
             var result = Time(name, count, t, r, bytesPerElement: usesQ ? 16 : 8, () => measure(p, q, options));
             // The memory-bandwidth floor: a plain vectorised sum reading the same arrays on the same number of threads.
             var floor = Time("streaming sum", count, t, r, bytesPerElement: usesQ ? 16 : 8, () => StreamingSum(p, t) + StreamingSum(q, t));
-            (result with { FloorNsPerElement = floor.NsPerElement }).Render(parse.InvocationConfiguration.Output, parse.GetValue(json));
+            ResultOutput.Write(parse.InvocationConfiguration.Output, result with { StreamingSumNsPerElement = floor.NsPerElement },
+                parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;
@@ -98,7 +100,7 @@ internal static class BenchCommand
     /// <paramref name="runs"/> timed runs of enough calls to last ~2 ms each (short runs are likelier to be undisturbed on a
     /// shared machine); the fastest run's time per call is reported.
     /// </summary>
-    public static BenchResult Time(string measure, int n, int threads, int runs, int bytesPerElement, Func<double> kernel)
+    public static MeasureBenchResult Time(string measure, int n, int threads, int runs, int bytesPerElement, Func<double> kernel)
     {
         double value = 0;
         var warm = Stopwatch.StartNew();
@@ -117,27 +119,10 @@ internal static class BenchCommand
             for (int c = 0; c < callsPerRun; c++) value = kernel();
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / callsPerRun);
         }
-        return new BenchResult(measure, n, threads, best / n, bytesPerElement / (best / n), runs, value);
-    }
-
-    /// <summary>One benchmark's outcome, rendered as a line or as JSON from the same fields.</summary>
-    public sealed record BenchResult(string Measure, int N, int Threads, double NsPerElement, double GigabytesPerSecond, int Runs, double Value)
-    {
-        /// <summary>ns per element of a plain sum over the same arrays, when measured: what memory bandwidth alone allows.</summary>
-        public double? FloorNsPerElement { get; init; }
-
-        public void Render(TextWriter output, bool json)
+        return new MeasureBenchResult
         {
-            if (json)
-            {
-                new JsonReport().Add("measure", Measure).Add("n", N).Add("threads", Threads).Add("ns_per_element", NsPerElement)
-                    .Add("gb_per_second", GigabytesPerSecond).Add("runs", Runs).Add("value", Value)
-                    .Add("streaming_sum_ns_per_element", FloorNsPerElement).WriteTo(output);
-                return;
-            }
-            output.WriteLine($"{Measure}: n = {N}, {Threads} thread(s): {NsPerElement:0.###} ns per element, " +
-                $"{GigabytesPerSecond:0.#} GB/s read (fastest of {Runs}; value {Value:0.######} nats)" +
-                (FloorNsPerElement is { } floor ? $"; a streaming sum of the same arrays: {floor:0.###} ns per element" : ""));
-        }
+            Measure = measure, N = n, Threads = threads, NsPerElement = best / n, GbPerSecond = bytesPerElement / (best / n),
+            Runs = runs, Value = value, Base = LogBase.Nats.Value,
+        };
     }
 }

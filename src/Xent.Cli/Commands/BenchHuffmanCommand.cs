@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Coding;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -28,17 +28,11 @@ internal static class BenchHuffmanCommand
             var data = File.ReadAllBytes(path);
             var result = Run(data, limit, r);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            ResultOutput.Write(output, new HuffmanBenchResult
             {
-                new JsonReport().Add("file", path).Add("bytes", data.Length).Add("compressed_bytes", result.Compressed)
-                    .Add("ratio", result.Ratio).Add("max_length", limit).Add("runs", r)
-                    .Add("encode_mb_per_s", result.EncodeMBps).Add("decode_mb_per_s", result.DecodeMBps).WriteTo(output);
-            }
-            else
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{Path.GetFileName(path)}: {data.Length} → {result.Compressed} bytes (×{result.Ratio:0.000}), encode {result.EncodeMBps:0} MB/s, decode {result.DecodeMBps:0} MB/s (best of {r}, {limit}-bit codes)"));
-            }
+                File = path, Bytes = data.Length, CompressedBytes = result.Compressed, Ratio = result.Ratio, MaxLength = limit, Runs = r,
+                EncodeMbPerS = result.EncodeMBps, DecodeMbPerS = result.DecodeMBps,
+            }, parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Xent.Cli.Rendering;
 using Xent.Losses;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -50,16 +51,10 @@ internal static class BenchSoftmaxCeCommand
             }
             double perElement = best / ((double)n * c);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            ResultOutput.Write(output, new SoftmaxCeBenchResult
             {
-                new JsonReport().Add("ns_per_element", perElement).Add("rows", n).Add("classes", c).Add("threads", t)
-                    .Add("best_ms", best / 1e6).Add("runs", r).Add("loss", loss).WriteTo(output);
-            }
-            else
-            {
-                output.WriteLine($"softmax CE forward+backward, float [{n}, {c}], {t} thread(s): {perElement:0.###} ns per logit " +
-                    $"({1 / perElement:0.##} G logits/s; fastest of {r}: {best / 1e6:0.##} ms; loss {loss:0.######} nats)");
-            }
+                NsPerElement = perElement, Rows = n, Classes = c, Threads = t, BestMs = best / 1e6, Runs = r, Loss = loss, Base = LogBase.Nats.Value,
+            }, parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

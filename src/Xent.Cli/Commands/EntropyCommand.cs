@@ -4,6 +4,7 @@ using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Estimation;
 using Xent.Measures;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -60,8 +61,7 @@ internal static class EntropyCommand
                     throw new UsageException("--estimator, --alphabet-size and --ci apply to data: --counts, --file or --csv.");
                 var options = parse.GetValue(normalize) ? new MeasureOptions { Normalization = Normalization.Renormalize } : null;
                 var h = Discrete.Entropy(Inputs.ParseList(list!, "P"), b, options);
-                if (parse.GetValue(json)) new JsonReport().AddInformation("entropy", h).WriteTo(output);
-                else output.WriteLine($"H(P) = {h}");
+                ResultOutput.Write(output, EntropyResult.OfDistribution(h), parse.GetValue(json), ResultText.Write);
                 return 0;
             }
 
@@ -84,21 +84,7 @@ internal static class EntropyCommand
                 : null;
             var estimate = interval?.Estimate ?? EntropyEstimators.Estimate(method, observed, k, b);
 
-            if (parse.GetValue(json))
-            {
-                var report = new JsonReport().AddInformation("entropy", estimate)
-                    .Add("n", n).Add("distinct", distinct).Add("estimator", name);
-                if (interval is { } i)
-                    report.Add("ci_lower", i.Lower.Value).Add("ci_upper", i.Upper.Value).Add("confidence", i.Confidence).Add("bootstrap", i.Resamples);
-                report.WriteTo(output);
-            }
-            else
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"H = {estimate.ToString("0.000000")}  ({name}, n = {n}, distinct = {distinct})"));
-                if (interval is { } i)
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{i.Confidence * 100:0.##}% CI [{i.Lower.Value:0.000000}, {i.Upper.ToString("0.000000")}]  (percentile bootstrap, {i.Resamples} resamples)"));
-            }
+            ResultOutput.Write(output, EntropyResult.OfEstimate(estimate, n, distinct, name, interval), parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

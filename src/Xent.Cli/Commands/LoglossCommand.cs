@@ -1,8 +1,9 @@
 using System.CommandLine;
-using Spectre.Console;
 using Xent.Cli.Data;
+using Xent.Cli.Plotting;
 using Xent.Cli.Rendering;
 using Xent.Learning;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -21,7 +22,7 @@ internal static class LoglossCommand
         var clip = new Option<double>("--clip") { Description = "Raise the true class's probability to at least this before the log (default 0: none, p = 0 gives ∞)." };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest accepted |Σp − 1| per row.", DefaultValueFactory = _ => 1e-6 };
         var bins = new Option<int>("--bins") { Description = "Equal-width confidence bins for ECE and the reliability diagram.", DefaultValueFactory = _ => 10 };
-        var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram to this PNG file." };
+        var plot = new Option<string?>("--plot") { Description = "Write the reliability diagram to this PNG or SVG file." };
         var force = new Option<bool>("--force") { Description = "Replace the --plot file if it exists." };
         var skip = LossInputs.SkipBadRows();
         var json = Inputs.Json();
@@ -40,7 +41,7 @@ internal static class LoglossCommand
             if (!(clipAt >= 0 && clipAt < 1)) throw new UsageException($"--clip {clipAt} must be in [0, 1).");
             if (binCount < 1) throw new UsageException($"--bins {binCount} must be ≥ 1.");
             string? plotPath = parse.GetValue(plot);
-            if (plotPath is not null) ReliabilityPlot.CheckPath(plotPath, parse.GetValue(force));
+            if (plotPath is not null) PlotRenderer.CheckPath(plotPath, parse.GetValue(force));
             var csv = CsvRecords.Read(parse.GetValue(file)!);
             var columnNames = Inputs.Names(probColumns ?? logitColumns!, fromLogits ? "--logits" : "--probs");
             var columns = columnNames.Select(csv.Column).ToArray();
@@ -83,11 +84,11 @@ internal static class LoglossCommand
             var report = fromLogits
                 ? ClassificationMetrics.EvaluateLogits(values.ToArray(), columns.Length, targets.ToArray(), options, weightColumn is null ? default : weights.ToArray())
                 : ClassificationMetrics.Evaluate(values.ToArray(), columns.Length, targets.ToArray(), options, weightColumn is null ? default : weights.ToArray());
-            if (plotPath is not null) ReliabilityPlot.Save(report.Reliability, plotPath, parse.GetValue(force));
+            var result = MetricsResult.From(report, bad.Skipped, bad.FirstReason);
+            if (plotPath is not null) PlotRenderer.Save(result.ReliabilityPlot(), plotPath, parse.GetValue(force), width: 800, height: 600);
 
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) MetricsRendering.Json(report, bad).WriteTo(output);
-            else MetricsRendering.Table(output, report, bad, $"{csv.Path}: {report.Count} rows, {columns.Length} classes");
+            ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json),
+                (output, r) => ResultText.Write(output, r, options.Base, $"{csv.Path}: {r.Rows} rows, {columns.Length} classes"));
             return 0;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Xent.Cli.Data;
 
 namespace Xent.Cli.Commands;
@@ -11,9 +10,6 @@ internal static class LossInputs
     {
         Description = "Skip rows with a missing value, a probability outside [0, 1] or not summing to 1, an unknown label or the wrong number of fields (counted and reported) instead of failing.",
     };
-
-    public static string Format(double value) =>
-        double.IsPositiveInfinity(value) ? "∞" : value.ToString("0.######", CultureInfo.InvariantCulture);
 
     /// <summary>The class index of a label field, or null after reporting a missing or unknown label.</summary>
     public static int? Label(CsvRecords csv, CsvRecord row, int column, IReadOnlyDictionary<string, int> classes, BadRows bad)

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
+using Xent.Estimation;
 using Xent.Measures;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -27,41 +27,33 @@ internal static class MiCommand
             var b = Inputs.ParseBase(parse.GetValue(logBase)!);
             string path = parse.GetValue(file)!, xName = parse.GetValue(x)!, yName = parse.GetValue(y)!;
             string? zName = parse.GetValue(given);
-            Crosstab crosstab;
-            using (var csv = CsvTable.Open(path))
-                crosstab = zName is null ? Crosstab.Count(csv, xName, yName) : Crosstab.Count(csv, xName, yName, zName);
+            var crosstab = Count(path, zName is null ? [xName, yName] : [xName, yName, zName]);
 
-            var counts = new MeasureOptions { Normalization = Normalization.Renormalize };
-            int nx = crosstab.Sizes[0], ny = crosstab.Sizes[1];
-            var summary = Joint.Summarize(crosstab.FirstTwo(), nx, ny, b, counts);
+            int nx = crosstab.Shape[0], ny = crosstab.Shape[1];
+            var summary = Joint.Summarize((crosstab.Rank == 2 ? crosstab : crosstab.Marginal(0, 1)).Counts, nx, ny, b);
             Information? conditional = zName is null ? null
-                : Joint.ConditionalMutualInformation(crosstab.Cells, nx, ny, crosstab.Sizes[2], b, counts);
-            var mi = conditional ?? summary.MutualInformation;
-            double nmi = summary.Normalized();
-
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                var report = new JsonReport().AddInformation("mutual_information", mi)
-                    .Add("h_x", summary.RowEntropy.Value).Add("h_y", summary.ColumnEntropy.Value).Add("h_xy", summary.JointEntropy.Value)
-                    .Add("nmi", nmi).Add("n", crosstab.Rows).Add("x", xName).Add("y", yName);
-                if (zName is not null) report.Add("given", zName).Add("unconditional_mutual_information", summary.MutualInformation.Value);
-                report.WriteTo(output);
-                return 0;
-            }
-
-            var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit");
-            void Row(string label, Information value) => table.AddRow(Markup.Escape(label), value.Value.ToString("0.000000", CultureInfo.InvariantCulture), value.Unit);
-            Row($"H(X) = H({xName})", summary.RowEntropy);
-            Row($"H(Y) = H({yName})", summary.ColumnEntropy);
-            Row("H(X,Y)", summary.JointEntropy);
-            Row("I(X;Y)", summary.MutualInformation);
-            table.AddRow("NMI (arithmetic)", nmi.ToString("0.000000", CultureInfo.InvariantCulture), "");
-            if (conditional is { } c) Row($"I(X;Y|Z), Z = {zName}", c);
-            table.Caption = new TableTitle($"{crosstab.Rows} rows, {nx} × {ny} categories");
-            TextTable.Write(output, table);
+                : Joint.ConditionalMutualInformation(crosstab.Counts, nx, ny, crosstab.Shape[2], b);
+            var result = MutualInformationResult.From(summary, crosstab.Total, xName, yName, nx, ny, zName, conditional);
+            ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The largest table built (16 Mi cells, 128 MB): beyond that the columns are not categorical in any useful sense.</summary>
+    private const long MaxCells = ContingencyTable.DefaultMaxCells;
+
+    /// <summary>Streams the named columns of the CSV file and counts their value combinations (each distinct string a category).</summary>
+    /// <exception cref="UsageException">A column does not exist, or the table would exceed <see cref="MaxCells"/>.</exception>
+    private static ContingencyTable Count(string path, string[] columns)
+    {
+        using var csv = CsvTable.Open(path);
+        var indices = columns.Select(csv.ColumnIndex).ToArray();
+        var counter = new ContingencyCounter<string>(columns.Length, StringComparer.Ordinal, MaxCells);
+        foreach (var values in csv.Rows(indices))
+            if (!counter.TryAdd(values))
+                throw new UsageException(
+                    $"{path}: the columns have at least {string.Join(" × ", counter.PendingShape())} categories, a table of more than {MaxCells} cells; are they really categorical?");
+        return counter.Table;
     }
 }

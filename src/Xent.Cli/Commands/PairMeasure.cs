@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Xent.Cli.Rendering;
 using Xent.Measures;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -12,7 +13,10 @@ internal static class PairMeasure
 {
     public delegate Information Measure(double[] p, double[] q, LogBase logBase, MeasureOptions options);
 
-    public static Command Create(string name, string description, string jsonKey, string symbol, Measure measure)
+    /// <summary>The result record of the measure's value, H(P) and the treatment of Q.</summary>
+    public delegate PairMeasureResult Result(Information value, Information entropyP, MeasureOptions options);
+
+    public static Command Create(string name, string description, Measure measure, Result result)
     {
         var p = new Argument<string>("P") { Description = "The true distribution, comma-separated: 0.5,0.4,0.1" };
         var q = new Argument<string>("Q") { Description = "The model distribution, same length as P." };
@@ -40,16 +44,7 @@ internal static class PairMeasure
             var value = measure(pv, qv, b, options);
             var entropyP = Discrete.Entropy(pv, b, options);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                new JsonReport().AddInformation(jsonKey, value).Add("entropy_p", entropyP.Value)
-                    .Add("clip", options.Clip).Add("smoothing", options.Smoothing).WriteTo(output);
-                return 0;
-            }
-            output.WriteLine($"{symbol} = {value}");
-            output.WriteLine($"H(P) = {entropyP}");
-            if (options.Clip > 0) output.WriteLine($"(Q clipped below at {options.Clip:R})");
-            if (options.Smoothing > 0) output.WriteLine($"(Q smoothed with α = {options.Smoothing:R})");
+            ResultOutput.Write(output, result(value, entropyP, options), parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Learning;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -65,44 +65,40 @@ internal static class PredictCommand
                 }
                 if (rows.Count == 0) throw new InvalidDataException($"{csv.Path}: no row has a label the model knows ({bad.Skipped} skipped).");
                 var kept = rows.SelectMany(i => p.AsSpan(i * k, k).ToArray()).ToArray();
-                report = ClassificationMetrics.Evaluate(kept, k, labels.ToArray(), new MetricsOptions { Base = LogBase.Nats }); // log loss in nats, as scikit-learn's
+                report = ClassificationMetrics.Evaluate(kept, k, labels.ToArray());
             }
 
+            var result = Result(model, data, p, targetColumn is not null, report, bad);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
+            if (parse.GetValue(json)) ResultOutput.Json(output, result);
+            else if (csvOut is not null)
             {
-                var predictions = Enumerable.Range(0, data.Count).Select(i => new JsonReport()
-                    .Add("line", data.Lines[i]).Add("predicted", model.ClassNames[ArgMax(p.AsSpan(i * k, k))])
-                    .Add("probabilities", model.ClassNames.Select((name, c) => new KeyValuePair<string, object?>(name, p[i * k + c])).ToArray())).ToArray();
-                var result = report is null ? new JsonReport().Add("rows", data.Count).Add("skipped_rows", bad.Skipped) : MetricsRendering.Json(report, bad);
-                result.Add("predictions", predictions).WriteTo(output);
-                return 0;
+                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => ResultText.WriteCsv(writer, result));
+                if (result.Metrics is { } metrics) ResultText.Write(output, metrics, LogBase.Nats, $"{csv.Path}: {metrics.Rows} rows; predictions in {csvOut}");
+                else output.WriteLine($"{result.Rows} predictions written to {csvOut}");
             }
-            if (csvOut is not null)
-            {
-                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, model, data, p));
-                if (report is not null) MetricsRendering.Table(output, report, bad, $"{csv.Path}: {report.Count} rows; predictions in {csvOut}");
-                else output.WriteLine($"{data.Count} predictions written to {csvOut}");
-            }
-            else WriteCsv(output, model, data, p);
+            else ResultText.WriteCsv(output, result);
             return 0;
         });
         return command;
     }
 
-    private static void WriteCsv(TextWriter writer, LogisticRegressionModel model, FeatureRows data, double[] p)
+    /// <summary>The predictions of every row (p holds n·K probabilities), with the metrics when the file had the target column.</summary>
+    private static PredictResult Result(LogisticRegressionModel model, FeatureRows data, double[] p, bool withTarget, ClassificationReport? report, BadRows bad)
     {
         int k = model.Classes;
-        bool withTruth = data.Labels.Count > 0; // the file had the target column: keep it, so logloss can read the output
-        writer.WriteLine("line," + (withTruth ? model.Target + "," : "") + string.Join(",", model.ClassNames.Select(n => "p_" + n)) + ",predicted");
+        var predictions = new Prediction[data.Count];
         for (int i = 0; i < data.Count; i++)
         {
-            var row = p.AsSpan(i * k, k);
-            var cells = new string[k];
-            for (int c = 0; c < k; c++) cells[c] = row[c].ToString("R", CultureInfo.InvariantCulture);
-            string truth = withTruth ? data.Labels[i] + "," : "";
-            writer.WriteLine($"{data.Lines[i]},{truth}{string.Join(",", cells)},{model.ClassNames[ArgMax(row)]}");
+            var probabilities = new Dictionary<string, double>(k, StringComparer.Ordinal);
+            for (int c = 0; c < k; c++) probabilities.Add(model.ClassNames[c], p[i * k + c]);
+            predictions[i] = new Prediction(data.Lines[i], withTarget ? data.Labels[i] : null, model.ClassNames[ArgMax(p.AsSpan(i * k, k))], probabilities);
         }
+        return new PredictResult
+        {
+            Rows = data.Count, SkippedRows = bad.Skipped, Classes = model.ClassNames.ToArray(), Target = withTarget ? model.Target : null,
+            Metrics = report is null ? null : MetricsResult.From(report, bad.Skipped, bad.FirstReason), Predictions = predictions,
+        };
     }
 
     private static int ArgMax(ReadOnlySpan<double> row)

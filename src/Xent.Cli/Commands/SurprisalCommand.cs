@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Xent.Cli.Rendering;
 using Xent.Measures;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -20,14 +21,8 @@ internal static class SurprisalCommand
             var surprisals = new double[values.Length];
             Discrete.Surprisal(values, surprisals, b);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                object value = values.Length == 1 ? surprisals[0] : surprisals;
-                new JsonReport().Add("surprisal", value).Add("base", b.Value).Add("unit", b.Unit).WriteTo(output);
-                return 0;
-            }
-            for (int i = 0; i < values.Length; i++)
-                output.WriteLine($"−log p({values[i]:R}) = {new Information(surprisals[i], b)}");
+            var result = new SurprisalResult { Probabilities = values, Surprisal = surprisals, Base = b.Value };
+            ResultOutput.Write(output, result, parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Spectre.Console;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Learning;
+using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
@@ -85,31 +85,8 @@ internal static class TrainCommand
 
             var trainReport = Evaluate(model, trainX, trainY);
             var testReport = testX is { Length: > 0 } ? Evaluate(model, testX, testY!) : null;
-            var training = model.Training!.Value;
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json))
-            {
-                var report = new JsonReport()
-                    .Add("train_log_loss", trainReport.LogLoss.Nats).Add("train_accuracy", trainReport.Accuracy).Add("train_rows", trainReport.Count);
-                if (testReport is not null)
-                    report.Add("test_log_loss", testReport.LogLoss.Nats).Add("test_accuracy", testReport.Accuracy).Add("test_rows", testReport.Count);
-                report.Add("iterations", training.Iterations).Add("evaluations", training.Evaluations).Add("objective", training.Value)
-                    .Add("gradient_norm", training.GradientNorm).Add("converged", training.Converged).Add("seconds", seconds)
-                    .Add("c", options.C).Add("standardize", options.Standardize).Add("classes", classNames).Add("features", featureNames)
-                    .Add("skipped_rows", bad.Skipped).WriteTo(output);
-                return 0;
-            }
-            var table = new Table().AddColumn("set").AddColumn(new TableColumn("rows").RightAligned())
-                .AddColumn(new TableColumn("log loss (nats)").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned());
-            table.AddRow("train", trainReport.Count.ToString(), LossInputs.Format(trainReport.LogLoss.Nats), LossInputs.Format(trainReport.Accuracy));
-            if (testReport is not null)
-                table.AddRow("test", testReport.Count.ToString(), LossInputs.Format(testReport.LogLoss.Nats), LossInputs.Format(testReport.Accuracy));
-            string notes = $"{classNames.Length} classes, {d} features, C = {options.C}{(options.Standardize ? ", standardized" : "")}; " +
-                $"L-BFGS: {training.Iterations} iterations, {training.Evaluations} evaluations, objective {training.Value:0.######}, " +
-                $"‖∇‖∞ = {training.GradientNorm:0.###e0}{(training.Converged ? "" : " (not converged)")}, {seconds * 1000:0.#} ms";
-            if (bad.Skipped > 0) notes += $"; {bad.Skipped} bad rows skipped, first: {bad.FirstReason}";
-            TextTable.Write(output, table);
-            output.WriteLine(notes);
+            var result = TrainResult.From(model, options, trainReport, testReport, seconds, bad.Skipped, bad.FirstReason);
+            ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

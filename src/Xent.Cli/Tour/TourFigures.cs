@@ -1,3 +1,6 @@
+using Xent.Cli.Plotting;
+using Xent.Reports.Tour;
+
 namespace Xent.Cli.Tour;
 
 /// <summary>
@@ -8,7 +11,7 @@ internal static class TourFigures
 {
     private const string Marker = ".xent-tour";
 
-    public static IReadOnlyList<string> Write(IEnumerable<TourReport.PlotFile> plots, string directory, bool force)
+    public static IReadOnlyList<string> Write(IEnumerable<TourPlot> plots, string directory, bool force)
     {
         PrepareDirectory(directory, force);
         var written = new List<string>();
@@ -17,7 +20,7 @@ internal static class TourFigures
             foreach (var extension in new[] { "png", "svg" })
             {
                 string path = Path.Combine(directory, $"{stem}.{extension}");
-                plot.Save(path, force: true, option: "--out");
+                PlotRenderer.Save(plot, path, force: true, option: "--out");
                 written.Add(path);
             }
         }

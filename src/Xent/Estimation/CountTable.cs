@@ -3,24 +3,51 @@ namespace Xent.Estimation;
 /// <summary>
 /// Counts of symbols of any type: how many times each distinct symbol was seen. Mergeable, so counting can be split across
 /// threads, processes and machines and the parts combined: <see cref="Merge"/> is associative and commutative, and merging the
-/// tables of the parts gives exactly the table of the whole. Serializable as JSON (<see cref="WriteJson"/>, docs/formats/count-table.md).
+/// tables of the parts gives exactly the table of the whole; tables built with different comparers are refused, since which
+/// symbols are "the same" would depend on the order of the merge. Serializable as JSON (<see cref="WriteJson"/>) and in the
+/// count-table binary format (<see cref="WriteTo"/>) for the symbol types listed there (docs/formats/count-table.md).
 /// </summary>
-/// <remarks>Not thread-safe: give each thread its own table and merge them. Counts are 64-bit; an overflow throws <see cref="OverflowException"/>.
+/// <remarks>Two tables are equal when every symbol has the same count in both (under the comparer): with a comparer coarser than
+/// the symbols' identity (<see cref="StringComparer.OrdinalIgnoreCase"/>), the stored spelling of a class is the first one the table
+/// saw, which may depend on the order of merges; the counts do not. Not thread-safe: give each thread its own table and merge them. Counts are 64-bit; an overflow throws <see cref="OverflowException"/>.
 /// Symbols with count 0 are not stored.</remarks>
 /// <typeparam name="TSymbol">The symbol type (strings, ints, tuples, …), compared with the table's equality comparer.</typeparam>
 public sealed partial class CountTable<TSymbol> where TSymbol : notnull
 {
     private readonly Dictionary<TSymbol, long> _counts;
 
-    /// <summary>An empty table comparing symbols with <paramref name="comparer"/> (default equality when null).</summary>
+    /// <summary>
+    /// An empty table comparing symbols with <paramref name="comparer"/> (default equality when null; for strings the default
+    /// and <see cref="StringComparer.Ordinal"/> are the same comparison and both become <see cref="StringComparer.Ordinal"/>).
+    /// </summary>
     public CountTable(IEqualityComparer<TSymbol>? comparer = null)
     {
+        if (typeof(TSymbol) == typeof(string) && (comparer is null || ReferenceEquals(comparer, EqualityComparer<string>.Default)))
+            comparer = (IEqualityComparer<TSymbol>)StringComparer.Ordinal;
         _counts = new Dictionary<TSymbol, long>(comparer);
         Entries = _counts.AsReadOnly();
     }
 
     /// <summary>The equality comparer for symbols.</summary>
     public IEqualityComparer<TSymbol> Comparer => _counts.Comparer;
+
+    /// <summary>Refuses to combine tables whose comparers differ (a table merged with itself or an equal comparer is fine).</summary>
+    private static void CheckComparers(CountTable<TSymbol> a, CountTable<TSymbol> b, string first, string second)
+    {
+        if (!ReferenceEquals(a.Comparer, b.Comparer) && !a.Comparer.Equals(b.Comparer))
+            ThrowHelper.ThrowArgument(second,
+                $"{first} compares symbols with {Describe(a.Comparer)} but {second} with {Describe(b.Comparer)}; tables built with different comparers cannot be merged (the result would depend on the order of the merge).");
+    }
+
+    private static string Describe(IEqualityComparer<TSymbol> comparer) => comparer switch
+    {
+        _ when ReferenceEquals(comparer, StringComparer.Ordinal) => "StringComparer.Ordinal",
+        _ when ReferenceEquals(comparer, StringComparer.OrdinalIgnoreCase) => "StringComparer.OrdinalIgnoreCase",
+        _ when ReferenceEquals(comparer, StringComparer.InvariantCulture) => "StringComparer.InvariantCulture",
+        _ when ReferenceEquals(comparer, StringComparer.InvariantCultureIgnoreCase) => "StringComparer.InvariantCultureIgnoreCase",
+        _ when ReferenceEquals(comparer, EqualityComparer<TSymbol>.Default) => $"EqualityComparer<{typeof(TSymbol).Name}>.Default",
+        _ => comparer.GetType().FullName ?? comparer.GetType().Name,
+    };
 
     /// <summary>N, the number of observations: the sum of all counts.</summary>
     public long Total { get; private set; }
@@ -59,17 +86,33 @@ public sealed partial class CountTable<TSymbol> where TSymbol : notnull
     }
 
     /// <summary>Adds every count of <paramref name="other"/> into this table (this := this + other). <paramref name="other"/> is unchanged.</summary>
-    /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <exception cref="ArgumentException">The two tables compare symbols with different comparers (the message names both); nothing is added.</exception>
+    /// <exception cref="OverflowException">The total exceeds 2^63 − 1; nothing is added.</exception>
     public void MergeFrom(CountTable<TSymbol> other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        CheckComparers(this, other, "this table", nameof(other));
+        checked { _ = Total + other.Total; }
+        if (ReferenceEquals(other, this))
+        {
+            foreach (var symbol in _counts.Keys.ToArray()) _counts[symbol] *= 2;
+            Total *= 2;
+            return;
+        }
         foreach (var (symbol, count) in other._counts) Add(symbol, count);
     }
 
-    /// <summary>A new table with the counts of <paramref name="a"/> and <paramref name="b"/> added (using a's comparer): associative and commutative.</summary>
+    /// <summary>
+    /// A new table with the counts of <paramref name="a"/> and <paramref name="b"/> added: associative and commutative, and merging
+    /// the tables of the parts of a sequence gives the table of the whole. Both must use the same comparer (the result does too).
+    /// </summary>
+    /// <exception cref="ArgumentException">The tables compare symbols with different comparers (the message names both).</exception>
+    /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
     public static CountTable<TSymbol> Merge(CountTable<TSymbol> a, CountTable<TSymbol> b)
     {
         ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        CheckComparers(a, b, nameof(a), nameof(b));
         var merged = new CountTable<TSymbol>(a.Comparer);
         merged.MergeFrom(a);
         merged.MergeFrom(b);

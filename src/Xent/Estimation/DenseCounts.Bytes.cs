@@ -8,17 +8,21 @@ public sealed partial class DenseCounts
     /// <summary>The buffer size <see cref="AddStream"/> reads with: 1 MiB, large enough that each read costs little, small enough to stay in L2/L3.</summary>
     public const int StreamBufferSize = 1 << 20;
 
-    /// <summary>Counts every byte of <paramref name="bytes"/> as the symbol 0 … 255.</summary>
+    /// <summary>Counts every byte of <paramref name="bytes"/> as the symbol 0 … 255 (a growing table first grows to K ≥ 256).</summary>
     /// <remarks>
     /// Histogramming one array stalls when neighbouring bytes are equal (each increment waits for the previous store to the same
     /// counter). Four interleaved 32-bit count arrays, merged at the end, break that dependency: 8 bytes are loaded at once and
     /// spread over the four arrays. A span holds fewer than 2^31 bytes, so the 32-bit counters cannot overflow.
     /// </remarks>
-    /// <exception cref="InvalidOperationException">The alphabet has fewer than 256 symbols.</exception>
+    /// <exception cref="InvalidOperationException">The declared alphabet has fewer than 256 symbols.</exception>
     [SkipLocalsInit]
     public unsafe void AddBytes(ReadOnlySpan<byte> bytes)
     {
-        if (_counts.Length < 256) throw new InvalidOperationException($"byte counting needs an alphabet of at least 256 symbols; this one has {_counts.Length}.");
+        if (_size < 256)
+        {
+            if (!GrowsAlphabet) throw new InvalidOperationException($"byte counting needs an alphabet of at least 256 symbols; this one declares {_size}.");
+            Grow(256);
+        }
         uint* tables = stackalloc uint[4 * 256];
         new Span<uint>(tables, 4 * 256).Clear();
         uint* t0 = tables, t1 = tables + 256, t2 = tables + 512, t3 = tables + 768;
@@ -43,7 +47,7 @@ public sealed partial class DenseCounts
     /// Counts every byte of <paramref name="stream"/> from its current position to its end, reading <see cref="StreamBufferSize"/>
     /// bytes at a time: memory stays bounded whatever the length (files of many GB are fine). Returns the number of bytes read.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The alphabet has fewer than 256 symbols.</exception>
+    /// <exception cref="InvalidOperationException">The declared alphabet has fewer than 256 symbols.</exception>
     public long AddStream(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -82,14 +82,14 @@ public class LossCommandsTests
 
         var p = CliRunner.Json("predict", model, Iris());
         Assert.Equal(150, p.GetProperty("predictions").GetArrayLength());
-        Assert.InRange(p.GetProperty("accuracy").GetDouble(), 0.9, 1);
+        Assert.InRange(p.GetProperty("metrics").GetProperty("accuracy").GetDouble(), 0.9, 1);
         var (exit, csv, _) = CliRunner.Run("predict", model, Iris());
         Assert.Equal(0, exit);
         Assert.StartsWith("line,species,p_setosa,p_versicolor,p_virginica,predicted", csv);
         // The predictions file feeds logloss and reproduces predict's own metrics.
         string predictions = cli.Write("predictions.csv", csv);
         var l = CliRunner.Json("logloss", predictions, "--label", "species", "--probs", "p_setosa,p_versicolor,p_virginica", "--labels", "setosa,versicolor,virginica");
-        Assert.Equal(p.GetProperty("log_loss").GetDouble(), l.GetProperty("log_loss").GetDouble(), 1e-12);
+        Assert.Equal(p.GetProperty("metrics").GetProperty("log_loss").GetDouble(), l.GetProperty("log_loss").GetDouble(), 1e-12);
     }
 
     [Fact]

@@ -88,9 +88,10 @@ public class MiCommandTests : IDisposable
             (["mi", _cli.Write("h.csv", "a,b\n"), "--x", "a", "--y", "b"], "no data rows"),
             (["mi", Path.Combine(_cli.Directory, "none.csv"), "--x", "a", "--y", "b"], "no such file"),
             (["mi", path, "--x", "x"], "--y"),
-            // 5,000 distinct values in each column: a 25-million-cell table, over the limit.
+            // 5,000 distinct values in each column: a 25-million-cell table, over the limit; counting stops at the row that
+            // would pass it, 4097 × 4097 > 2^24.
             (["mi", _cli.Write("ids.csv", "a,b\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"{i},{i}\n"))), "--x", "a", "--y", "b"],
-                "5000 × 5000 categories"),
+                $"at least 4097 × 4097 categories, a table of more than {1 << 24} cells"),
         })
         {
             var (exit, _, error) = CliRunner.Run(args);

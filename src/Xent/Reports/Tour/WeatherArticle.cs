@@ -3,7 +3,7 @@ using Xent.Coding;
 using Xent.Losses;
 using Xent.Measures;
 
-namespace Xent.Cli.Tour;
+namespace Xent.Reports.Tour;
 
 /// <summary>Seed 000, "Cross-entropy. Intuition and applications.": London's weather, its codes, and the Barcelona model.</summary>
 internal static class WeatherArticle
@@ -116,6 +116,9 @@ internal static class WeatherArticle
         section.Check("D(P‖Q) = H(P,Q) − H(P)", kl, "bits", null, "the cost of being wrong: extra bits per day for using Barcelona's model (Gibbs: ≥ 0)");
     }
 
+    private static readonly PlotAxis DaysAxis = new("days per message (batch size n)") { IntegerTicks = true };
+    private static readonly PlotAxis BitsPerDayAxis = new("average bits per day");
+
     private static void BlockPlots(TourReport report)
     {
         const int maxDays = 20;
@@ -123,11 +126,11 @@ internal static class WeatherArticle
         var own = n.Select(k => BlockCode.ExpectedLength(London, (int)k).Value / k).ToArray();
         var barcelona = n.Select(k => BlockCode.ExpectedLength(London, Barcelona, (int)k).Value / k).ToArray();
         report.Plot("entropy-batch-size-vs-bits-per-day", "Batching days: London's own Huffman code approaches H(P)",
-                "days per message (batch size n)", "average bits per day", integerX: true)
+                DaysAxis, BitsPerDayAxis)
             .AddSeries("Huffman code for P, used on P", n, own, markers: true)
             .AddReference("H(P) = entropy", Discrete.Entropy(London).Value);
         report.Plot("crossentropy-batch-size-vs-bits-per-day", "Batching days: Barcelona's code in London approaches H(P,Q)",
-                "days per message (batch size n)", "average bits per day", ScottPlot.Alignment.LowerRight, integerX: true)
+                DaysAxis, BitsPerDayAxis, LegendPosition.LowerRight)
             .AddSeries("Huffman code for Q (Barcelona), used on P (London)", n, barcelona, markers: true)
             .AddReference("H(P,Q) = cross-entropy", Discrete.CrossEntropy(London, Barcelona).Value)
             .AddReference("H(P) = entropy", Discrete.Entropy(London).Value);

@@ -1,6 +1,6 @@
 using Xent.Measures;
 
-namespace Xent.Cli.Tour;
+namespace Xent.Reports.Tour;
 
 /// <summary>Seed 003: H(P,Q) = H(P) + D(P‖Q), and the one-hot case where cross-entropy is −log q_k.</summary>
 internal static class DecompositionArticle

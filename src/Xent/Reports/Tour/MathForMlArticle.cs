@@ -1,6 +1,6 @@
 using Xent.Measures;
 
-namespace Xent.Cli.Tour;
+namespace Xent.Reports.Tour;
 
 /// <summary>Seed 001, "Information theory: entropy, KL divergence, cross-entropy" (Maths for ML series).</summary>
 internal static class MathForMlArticle
@@ -72,7 +72,7 @@ internal static class MathForMlArticle
     private static void BinaryEntropyPlot(TourReport report)
     {
         var grid = SurpriseArticle.Grid(0, 1, 401);
-        report.Plot("binary-entropy", "Binary entropy H(p) of a coin with P(heads) = p", "p", "H(p) (bits)")
+        report.Plot("binary-entropy", "Binary entropy H(p) of a coin with P(heads) = p", new PlotAxis("p"), new PlotAxis("H(p)", "bits"))
             .AddSeries("H(p) = −p log2 p − (1−p) log2 (1−p)", grid, grid.Select(x => Discrete.Entropy([x, 1 - x]).Value).ToArray(), markers: false)
             .AddPoint("biased coin p = 0.9", 0.9, Discrete.Entropy([0.9, 0.1]).Value);
     }
@@ -84,7 +84,7 @@ internal static class MathForMlArticle
         var forward = grid.Select(t => Discrete.KlDivergence(p, [t, 0.8 - t, 0.2], LogBase.Nats).Value).ToArray();
         var reverse = grid.Select(t => Discrete.KlDivergence([t, 0.8 - t, 0.2], p, LogBase.Nats).Value).ToArray();
         report.Plot("kl-asymmetry", "KL is not symmetric: P = (0.5, 0.3, 0.2), Q = (t, 0.8 − t, 0.2)",
-                "t = Q(A)", "divergence (nats)")
+                new PlotAxis("t = Q(A)"), new PlotAxis("divergence", "nats"))
             .AddSeries("D(P‖Q)", grid, forward, markers: false)
             .AddSeries("D(Q‖P)", grid, reverse, markers: false)
             .AddPoint("article's Q = (0.4, 0.4, 0.2)", 0.4, Discrete.KlDivergence(p, [0.4, 0.4, 0.2], LogBase.Nats).Value);

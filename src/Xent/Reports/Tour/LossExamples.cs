@@ -2,7 +2,7 @@ using Xent.Learning;
 using Xent.Losses;
 using Xent.Measures;
 
-namespace Xent.Cli.Tour;
+namespace Xent.Reports.Tour;
 
 /// <summary>
 /// Seed 001's "Cross-entropy loss in classification", "Example 4: binary cross-entropy" and "Connection to maximum

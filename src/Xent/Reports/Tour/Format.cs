@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Xent.Cli.Tour;
+namespace Xent.Reports.Tour;
 
 /// <summary>Invariant number formatting for the tour's tables.</summary>
 internal static class Format

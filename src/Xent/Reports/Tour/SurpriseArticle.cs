@@ -1,6 +1,6 @@
 using Xent.Measures;
 
-namespace Xent.Cli.Tour;
+namespace Xent.Reports.Tour;
 
 /// <summary>Seed 002, "Origins of the cross-entropy loss function": surprise, the two-dice sum, the coins, the six friends.</summary>
 internal static class SurpriseArticle
@@ -74,7 +74,7 @@ internal static class SurpriseArticle
         var grid = Grid(0.001, 0.999, 400);
         var ce = grid.Select(g => Discrete.CrossEntropy(truth, [g, 1 - g]).Value).ToArray();
         var plot = report.Plot("friends-cross-entropy", "Cross-entropy of each friend's guess against a 0.7 coin",
-            "guessed P(heads)", "H(P,Q) (bits)").AddSeries("H(P, [q, 1−q])", grid, ce, markers: false)
+            new PlotAxis("guessed P(heads)"), new PlotAxis("H(P,Q)", "bits")).AddSeries("H(P, [q, 1−q])", grid, ce, markers: false)
             .AddReference("H(P) = minimum, at q = 0.7", Discrete.Entropy(truth).Value);
         for (int i = 1; i < guesses.Length - 1; i++) plot.AddPoint($"friend {i + 1}", guesses[i], values[i]);
     }
@@ -82,7 +82,7 @@ internal static class SurpriseArticle
     private static void SurprisePlot(TourReport report)
     {
         var grid = Grid(0.005, 1, 400);
-        report.Plot("surprise", "Surprise of an outcome of probability p", "p", "−log2 p (bits)")
+        report.Plot("surprise", "Surprise of an outcome of probability p", new PlotAxis("p"), new PlotAxis("−log2 p", "bits"))
             .AddSeries("−log2 p", grid, grid.Select(p => Discrete.Surprisal(p).Value).ToArray(), markers: false);
     }
 

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Spectre.Console;
+using Xent.Reports;
+using Xent.Reports.Tour;
+
+namespace Xent.Cli.Rendering;
+
+/// <summary>
+/// The text form of every result record: lines and Spectre.Console tables built only from the record, so that the text
+/// and <c>--json</c> show the same figures.
+/// </summary>
+internal static class ResultText
+{
+    /// <summary>Numbers in tables: up to six decimals, ∞ for +∞.</summary>
+    public static string F(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.######", CultureInfo.InvariantCulture);
+
+    public static void Write(TextWriter output, EntropyResult r)
+    {
+        if (r.Estimator is null)
+        {
+            output.WriteLine($"H(P) = {r.Figure(r.Entropy)}");
+            return;
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"H = {r.Figure(r.Entropy).ToString("0.000000")}  ({r.Estimator}, n = {r.N}, distinct = {r.Distinct})"));
+        if (r is { CiLower: double lower, CiUpper: double upper, Confidence: double confidence })
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{confidence * 100:0.##}% CI [{lower:0.000000}, {r.Figure(upper).ToString("0.000000")}]  (percentile bootstrap, {r.Bootstrap} resamples)"));
+    }
+
+    public static void Write(TextWriter output, PairMeasureResult r)
+    {
+        output.WriteLine($"{r.Symbol} = {r.Figure(r.Value)}");
+        output.WriteLine($"H(P) = {r.Figure(r.EntropyP)}");
+        if (r.Clip > 0) output.WriteLine($"(Q clipped below at {r.Clip:R})");
+        if (r.Smoothing > 0) output.WriteLine($"(Q smoothed with α = {r.Smoothing:R})");
+    }
+
+    public static void Write(TextWriter output, SurprisalResult r)
+    {
+        for (int i = 0; i < r.Probabilities.Length; i++)
+            output.WriteLine($"−log p({r.Probabilities[i]:R}) = {r.Figure(r.Surprisal[i])}");
+    }
+
+    public static void Write(TextWriter output, MutualInformationResult r)
+    {
+        var table = new Table().AddColumn("measure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit");
+        void Row(string label, double value, string unit) =>
+            table.AddRow(Markup.Escape(label), value.ToString("0.000000", CultureInfo.InvariantCulture), unit);
+        Row($"H(X) = H({r.X})", r.HX, r.Unit);
+        Row($"H(Y) = H({r.Y})", r.HY, r.Unit);
+        Row("H(X,Y)", r.HXy, r.Unit);
+        Row("I(X;Y)", r.PlainMutualInformation(), r.Unit);
+        Row("NMI (arithmetic)", r.Nmi, "");
+        if (r.Given is not null) Row($"I(X;Y|Z), Z = {r.Given}", r.MutualInformation, r.Unit);
+        table.Caption = new TableTitle($"{r.N} rows, {r.XCategories} × {r.YCategories} categories");
+        TextTable.Write(output, table);
+    }
+
+    public static void Write(TextWriter output, HuffmanCodeResult r)
+    {
+        var table = new Table().AddColumns("symbol", "p", "codeword", "length (bits)", "−log2 p (bits)");
+        for (int i = 0; i < r.Probabilities.Length; i++)
+            table.AddRow(Markup.Escape(r.Symbols[i]), F(r.Probabilities[i]), r.Codewords[i].Length == 0 ? "(none)" : r.Codewords[i],
+                r.Lengths[i].ToString(CultureInfo.InvariantCulture), F(r.SurprisalBits[i]));
+        TextTable.Write(output, table);
+        output.WriteLine($"Expected length L = {F(r.ExpectedLength)} {r.Unit}/symbol");
+        output.WriteLine($"Entropy H(P)     = {F(r.Entropy)} {r.Unit}/symbol");
+        output.WriteLine($"Redundancy L − H = {F(r.Redundancy)} {r.Unit}/symbol");
+        output.WriteLine($"Efficiency H / L = {(100 * r.Efficiency).ToString("0.##", CultureInfo.InvariantCulture)} %");
+        output.WriteLine($"Kraft sum        = {F(r.KraftSum)}");
+        if (r is { MaxLength: int limit, ExtraBitsOverUnlimited: double extra })
+            output.WriteLine($"Limit {limit} bits costs {F(extra)} {r.Unit}/symbol over the unlimited Huffman code.");
+    }
+
+    public static void Write(TextWriter output, BlockCodesResult r)
+    {
+        var table = new Table().AddColumns("n", $"code for P on P ({r.Unit}/symbol)");
+        if (r.CrossEntropy is not null) table.AddColumn($"code for Q on P ({r.Unit}/symbol)");
+        foreach (var row in r.Rows)
+        {
+            var cells = new List<string> { row.N.ToString(CultureInfo.InvariantCulture), F(row.BitsPerSymbol) };
+            if (row.QCodeBitsPerSymbol is double b) cells.Add(F(b));
+            table.AddRow(cells.ToArray());
+        }
+        TextTable.Write(output, table);
+        output.WriteLine($"H(P)   = {F(r.Entropy)} {r.Unit}/symbol");
+        if (r.CrossEntropy is double h) output.WriteLine($"H(P,Q) = {F(h)} {r.Unit}/symbol");
+    }
+
+    /// <summary>The metrics table with log losses in <paramref name="display"/>'s unit, the caption, and notes on clipping and skipped rows.</summary>
+    public static void Write(TextWriter output, MetricsResult r, LogBase display, string caption)
+    {
+        var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned()).AddColumn("");
+        string unit = display.Unit;
+        void Row(string metric, string value, string note) => table.AddRow(Markup.Escape(metric), Markup.Escape(value), Markup.Escape(note));
+        Row("log loss", F(r.Figure(r.LogLoss).In(display).Value), unit);
+        Row("perplexity", F(r.Perplexity), "classes");
+        Row("accuracy", F(r.Accuracy), "");
+        Row("Brier score", F(r.Brier), "Σ_k (p_k − [k = y])²");
+        Row("prior log loss", F(r.Figure(r.PriorLogLoss).In(display).Value), unit + ", predicting class frequencies");
+        Row("log-loss reduction", r.LogLossReduction is { } red ? F(red) : "n/a", "1 − log loss / prior log loss");
+        Row("ECE", F(r.Ece), $"{r.Reliability.Length} equal-width bins");
+        var notes = new List<string> { caption };
+        if (r.Clip > 0) notes.Add($"clipped at {r.Clip} ({r.ClippedRows} rows)");
+        if (r.SkippedRows > 0) notes.Add($"{r.SkippedRows} bad rows skipped, first: {r.FirstSkippedReason}");
+        TextTable.Write(output, table);
+        foreach (var note in notes) output.WriteLine(note);
+    }
+
+    public static void Write(TextWriter output, TrainResult r)
+    {
+        var table = new Table().AddColumn("set").AddColumn(new TableColumn("rows").RightAligned())
+            .AddColumn(new TableColumn($"log loss ({r.Unit})").RightAligned()).AddColumn(new TableColumn("accuracy").RightAligned());
+        table.AddRow("train", r.TrainRows.ToString(CultureInfo.InvariantCulture), F(r.TrainLogLoss), F(r.TrainAccuracy));
+        if (r is { TestRows: int rows, TestLogLoss: double loss, TestAccuracy: double accuracy })
+            table.AddRow("test", rows.ToString(CultureInfo.InvariantCulture), F(loss), F(accuracy));
+        string notes = $"{r.Classes.Length} classes, {r.Features.Length} features, C = {r.C}{(r.Standardize ? ", standardized" : "")}; " +
+            $"L-BFGS: {r.Iterations} iterations, {r.Evaluations} evaluations, objective {r.Objective:0.######}, " +
+            $"‖∇‖∞ = {r.GradientNorm:0.###e0}{(r.Converged ? "" : " (not converged)")}, {r.Seconds * 1000:0.#} ms";
+        if (r.SkippedRows > 0) notes += $"; {r.SkippedRows} bad rows skipped, first: {r.FirstSkippedReason}";
+        TextTable.Write(output, table);
+        output.WriteLine(notes);
+    }
+
+    /// <summary>The predictions as CSV: line, the target column when the input had it, p_class per class, predicted.</summary>
+    public static void WriteCsv(TextWriter writer, PredictResult r)
+    {
+        bool withTruth = r.Target is not null; // the file had the target column: keep it, so logloss can read the output
+        writer.WriteLine("line," + (withTruth ? r.Target + "," : "") + string.Join(",", r.Classes.Select(n => "p_" + n)) + ",predicted");
+        foreach (var p in r.Predictions)
+        {
+            var cells = r.Classes.Select(c => p.Probabilities[c].ToString("R", CultureInfo.InvariantCulture));
+            string truth = withTruth ? p.Actual + "," : "";
+            writer.WriteLine($"{p.Line},{truth}{string.Join(",", cells)},{p.Predicted}");
+        }
+    }
+
+    public static void Write(TextWriter output, MeasureBenchResult r) =>
+        output.WriteLine($"{r.Measure}: n = {r.N}, {r.Threads} thread(s): {r.NsPerElement:0.###} ns per element, " +
+            $"{r.GbPerSecond:0.#} GB/s read (fastest of {r.Runs}; value {r.Value:0.######} {r.Unit})" +
+            (r.StreamingSumNsPerElement is { } floor ? $"; a streaming sum of the same arrays: {floor:0.###} ns per element" : ""));
+
+    public static void Write(TextWriter output, HuffmanBenchResult r) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(r.File)}: {r.Bytes} → {r.CompressedBytes} bytes (×{r.Ratio:0.000}), encode {r.EncodeMbPerS:0} MB/s, decode {r.DecodeMbPerS:0} MB/s (best of {r.Runs}, {r.MaxLength}-bit codes)"));
+
+    public static void Write(TextWriter output, SoftmaxCeBenchResult r) =>
+        output.WriteLine($"softmax CE forward+backward, float [{r.Rows}, {r.Classes}], {r.Threads} thread(s): {r.NsPerElement:0.###} ns per logit " +
+            $"({1 / r.NsPerElement:0.##} G logits/s; fastest of {r.Runs}: {r.BestMs:0.##} ms; loss {r.Loss:0.######} {r.Unit})");
+
+    public static void Write(TextWriter output, TourResult r)
+    {
+        var console = Terminal.For(output);
+        foreach (var section in r.Sections)
+        {
+            console.Write(new Rule($"[bold]{Markup.Escape(section.Title)}[/]").LeftJustified());
+            console.MarkupLine($"[grey]{Markup.Escape(section.Source)}[/]");
+            foreach (var t in section.Tables)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(t.Title)}[/]");
+                var table = new Table().Border(TableBorder.Rounded);
+                foreach (var header in t.Headers) table.AddColumn(new TableColumn(Markup.Escape(header)));
+                foreach (var row in t.Rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+                console.Write(table);
+            }
+            if (section.Checks.Count > 0)
+            {
+                var checks = new Table().Border(TableBorder.Simple).AddColumns("figure", "Xent", "article", "", "note");
+                checks.Columns[1].NoWrap();
+                foreach (var c in section.Checks)
+                {
+                    string verdict = c.Agrees switch { true => "[green]✓[/]", false => "[yellow]differs[/]", null => "" };
+                    checks.AddRow(Markup.Escape(c.Label), Markup.Escape($"{Fixed(c.Value, 6)} {c.Unit}"),
+                        Markup.Escape(c.ArticleSays ?? "—"), verdict, $"[grey]{Markup.Escape(c.Note ?? "")}[/]");
+                }
+                console.Write(checks);
+            }
+            foreach (var note in section.Notes) console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+            console.WriteLine();
+        }
+        if (r.Files.Length > 0)
+        {
+            console.MarkupLine("[bold]Figures written:[/]");
+            foreach (var file in r.Files) console.MarkupLine($"  {Markup.Escape(file)}");
+        }
+    }
+
+    private static string Fixed(double value, int decimals) =>
+        double.IsPositiveInfinity(value) ? "∞" : value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,85 @@
+namespace Xent.Reports;
+
+/// <summary>
+/// <c>bench entropy|cross-entropy|kl</c>: the fastest run's time per element of a measure over n random doubles, and the
+/// same for a plain streaming sum of the same arrays (the memory-bandwidth floor). <see cref="Value"/> is in nats.
+/// </summary>
+public sealed record MeasureBenchResult : InformationReport
+{
+    /// <summary>The measure timed ("entropy", "cross-entropy", "kl").</summary>
+    public required string Measure { get; init; }
+
+    /// <summary>Elements.</summary>
+    public required int N { get; init; }
+
+    /// <summary>Threads.</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>Nanoseconds per element of the fastest run.</summary>
+    public required double NsPerElement { get; init; }
+
+    /// <summary>Bytes read per second, in GB (10^9 B).</summary>
+    public required double GbPerSecond { get; init; }
+
+    /// <summary>Timed runs.</summary>
+    public required int Runs { get; init; }
+
+    /// <summary>The measure's value on the random inputs (so the work cannot be skipped).</summary>
+    public required double Value { get; init; }
+
+    /// <summary>Nanoseconds per element of a plain vectorised sum over the same arrays, when measured.</summary>
+    public double? StreamingSumNsPerElement { get; init; }
+}
+
+/// <summary><c>bench huffman</c>: in-memory Huffman encoding and decoding of a file's bytes, fastest run.</summary>
+public sealed record HuffmanBenchResult
+{
+    /// <summary>The file coded.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Its size.</summary>
+    public required long Bytes { get; init; }
+
+    /// <summary>The encoded size.</summary>
+    public required long CompressedBytes { get; init; }
+
+    /// <summary>bytes / compressed bytes (0 for an empty file).</summary>
+    public required double Ratio { get; init; }
+
+    /// <summary>The codeword length limit.</summary>
+    public required int MaxLength { get; init; }
+
+    /// <summary>Timed runs.</summary>
+    public required int Runs { get; init; }
+
+    /// <summary>Encoding speed, 10^6 input bytes per second.</summary>
+    public required double EncodeMbPerS { get; init; }
+
+    /// <summary>Decoding speed, 10^6 output bytes per second.</summary>
+    public required double DecodeMbPerS { get; init; }
+}
+
+/// <summary><c>bench softmax-ce</c>: softmax cross-entropy forward + backward on float logits [rows, classes], fastest run. The loss is in nats.</summary>
+public sealed record SoftmaxCeBenchResult : InformationReport
+{
+    /// <summary>Nanoseconds per logit.</summary>
+    public required double NsPerElement { get; init; }
+
+    /// <summary>Batch size N.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>Classes C.</summary>
+    public required int Classes { get; init; }
+
+    /// <summary>Threads.</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>The fastest run, in milliseconds.</summary>
+    public required double BestMs { get; init; }
+
+    /// <summary>Timed runs.</summary>
+    public required int Runs { get; init; }
+
+    /// <summary>The mean loss of the batch.</summary>
+    public required double Loss { get; init; }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Xent.Coding;
+using Xent.Measures;
+
+namespace Xent.Reports;
+
+/// <summary>
+/// <c>blocks</c>: the expected bits per symbol of Huffman codes over blocks of n = 1..N symbols of an i.i.d. source P,
+/// built for P (→ H(P)) and, when a model Q is given, built for Q and used on P (→ H(P,Q)). Figures are in bits.
+/// </summary>
+public sealed record BlockCodesResult : InformationReport
+{
+    /// <summary>One row per block length n.</summary>
+    public required BlockCodeRow[] Rows { get; init; }
+
+    /// <summary>H(P), the limit of the code for P.</summary>
+    public required double Entropy { get; init; }
+
+    /// <summary>H(P,Q), the limit of the code for Q used on P, when Q was given; may be +∞.</summary>
+    public double? CrossEntropy { get; init; }
+
+    /// <summary>"leaf" or "merged": which of a group of sequences and a merged node of equal weight was taken first.</summary>
+    public required string TieBreak { get; init; }
+
+    /// <summary>Computes the rows for n = 1..<paramref name="maxN"/>.</summary>
+    /// <exception cref="ArgumentException">P or Q is not a distribution, they differ in length, <paramref name="maxN"/> &lt; 1, or the blocks are too many (<see cref="BlockCode.Fits"/>).</exception>
+    public static BlockCodesResult Build(double[] p, double[]? q, int maxN, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst)
+    {
+        double entropy = Discrete.Entropy(p).Value;
+        double? crossEntropy = q is null ? null : Discrete.CrossEntropy(p, q).Value;
+        if (maxN < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(maxN), maxN, "the block length must be at least 1");
+        var rows = new BlockCodeRow[maxN];
+        for (int n = 1; n <= maxN; n++)
+        {
+            double own = BlockCode.ExpectedLength(p, p, n, tieBreak).Value / n;
+            double? mismatched = q is null ? null : BlockCode.ExpectedLength(p, q, n, tieBreak).Value / n;
+            rows[n - 1] = new BlockCodeRow(n, own, mismatched);
+        }
+        return new BlockCodesResult
+        {
+            Base = LogBase.Bits.Value, Rows = rows, Entropy = entropy, CrossEntropy = crossEntropy,
+            TieBreak = tieBreak == HuffmanTieBreak.LeafFirst ? "leaf" : "merged",
+        };
+    }
+
+    /// <summary>The curves against n with H(P) (and a finite H(P,Q)) as horizontal reference lines.</summary>
+    public PlotSpec Plot()
+    {
+        var x = Rows.Select(r => (double)r.N).ToArray();
+        var series = new List<PlotSeries> { new("Huffman code for P, used on P", x, Rows.Select(r => r.BitsPerSymbol).ToArray(), SeriesStyle.LineMarkers) };
+        if (CrossEntropy is not null)
+            series.Add(new("Huffman code for Q, used on P", x, Rows.Select(r => r.QCodeBitsPerSymbol!.Value).ToArray(), SeriesStyle.LineMarkers));
+        var references = new List<ReferenceLine> { ReferenceLine.Horizontal(Entropy, string.Create(CultureInfo.InvariantCulture, $"H(P) = {Entropy:0.000} bits")) };
+        if (CrossEntropy is double ce && !double.IsPositiveInfinity(ce))
+            references.Add(ReferenceLine.Horizontal(ce, string.Create(CultureInfo.InvariantCulture, $"H(P,Q) = {ce:0.000} bits")));
+        return new PlotSpec("Block codes: bits per symbol",
+            new PlotAxis("Block length n", "symbols") { IntegerTicks = true },
+            new PlotAxis("Expected length", "bits per symbol"))
+        {
+            Series = series.ToArray(), References = references.ToArray(), Legend = LegendPosition.MiddleRight,
+        };
+    }
+}
+
+/// <summary>One block length of <see cref="BlockCodesResult"/>.</summary>
+/// <param name="N">The block length n.</param>
+/// <param name="BitsPerSymbol">Expected length of the Huffman code for Pⁿ used on Pⁿ, divided by n.</param>
+/// <param name="QCodeBitsPerSymbol">The same for the code built for Qⁿ, when Q was given.</param>
+public sealed record BlockCodeRow(int N, double BitsPerSymbol, double? QCodeBitsPerSymbol);

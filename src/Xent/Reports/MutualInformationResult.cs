@@ -1,0 +1,77 @@
+using System.Text.Json.Serialization;
+using Xent.Measures;
+
+namespace Xent.Reports;
+
+/// <summary>
+/// <c>mi</c>: the mutual information I(X;Y) of two categorical columns with the entropies it is made of, or, with a third
+/// column Z given, the conditional I(X;Y|Z) (then <see cref="MutualInformation"/> is the conditional figure and
+/// <see cref="UnconditionalMutualInformation"/> the plain one).
+/// </summary>
+public sealed record MutualInformationResult : InformationReport
+{
+    /// <summary>I(X;Y), or I(X;Y|Z) when <see cref="Given"/> is set; ≥ 0.</summary>
+    public required double MutualInformation { get; init; }
+
+    /// <summary>H(X).</summary>
+    [JsonPropertyName("h_x")]
+    public required double HX { get; init; }
+
+    /// <summary>H(Y).</summary>
+    [JsonPropertyName("h_y")]
+    public required double HY { get; init; }
+
+    /// <summary>H(X,Y).</summary>
+    [JsonPropertyName("h_xy")]
+    public required double HXy { get; init; }
+
+    /// <summary>Normalized mutual information I(X;Y) / ((H(X) + H(Y))/2), in [0, 1].</summary>
+    public required double Nmi { get; init; }
+
+    /// <summary>Rows counted.</summary>
+    public required long N { get; init; }
+
+    /// <summary>Column X's name.</summary>
+    public required string X { get; init; }
+
+    /// <summary>Column Y's name.</summary>
+    public required string Y { get; init; }
+
+    /// <summary>Distinct values of X.</summary>
+    public required int XCategories { get; init; }
+
+    /// <summary>Distinct values of Y.</summary>
+    public required int YCategories { get; init; }
+
+    /// <summary>Column Z's name, for the conditional mutual information.</summary>
+    public string? Given { get; init; }
+
+    /// <summary>I(X;Y) without conditioning, when <see cref="Given"/> is set.</summary>
+    public double? UnconditionalMutualInformation { get; init; }
+
+    /// <summary>I(X;Y) whether or not a Z was given.</summary>
+    public double PlainMutualInformation() => UnconditionalMutualInformation ?? MutualInformation;
+
+    /// <summary>The result for the entropies of the X×Y table and, optionally, I(X;Y|Z) for column <paramref name="given"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="conditional"/> is in another unit than <paramref name="entropies"/>, or only one of it and <paramref name="given"/> is set.</exception>
+    public static MutualInformationResult From(JointEntropies entropies, long n, string x, string y, int xCategories, int yCategories,
+        string? given = null, Information? conditional = null)
+    {
+        if ((given is null) != (conditional is null))
+            ThrowHelper.ThrowArgument(nameof(conditional), "the conditional mutual information and the name of the given column go together.");
+        var b = entropies.MutualInformation.Base;
+        var result = new MutualInformationResult
+        {
+            Base = b.Value,
+            MutualInformation = entropies.MutualInformation.Value,
+            HX = entropies.RowEntropy.Value, HY = entropies.ColumnEntropy.Value, HXy = entropies.JointEntropy.Value,
+            Nmi = entropies.Normalized(), N = n, X = x, Y = y, XCategories = xCategories, YCategories = yCategories,
+        };
+        if (conditional is not { } c) return result;
+        return result with
+        {
+            MutualInformation = result.InUnit(c, nameof(conditional)), Given = given,
+            UnconditionalMutualInformation = entropies.MutualInformation.Value,
+        };
+    }
+}
