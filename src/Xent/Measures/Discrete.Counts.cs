@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using Xent.Numerics;
@@ -6,9 +7,6 @@ namespace Xent.Measures;
 
 public static partial class Discrete
 {
-    /// <summary>Elements converted to double at a time (on the stack) for counts and for IEEE types the driver does not read directly.</summary>
-    private const int ConvertChunk = 1024;
-
     /// <summary>
     /// Shannon entropy H = −Σ (c_i/N) log(c_i/N) of the distribution that <paramref name="counts"/> describe (N = Σ c_i),
     /// in the unit of <paramref name="logBase"/> (bits by default): the plug-in entropy of a sample.
@@ -17,7 +15,7 @@ public static partial class Discrete
     /// 0·log 0 = 0. Nothing counted (N = 0: <c>[]</c> or all zeros) gives 0, as <c>scipy.stats.entropy([])</c> does: an
     /// empty sample has no uncertainty. Each p_i = c_i/N is rounded once and summed in one vectorised pass with compensated
     /// sums; the largest count's term is computed as (c/N)·log1p((N − c)/c), so near-certain distributions (counts
-    /// [10^12, 1]) keep their digits too. Runs on one thread.</remarks>
+    /// [10^12, 1]) keep their digits too. Runs on one thread (the counts are converted into a pooled buffer first).</remarks>
     /// <exception cref="ArgumentException">A count is negative, or the counts sum to more than <see cref="long.MaxValue"/>.</exception>
     public static Information Entropy(ReadOnlySpan<long> counts, LogBase logBase = default)
     {
@@ -46,8 +44,8 @@ public static partial class Discrete
     /// </summary>
     /// <remarks>
     /// Of <paramref name="options"/>, only <see cref="MeasureOptions.Smoothing"/> and <see cref="MeasureOptions.Clip"/> apply
-    /// (counts are always divided by their totals, so the normalization policy and its tolerance do not, and the pass runs on
-    /// one thread). Smoothing α is a pseudo-count added to every q count: q′_i = (b_i + α)/(B + nα) (α = 1 is Laplace's rule);
+    /// and <see cref="MeasureOptions.MaxDegreeOfParallelism"/> (counts are always divided by their totals, so the normalization
+    /// policy and its tolerance do not). Smoothing α is a pseudo-count added to every q count: q′_i = (b_i + α)/(B + nα) (α = 1 is Laplace's rule);
     /// clipping then raises q′_i to at least Clip. q_i = 0 with a_i &gt; 0 gives +∞ unless either is set.
     /// Nothing counted in P (A = 0) gives 0, a mean over no outcomes; Q with nothing counted (B = 0) and no smoothing has
     /// every q_i = 0, so the result is +∞ when A &gt; 0.</remarks>
@@ -163,75 +161,58 @@ public static partial class Discrete
         var (totalP, _) = CheckCounts(p, nameof(p));
         var (totalQ, _) = CheckCounts(q, nameof(q));
         double alpha = options.Smoothing, divisorQ = totalQ + p.Length * alpha;
-        return CountPass(p, totalP == 0 ? 1 : totalP, q, alpha, divisorQ == 0 ? 1 : divisorQ, op);
+        return CountPass(p, totalP == 0 ? 1 : totalP, q, alpha, divisorQ == 0 ? 1 : divisorQ, op, maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
     }
 
     /// <summary>
     /// The driver's pass over p_i = a_i / divisorA and (when the operator reads q) q_i = (b_i + shiftB) / divisorB, converted
-    /// a chunk at a time on the stack; entry <paramref name="skip"/> of p is left out (taken as 0).
+    /// into a pooled buffer first; entry <paramref name="skip"/> of p is left out (taken as 0).
     /// </summary>
-    private static PassSums CountPass<TOp>(ReadOnlySpan<long> a, double divisorA, ReadOnlySpan<long> b, double shiftB, double divisorB, TOp op, int skip = -1)
-        where TOp : struct, ITermOperator
+    private static PassSums CountPass<TOp>(ReadOnlySpan<long> a, double divisorA, ReadOnlySpan<long> b, double shiftB, double divisorB,
+        TOp op, int skip = -1, int maxDegreeOfParallelism = 1) where TOp : struct, ITermOperator
     {
-        Span<double> pBuffer = stackalloc double[ConvertChunk], qBuffer = stackalloc double[ConvertChunk];
-        PassTotals totals = default;
-        for (int start = 0; start < a.Length; start += ConvertChunk)
+        int n = a.Length;
+        double[] buffer = ArrayPool<double>.Shared.Rent(TOp.UsesQ ? 2 * n : n);
+        try
         {
-            int length = Math.Min(ConvertChunk, a.Length - start);
-            Span<double> pc = pBuffer[..length], qc = qBuffer[..(TOp.UsesQ ? length : 0)];
-            TensorPrimitives.ConvertTruncating<long, double>(a.Slice(start, length), pc);
-            TensorPrimitives.Divide(pc, divisorA, pc);
-            if ((uint)(skip - start) < (uint)length) pc[skip - start] = 0;
+            Span<double> p = buffer.AsSpan(0, n), q = TOp.UsesQ ? buffer.AsSpan(n, n) : default;
+            TensorPrimitives.ConvertTruncating<long, double>(a, p);
+            TensorPrimitives.Divide(p, divisorA, p);
+            if (skip >= 0) p[skip] = 0;
             if (TOp.UsesQ)
             {
-                TensorPrimitives.ConvertTruncating<long, double>(b.Slice(start, length), qc);
-                if (shiftB != 0) TensorPrimitives.Add(qc, shiftB, qc);
-                TensorPrimitives.Divide(qc, divisorB, qc);
+                TensorPrimitives.ConvertTruncating<long, double>(b, q);
+                if (shiftB != 0) TensorPrimitives.Add(q, shiftB, q);
+                TensorPrimitives.Divide(q, divisorB, q);
             }
-            totals.Add(Pass<double, TOp>(pc, qc, op, 1));
+            return Pass<double, TOp>(p, q, op, maxDegreeOfParallelism);
         }
-        return totals.ToSums();
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
     /// A pass for any IEEE floating type: <see cref="double"/> and <see cref="float"/> go straight to the driver (the generic
-    /// methods instantiate to the same kernels as before); other types are widened to double a chunk at a time.
+    /// methods instantiate to the same kernels as before); other types are widened into a pooled double buffer first.
     /// </summary>
     private static PassSums PassAny<T, TOp>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, TOp op, int maxDegreeOfParallelism)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : struct, ITermOperator
     {
         if (typeof(T) == typeof(double) || typeof(T) == typeof(float)) return Pass(p, q, op, maxDegreeOfParallelism);
-        Span<double> pBuffer = stackalloc double[ConvertChunk], qBuffer = stackalloc double[ConvertChunk];
-        PassTotals totals = default;
-        for (int start = 0; start < p.Length; start += ConvertChunk)
+        int n = p.Length;
+        double[] buffer = ArrayPool<double>.Shared.Rent(TOp.UsesQ ? 2 * n : n);
+        try
         {
-            int length = Math.Min(ConvertChunk, p.Length - start);
-            Span<double> pc = pBuffer[..length], qc = qBuffer[..(TOp.UsesQ ? length : 0)];
-            TensorPrimitives.ConvertTruncating<T, double>(p.Slice(start, length), pc);
-            if (TOp.UsesQ)
-            {
-                TensorPrimitives.ConvertTruncating<T, double>(q.Slice(start, length), qc);
-            }
-            totals.Add(Pass<double, TOp>(pc, qc, op, 1));
+            Span<double> pw = buffer.AsSpan(0, n), qw = TOp.UsesQ ? buffer.AsSpan(n, n) : default;
+            TensorPrimitives.ConvertTruncating<T, double>(p, pw);
+            if (TOp.UsesQ) TensorPrimitives.ConvertTruncating<T, double>(q, qw);
+            return Pass<double, TOp>(pw, qw, op, maxDegreeOfParallelism);
         }
-        return totals.ToSums();
-    }
-
-    /// <summary>Sums of passes over consecutive chunks, combined with compensation.</summary>
-    private struct PassTotals
-    {
-        private CompensatedSum _terms, _sumP, _sumQ;
-        private bool _invalid;
-
-        public void Add(in PassSums sums)
+        finally
         {
-            _terms.Add(sums.Terms);
-            _sumP.Add(sums.SumP);
-            _sumQ.Add(sums.SumQ);
-            _invalid |= sums.Invalid;
+            ArrayPool<double>.Shared.Return(buffer);
         }
-
-        public readonly PassSums ToSums() => new(_terms.Value, _sumP.Value, _sumQ.Value,
-            _invalid || !(double.IsFinite(_sumP.Value) && double.IsFinite(_sumQ.Value)));
     }
 }

@@ -8,7 +8,7 @@ public static partial class Discrete
     /// Shannon entropy H(P) = −Σ p_i log p_i of probabilities, in the unit of <paramref name="logBase"/> (bits by default).
     /// </summary>
     /// <typeparam name="T"><see cref="double"/> or <see cref="float"/> (read directly), or another IEEE type such as
-    /// <see cref="Half"/> (widened to double a chunk at a time, on one thread). Sums are always accumulated in double precision.</typeparam>
+    /// <see cref="Half"/> (widened into a pooled double buffer first). Sums are always accumulated in double precision.</typeparam>
     /// <remarks>0·log 0 = 0. Empty p: 0 under <see cref="Normalization.AsIs"/>, else an error (its sum is 0).
     /// Under <see cref="Normalization.Renormalize"/>, nonnegative weights are accepted: H = ln S − (1/S)Σ w ln w with S = Σw
     /// (integer counts have their own overload, <see cref="Entropy(ReadOnlySpan{long}, LogBase)"/>).

@@ -31,7 +31,7 @@ public class DiscreteCountsTests
     [Fact]
     public void EveryLengthMatchesTheReferenceOnTheNormalizedCounts()
     {
-        // Lengths past every vector width and past the 1024-element conversion chunk.
+        // Lengths past every vector width and its tails, and a few long ones.
         var random = new Random(2024);
         foreach (int n in Enumerable.Range(1, 70).Concat([1023, 1024, 1025, 3000]))
         {
@@ -102,6 +102,19 @@ public class DiscreteCountsTests
     }
 
     [Fact]
+    public void CountPairsSplitAcrossThreadsAsProbabilitiesDo()
+    {
+        var random = new Random(31);
+        long[] a = RandomCounts(random, 300_001), b = RandomCounts(random, 300_001);
+        for (int i = 0; i < b.Length; i++) b[i]++;
+        Assert.Equal(2, Discrete.ThreadsFor(a.Length, 2));
+        var parallel = new MeasureOptions { MaxDegreeOfParallelism = 2 };
+        double serial = Discrete.KlDivergence(a, b).Value, split = Discrete.KlDivergence(a, b, options: parallel).Value;
+        Assert.True(Math.Abs(serial - split) <= 1e-13 * serial, $"serial {serial:R}, parallel {split:R}");
+        Assert.Equal(Discrete.CrossEntropy(a, b).Value, Discrete.CrossEntropy(a, b, options: parallel).Value, 1e-12);
+    }
+
+    [Fact]
     public void BadCountsNameIndexAndValue()
     {
         var e = Assert.Throws<ArgumentException>(() => Discrete.Entropy([3, -2, 1]));
@@ -148,9 +161,9 @@ public class DiscreteCountsTests
     }
 
     [Fact]
-    public void OtherIeeeTypesAreWidenedChunkByChunk()
+    public void OtherIeeeTypesAreWidenedToDouble()
     {
-        // Half goes through the widening path (not the driver's float/double reading), over several 1024-element chunks.
+        // Half goes through the widening path, not the driver's own float/double reading.
         var random = new Random(5);
         double[] p = RandomDistributions.Create(random, 2500), q = RandomDistributions.Positive(random, 2500);
         Half[] ph = Array.ConvertAll(p, x => (Half)x), qh = Array.ConvertAll(q, x => (Half)x);
