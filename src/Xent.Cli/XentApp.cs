@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Xent.Cli.Commands;
+using Xent.Cli.Data;
+using Xent.Data;
 using Xent.Reports;
 
 namespace Xent.Cli;
@@ -51,6 +53,13 @@ internal static class XentApp
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (DataException e)
+        {
+            // The data layer's structured error, worded for this command (a row error says how to skip it, if it can).
+            bool canSkip = parsed.CommandResult.Command.Options.Any(o => o.Name == TableInput.SkipOption);
+            stderr.WriteLine($"xent: {Failure.OneLine(TableInput.Message(e.Error, canSkip))}");
+            return ExitBadInput;
         }
         catch (Exception e)
         {

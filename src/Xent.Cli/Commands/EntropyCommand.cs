@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
+using Xent.Data;
 using Xent.Estimation;
 using Xent.Measures;
 using Xent.Reports;
@@ -117,10 +118,10 @@ internal static class EntropyCommand
 
     private static long[] ColumnCounts(string path, string column)
     {
-        using var table = CsvTable.Open(path);
-        int index = table.ColumnIndex(column);
+        using var table = TableInput.OpenCsv(path);
+        using var cursor = table.ReadColumns([column], BadRows.Stop());
         var counts = new CountTable<string>(StringComparer.Ordinal);
-        foreach (var row in table.Rows(index)) counts.Add(row[0]);
+        while (cursor.Read()) counts.Add(cursor.GetString(0));
         return counts.ToCounts();
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Xent.Cli.Data;
 using Xent.Cli.Plotting;
 using Xent.Cli.Rendering;
+using Xent.Data;
 using Xent.Learning;
 using Xent.Reports;
 
@@ -42,78 +43,71 @@ internal static class LoglossCommand
             if (binCount < 1) throw new UsageException($"--bins {binCount} must be ≥ 1.");
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null) PlotRenderer.CheckPath(plotPath, parse.GetValue(force));
-            var csv = CsvRecords.Read(parse.GetValue(file)!);
             var columnNames = Inputs.Names(probColumns ?? logitColumns!, fromLogits ? "--logits" : "--probs");
-            var columns = columnNames.Select(csv.Column).ToArray();
             var classNames = parse.GetValue(labels) is { } given ? Inputs.Names(given, "--labels") : columnNames;
-            if (classNames.Length != columns.Length)
-                throw new UsageException($"--labels names {classNames.Length} labels for {columns.Length} columns.");
+            if (classNames.Length != columnNames.Length)
+                throw new UsageException($"--labels names {classNames.Length} labels for {columnNames.Length} columns.");
             var classIndex = classNames.Select((name, k) => (name, k)).ToDictionary(t => t.name, t => t.k);
-            int labelColumn = csv.Column(parse.GetValue(label)!);
-            int? weightColumn = parse.GetValue(weight) is { } w ? csv.Column(w) : null;
-            var bad = new BadRows(parse.GetValue(skip));
+            string? weightName = parse.GetValue(weight);
+            var bad = TableInput.Policy(parse.GetValue(skip));
+            int classes = columnNames.Length, labelField = classes, weightField = classes + 1;
 
+            // Streamed: memory holds the K numbers, label and weight of each usable row, never the file's text.
+            using var csv = TableInput.OpenCsv(parse.GetValue(file)!);
+            using var cursor = csv.ReadColumns([.. columnNames, parse.GetValue(label)!, .. weightName is null ? [] : new[] { weightName }], bad);
             var values = new List<double>();
             var targets = new List<int>();
             var weights = new List<double>();
-            var row = new double[columns.Length];
-            foreach (var record in csv.Rows)
+            var row = new double[classes];
+            while (cursor.Read())
             {
-                if (!csv.HasAllFields(record, bad)) continue;
-                if (LossInputs.Label(csv, record, labelColumn, classIndex, bad) is not { } y) continue;
-                if (!ReadRow(csv, record, columns, fromLogits, tol, row, bad)) continue;
+                if (LossInputs.Label(cursor, labelField, classIndex) is not { } y) continue;
+                if (!ReadRow(cursor, fromLogits, tol, row)) continue;
                 double sampleWeight = 1;
-                if (weightColumn is { } wc)
+                if (weightName is not null)
                 {
-                    if (csv.Number(record, wc, bad) is not { } v) continue;
-                    if (v < 0) { bad.Reject($"{csv.Where(record, wc)}: a weight must be ≥ 0, not {v}."); continue; }
+                    if (!cursor.TryGetDouble(weightField, out double v)) continue;
+                    if (v < 0) { cursor.Reject(weightField, $"a weight must be ≥ 0, not {v}"); continue; }
                     sampleWeight = v;
                 }
                 values.AddRange(row);
                 targets.Add(y);
                 weights.Add(sampleWeight);
             }
-            if (targets.Count == 0) throw new InvalidDataException($"{csv.Path}: no usable rows ({bad.Skipped} skipped).");
-            if (weightColumn is { } weighted && !(weights.Sum() > 0))
-                throw new InvalidDataException($"{csv.Path}: the --weight column '{csv.Header[weighted]}' sums to 0 over the {targets.Count} usable rows.");
+            if (targets.Count == 0) throw new InvalidDataException($"{csv.Source}: no usable rows ({bad.Skipped} skipped).");
+            if (weightName is not null && !(weights.Sum() > 0))
+                throw new InvalidDataException($"{csv.Source}: the --weight column '{weightName}' sums to 0 over the {targets.Count} usable rows.");
 
             var options = new MetricsOptions
             {
                 Base = parse.GetValue(bits) ? LogBase.Bits : LogBase.Nats, Clip = clipAt, Bins = binCount, Tolerance = tol,
             };
             var report = fromLogits
-                ? ClassificationMetrics.EvaluateLogits(values.ToArray(), columns.Length, targets.ToArray(), options, weightColumn is null ? default : weights.ToArray())
-                : ClassificationMetrics.Evaluate(values.ToArray(), columns.Length, targets.ToArray(), options, weightColumn is null ? default : weights.ToArray());
-            var result = MetricsResult.From(report, bad.Skipped, bad.FirstReason);
+                ? ClassificationMetrics.EvaluateLogits(values.ToArray(), classes, targets.ToArray(), options, weightName is null ? default : weights.ToArray())
+                : ClassificationMetrics.Evaluate(values.ToArray(), classes, targets.ToArray(), options, weightName is null ? default : weights.ToArray());
+            var result = MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason);
             if (plotPath is not null) PlotRenderer.Save(result.ReliabilityPlot(), plotPath, parse.GetValue(force), width: 800, height: 600);
 
             ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json),
-                (output, r) => ResultText.Write(output, r, options.Base, $"{csv.Path}: {r.Rows} rows, {columns.Length} classes"));
+                (output, r) => ResultText.Write(output, r, options.Base, $"{csv.Source}: {r.Rows} rows, {classes} classes"));
             return 0;
         });
         return command;
     }
 
-    /// <summary>Parses one row's probabilities (checked: in [0, 1], Σ = 1 within the tolerance) or logits.</summary>
-    private static bool ReadRow(CsvRecords csv, CsvRecord record, int[] columns, bool fromLogits, double tolerance, double[] row, BadRows bad)
+    /// <summary>Parses one row's probabilities (checked: in [0, 1], Σ = 1 within the tolerance) or logits: fields 0..K−1 of the cursor.</summary>
+    private static bool ReadRow(RowCursor cursor, bool fromLogits, double tolerance, double[] row)
     {
         double sum = 0;
-        for (int k = 0; k < columns.Length; k++)
+        for (int k = 0; k < row.Length; k++)
         {
-            if (csv.Number(record, columns[k], bad) is not { } v) return false;
-            if (!fromLogits && !(v >= 0 && v <= 1))
-            {
-                bad.Reject($"{csv.Where(record, columns[k])}: probability {v} is outside [0, 1].");
-                return false;
-            }
+            if (!cursor.TryGetDouble(k, out double v)) return false;
+            if (!fromLogits && !(v >= 0 && v <= 1)) return cursor.Reject(k, $"probability {v} is outside [0, 1]", cursor.GetString(k).Trim());
             row[k] = v;
             sum += v;
         }
         if (!fromLogits && Math.Abs(sum - 1) > tolerance)
-        {
-            bad.Reject($"{csv.Path}: line {record.Line}: the probabilities sum to {sum:R}, not 1 (tolerance {tolerance}); they are never renormalized.");
-            return false;
-        }
+            return cursor.RejectRow($"the probabilities sum to {sum:R}, not 1 (tolerance {tolerance}); they are never renormalized");
         return true;
     }
 }

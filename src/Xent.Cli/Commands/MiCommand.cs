@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
+using Xent.Data;
 using Xent.Estimation;
 using Xent.Measures;
 using Xent.Reports;
@@ -44,16 +45,21 @@ internal static class MiCommand
     private const long MaxCells = ContingencyTable.DefaultMaxCells;
 
     /// <summary>Streams the named columns of the CSV file and counts their value combinations (each distinct string a category).</summary>
-    /// <exception cref="UsageException">A column does not exist, or the table would exceed <see cref="MaxCells"/>.</exception>
+    /// <exception cref="DataException">A column does not exist or a row is bad.</exception>
+    /// <exception cref="UsageException">The table would exceed <see cref="MaxCells"/>.</exception>
     private static ContingencyTable Count(string path, string[] columns)
     {
-        using var csv = CsvTable.Open(path);
-        var indices = columns.Select(csv.ColumnIndex).ToArray();
+        using var csv = TableInput.OpenCsv(path);
+        using var rows = csv.ReadColumns(columns, BadRows.Stop());
         var counter = new ContingencyCounter<string>(columns.Length, StringComparer.Ordinal, MaxCells);
-        foreach (var values in csv.Rows(indices))
+        var values = new string[columns.Length];
+        while (rows.Read())
+        {
+            for (int i = 0; i < values.Length; i++) values[i] = rows.GetString(i);
             if (!counter.TryAdd(values))
                 throw new UsageException(
                     $"{path}: the columns have at least {string.Join(" × ", counter.PendingShape())} categories, a table of more than {MaxCells} cells; are they really categorical?");
+        }
         return counter.Table;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
+using Xent.Data;
 using Xent.Learning;
 using Xent.Reports;
 
@@ -32,73 +33,122 @@ internal static class PredictCommand
             {
                 throw new InvalidDataException($"{path}: {e.Message}", e);
             }
-            var csv = CsvRecords.Read(parse.GetValue(file)!);
-            var bad = new BadRows(parse.GetValue(skip));
-            int? targetColumn = model.Target is { } t && csv.Header.Contains(t) ? csv.Column(t) : null;
-            var data = FeatureRows.Read(csv, model.FeatureNames.Select(csv.Column).ToArray(), targetColumn, bad);
-            int k = model.Classes;
-            var p = new double[data.Count * k];
-            var features = data.Features.ToArray();
-            for (int i = 0; i < data.Count; i++)
-            {
-                // Row by row, so that a row whose scores overflow is named by its line.
-                try
-                {
-                    model.PredictProbabilities(features.AsSpan(i * model.Features, model.Features), p.AsSpan(i * k, k));
-                }
-                catch (ArgumentException e)
-                {
-                    throw new InvalidDataException($"{csv.Path}: line {data.Lines[i]}: the model's scores w·x + b overflow (∞ − ∞) for these feature values.", e);
-                }
-            }
-
-            ClassificationReport? report = null;
-            if (targetColumn is not null)
-            {
-                var classIndex = model.ClassNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
-                var rows = new List<int>();
-                var labels = new List<int>();
-                for (int i = 0; i < data.Count; i++)
-                {
-                    if (classIndex.TryGetValue(data.Labels[i], out int y)) { rows.Add(i); labels.Add(y); }
-                    else bad.Reject($"{csv.Path}: line {data.Lines[i]}, column '{model.Target}': unknown label '{data.Labels[i]}' (the model's classes are {string.Join(", ", model.ClassNames)}).");
-                }
-                if (rows.Count == 0) throw new InvalidDataException($"{csv.Path}: no row has a label the model knows ({bad.Skipped} skipped).");
-                var kept = rows.SelectMany(i => p.AsSpan(i * k, k).ToArray()).ToArray();
-                report = ClassificationMetrics.Evaluate(kept, k, labels.ToArray());
-            }
-
-            var result = Result(model, data, p, targetColumn is not null, report, bad);
+            var bad = TableInput.Policy(parse.GetValue(skip));
+            using var csv = TableInput.OpenCsv(parse.GetValue(file)!);
+            string? target = model.Target is { } t && csv.Columns.Contains(t) ? t : null;
+            string[] classes = [.. model.ClassNames];
+            bool asJson = parse.GetValue(json);
+            // Metrics are shown with --json and with --output; otherwise the rows stream from the file to the output.
+            var scoring = new Scoring(model, target, keepForMetrics: asJson || csvOut is not null);
             var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(json)) ResultOutput.Json(output, result);
-            else if (csvOut is not null)
+            if (asJson)
             {
-                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => ResultText.WriteCsv(writer, result));
-                if (result.Metrics is { } metrics) ResultText.Write(output, metrics, LogBase.Nats, $"{csv.Path}: {metrics.Rows} rows; predictions in {csvOut}");
-                else output.WriteLine($"{result.Rows} predictions written to {csvOut}");
+                var predictions = new List<Prediction>();
+                scoring.Run(csv, bad, prediction => predictions.Add(prediction));
+                var report = scoring.Report(csv.Source, bad);
+                ResultOutput.Json(output, new PredictResult
+                {
+                    Rows = predictions.Count, SkippedRows = checked((int)bad.Skipped), Classes = classes, Target = target,
+                    Metrics = report is null ? null : MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason), Predictions = [.. predictions],
+                });
+                return 0;
             }
-            else ResultText.WriteCsv(output, result);
+            if (csvOut is not null)
+            {
+                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, scoring, csv, bad));
+                if (scoring.Report(csv.Source, bad) is { } report)
+                {
+                    var metrics = MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason);
+                    ResultText.Write(output, metrics, LogBase.Nats, $"{csv.Source}: {metrics.Rows} rows; predictions in {csvOut}");
+                }
+                else output.WriteLine($"{scoring.Rows} predictions written to {csvOut}");
+            }
+            else
+            {
+                WriteCsv(output, scoring, csv, bad);
+                scoring.Report(csv.Source, bad); // a target column none of whose labels the model knows is still an error
+            }
             return 0;
         });
         return command;
     }
 
-    /// <summary>The predictions of every row (p holds n·K probabilities), with the metrics when the file had the target column.</summary>
-    private static PredictResult Result(LogisticRegressionModel model, FeatureRows data, double[] p, bool withTarget, ClassificationReport? report, BadRows bad)
+    /// <summary>Writes the predictions CSV as the rows are scored (<see cref="ResultText.WriteCsvRow"/>, the same lines as a whole <see cref="PredictResult"/>).</summary>
+    private static void WriteCsv(TextWriter writer, Scoring scoring, TableReader csv, BadRows bad)
     {
-        int k = model.Classes;
-        var predictions = new Prediction[data.Count];
-        for (int i = 0; i < data.Count; i++)
+        string[] classes = [.. scoring.Model.ClassNames];
+        ResultText.WriteCsvHeader(writer, classes, scoring.Target);
+        scoring.Run(csv, bad, prediction => ResultText.WriteCsvRow(writer, classes, prediction, scoring.Target is not null));
+    }
+
+    /// <summary>
+    /// One streaming pass over a CSV file: each row's features are scored and handed on as a <see cref="Prediction"/>; with
+    /// the target column, labels the model does not know go to the bad-row policy (the row is still predicted), and known
+    /// ones are kept for the metrics when asked (K probabilities and a label per row — never the file's text).
+    /// </summary>
+    private sealed class Scoring(LogisticRegressionModel model, string? target, bool keepForMetrics)
+    {
+        private readonly Dictionary<string, int> _classIndex = model.ClassNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
+        private readonly List<double> _probabilities = [];
+        private readonly List<int> _labels = [];
+        private long _known;
+
+        public LogisticRegressionModel Model => model;
+        public string? Target => target;
+        public long Rows { get; private set; }
+
+        /// <summary>Scores every usable row in file order, handing each prediction to <paramref name="onRow"/>.</summary>
+        public void Run(TableReader csv, BadRows bad, Action<Prediction> onRow)
         {
-            var probabilities = new Dictionary<string, double>(k, StringComparer.Ordinal);
-            for (int c = 0; c < k; c++) probabilities.Add(model.ClassNames[c], p[i * k + c]);
-            predictions[i] = new Prediction(data.Lines[i], withTarget ? data.Labels[i] : null, model.ClassNames[ArgMax(p.AsSpan(i * k, k))], probabilities);
+            int d = model.Features, k = model.Classes;
+            using var rows = csv.ReadColumns(target is null ? [.. model.FeatureNames] : [.. model.FeatureNames, target], bad);
+            var x = new double[d];
+            var p = new double[k];
+            while (rows.Read())
+            {
+                if (!ReadFeatures(rows, x)) continue;
+                string? label = null;
+                if (target is not null && !rows.TryGetString(d, out label, "label")) continue;
+                // Row by row, so that a row whose scores overflow is named by its line.
+                try
+                {
+                    model.PredictProbabilities(x, p);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InvalidDataException($"{csv.Source}: line {rows.Line}: the model's scores w·x + b overflow (∞ − ∞) for these feature values.", e);
+                }
+                if (label is not null)
+                {
+                    if (_classIndex.TryGetValue(label, out int y))
+                    {
+                        _known++;
+                        if (keepForMetrics) { _probabilities.AddRange(p); _labels.Add(y); }
+                    }
+                    else rows.Reject(d, $"unknown label '{label}' (the model's classes are {string.Join(", ", model.ClassNames)})", label);
+                }
+                Rows++;
+                var probabilities = new Dictionary<string, double>(k, StringComparer.Ordinal);
+                for (int c = 0; c < k; c++) probabilities.Add(model.ClassNames[c], p[c]);
+                onRow(new Prediction(rows.Line, label, model.ClassNames[ArgMax(p)], probabilities));
+            }
         }
-        return new PredictResult
+
+        private static bool ReadFeatures(RowCursor rows, double[] x)
         {
-            Rows = data.Count, SkippedRows = bad.Skipped, Classes = model.ClassNames.ToArray(), Target = withTarget ? model.Target : null,
-            Metrics = report is null ? null : MetricsResult.From(report, bad.Skipped, bad.FirstReason), Predictions = predictions,
-        };
+            for (int j = 0; j < x.Length; j++)
+                if (!rows.TryGetDouble(j, out x[j])) return false;
+            return true;
+        }
+
+        /// <summary>The metrics over the rows with a known label; null without a target column (or when not kept).</summary>
+        /// <exception cref="InvalidDataException">The file has the target column but no row has a label the model knows.</exception>
+        public ClassificationReport? Report(string source, BadRows bad)
+        {
+            if (target is null) return null;
+            if (_known == 0) throw new InvalidDataException($"{source}: no row has a label the model knows ({bad.Skipped} skipped).");
+            return keepForMetrics ? ClassificationMetrics.Evaluate(_probabilities.ToArray(), model.Classes, _labels.ToArray()) : null;
+        }
     }
 
     private static int ArgMax(ReadOnlySpan<double> row)

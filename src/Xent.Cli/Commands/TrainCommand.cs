@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
+using Xent.Data;
 using Xent.Learning;
 using Xent.Reports;
 
@@ -38,43 +39,53 @@ internal static class TrainCommand
             if (!(inverseStrength > 0)) throw new UsageException($"--c {inverseStrength} must be a number > 0.");
             string? savePath = parse.GetValue(save);
             if (savePath is not null) OutputFile.Check(savePath, "--save", parse.GetValue(force));
-            var bad = new BadRows(parse.GetValue(skip));
-            var csv = CsvRecords.Read(parse.GetValue(file)!);
+            var bad = TableInput.Policy(parse.GetValue(skip));
             string targetName = parse.GetValue(target)!;
-            int targetColumn = csv.Column(targetName);
-            var featureNames = parse.GetValue(features) is { } list
-                ? Inputs.Names(list, "--features")
-                : csv.Header.Where((_, j) => j != targetColumn).ToArray();
-            if (featureNames.Length == 0) throw new UsageException($"{csv.Path}: no feature columns besides '{targetName}'.");
-            if (featureNames.Contains(targetName)) throw new UsageException($"--features names the target column '{targetName}'.");
-            var data = FeatureRows.Read(csv, featureNames.Select(csv.Column).ToArray(), targetColumn, bad);
-            var classNames = data.Labels.Distinct().Order(StringComparer.Ordinal).ToArray();
-            if (classNames.Length < 2) throw new InvalidDataException($"{csv.Path}: column '{targetName}' has only one class ('{classNames[0]}').");
+            string[] featureNames;
+            FeatureMatrix data;
+            using (var csv = TableInput.OpenCsv(parse.GetValue(file)!))
+            {
+                csv.ColumnIndex(targetName);
+                featureNames = parse.GetValue(features) is { } list
+                    ? Inputs.Names(list, "--features")
+                    : csv.Columns.Where(name => name != targetName).ToArray();
+                if (featureNames.Length == 0) throw new UsageException($"{csv.Source}: no feature columns besides '{targetName}'.");
+                if (featureNames.Contains(targetName)) throw new UsageException($"--features names the target column '{targetName}'.");
+                data = FeatureMatrix.Read(csv, featureNames, targetName, bad);
+            }
+            var labels = data.Labels!;
+            var classNames = labels.Distinct().Order(StringComparer.Ordinal).ToArray();
+            if (classNames.Length < 2) throw new InvalidDataException($"{data.Source}: column '{targetName}' has only one class ('{classNames[0]}').");
             var classIndex = classNames.Select((name, k) => (name, k)).ToDictionary(t => t.name, t => t.k);
+            var y = labels.Select(label => classIndex[label]).ToArray();
             int d = featureNames.Length;
 
-            var (trainRows, testRows) = Split(data.Count, fraction, parse.GetValue(seed));
-            var trainX = Gather(data.Features, d, trainRows);
-            var trainY = trainRows.Select(i => classIndex[data.Labels[i]]).ToArray();
+            var split = TrainTestSplit.Shuffle(data.Rows, fraction, parse.GetValue(seed));
+            bool holdOut = split.Test.Length > 0;
+            var trainX = holdOut ? TrainTestSplit.Gather<double>(data.Values, d, split.Train) : data.Values;
+            var trainY = holdOut ? TrainTestSplit.Gather<int>(y, 1, split.Train) : y;
             double[]? testX = null;
             int[]? testY = null;
-            if (testRows.Length > 0)
+            if (holdOut)
             {
-                testX = Gather(data.Features, d, testRows);
-                testY = testRows.Select(i => classIndex[data.Labels[i]]).ToArray();
+                testX = TrainTestSplit.Gather<double>(data.Values, d, split.Test);
+                testY = TrainTestSplit.Gather<int>(y, 1, split.Test);
             }
             else if (testPath is not null)
             {
-                var testCsv = CsvRecords.Read(testPath);
-                var testData = FeatureRows.Read(testCsv, featureNames.Select(testCsv.Column).ToArray(), testCsv.Column(targetName), bad);
+                FeatureMatrix testData;
+                using (var testCsv = TableInput.OpenCsv(testPath))
+                    testData = FeatureMatrix.Read(testCsv, featureNames, targetName, bad);
                 var kept = new List<int>();
-                for (int i = 0; i < testData.Count; i++)
+                for (int i = 0; i < testData.Rows; i++)
                 {
-                    if (classIndex.ContainsKey(testData.Labels[i])) kept.Add(i);
-                    else bad.Reject($"{testCsv.Path}: line {testData.Lines[i]}, column '{targetName}': label '{testData.Labels[i]}' is not a class of the training data ({string.Join(", ", classNames)}).");
+                    string label = testData.Labels![i];
+                    if (classIndex.ContainsKey(label)) kept.Add(i);
+                    else bad.Reject(new DataError(DataErrorKind.InvalidValue, testData.Source, testData.Lines[i], targetName, label,
+                        $"label '{label}' is not a class of the training data ({string.Join(", ", classNames)})"));
                 }
-                testX = Gather(testData.Features, d, kept.ToArray());
-                testY = kept.Select(i => classIndex[testData.Labels[i]]).ToArray();
+                testX = TrainTestSplit.Gather<double>(testData.Values, d, kept.ToArray());
+                testY = kept.Select(i => classIndex[testData.Labels![i]]).ToArray();
             }
 
             var options = new LogisticRegressionOptions { C = inverseStrength, Standardize = parse.GetValue(standardize) };
@@ -85,7 +96,7 @@ internal static class TrainCommand
 
             var trainReport = Evaluate(model, trainX, trainY);
             var testReport = testX is { Length: > 0 } ? Evaluate(model, testX, testY!) : null;
-            var result = TrainResult.From(model, options, trainReport, testReport, seconds, bad.Skipped, bad.FirstReason);
+            var result = TrainResult.From(model, options, trainReport, testReport, seconds, checked((int)bad.Skipped), bad.FirstReason);
             ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json), ResultText.Write);
             return 0;
         });
@@ -97,23 +108,5 @@ internal static class TrainCommand
         var p = new double[y.Length * model.Classes];
         model.PredictProbabilities(x, p);
         return ClassificationMetrics.Evaluate(p, model.Classes, y);
-    }
-
-    /// <summary>Shuffles row indices with the seed (Fisher–Yates) and holds out round(n·fraction) of them, leaving at least one for training.</summary>
-    private static (int[] Train, int[] Test) Split(int n, double fraction, int seed)
-    {
-        var order = Enumerable.Range(0, n).ToArray();
-        if (fraction == 0) return (order, []);
-        new Random(seed).Shuffle(order);
-        int testCount = Math.Min((int)Math.Round(n * fraction), n - 1);
-        return (order[testCount..].Order().ToArray(), order[..testCount].Order().ToArray());
-    }
-
-    private static double[] Gather(List<double> features, int d, int[] rows)
-    {
-        var x = new double[rows.Length * d];
-        for (int i = 0; i < rows.Length; i++)
-            for (int j = 0; j < d; j++) x[i * d + j] = features[rows[i] * d + j];
-        return x;
     }
 }

@@ -12,7 +12,7 @@ namespace Xent.Cli.Rendering;
 internal static class ResultText
 {
     /// <summary>Numbers in tables: up to six decimals, ∞ for +∞.</summary>
-    public static string F(double x) => double.IsPositiveInfinity(x) ? "∞" : x.ToString("0.######", CultureInfo.InvariantCulture);
+    private static string F(double x) => Numbers.Short(x);
 
     public static void Write(TextWriter output, EntropyResult r)
     {
@@ -126,14 +126,21 @@ internal static class ResultText
     /// <summary>The predictions as CSV: line, the target column when the input had it, p_class per class, predicted.</summary>
     public static void WriteCsv(TextWriter writer, PredictResult r)
     {
-        bool withTruth = r.Target is not null; // the file had the target column: keep it, so logloss can read the output
-        writer.WriteLine("line," + (withTruth ? r.Target + "," : "") + string.Join(",", r.Classes.Select(n => "p_" + n)) + ",predicted");
-        foreach (var p in r.Predictions)
-        {
-            var cells = r.Classes.Select(c => p.Probabilities[c].ToString("R", CultureInfo.InvariantCulture));
-            string truth = withTruth ? p.Actual + "," : "";
-            writer.WriteLine($"{p.Line},{truth}{string.Join(",", cells)},{p.Predicted}");
-        }
+        WriteCsvHeader(writer, r.Classes, r.Target);
+        foreach (var p in r.Predictions) WriteCsvRow(writer, r.Classes, p, r.Target is not null);
+    }
+
+    /// <summary>The header of the predictions CSV (<c>predict</c> streams rows after it with <see cref="WriteCsvRow"/>).</summary>
+    public static void WriteCsvHeader(TextWriter writer, string[] classes, string? target) =>
+        // The file had the target column: keep it, so logloss can read the output.
+        writer.WriteLine("line," + (target is not null ? target + "," : "") + string.Join(",", classes.Select(n => "p_" + n)) + ",predicted");
+
+    /// <summary>One row of the predictions CSV.</summary>
+    public static void WriteCsvRow(TextWriter writer, string[] classes, Prediction p, bool withTruth)
+    {
+        var cells = classes.Select(c => p.Probabilities[c].ToString("R", CultureInfo.InvariantCulture));
+        string truth = withTruth ? p.Actual + "," : "";
+        writer.WriteLine($"{p.Line},{truth}{string.Join(",", cells)},{p.Predicted}");
     }
 
     public static void Write(TextWriter output, MeasureBenchResult r) =>

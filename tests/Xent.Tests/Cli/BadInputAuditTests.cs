@@ -64,7 +64,8 @@ public class BadInputAuditTests
         string path = cli.Write("bad.csv", content);
         CliRunner.AssertBadInput(CliRunner.Run("entropy", "--csv", path, "--column", "a"), fragment);
         CliRunner.AssertBadInput(CliRunner.Run("mi", path, "--x", "a", "--y", "b"), fragment);
-        CliRunner.AssertBadInput(CliRunner.Run("logloss", path, "--label", "a", "--probs", "b"), fragment);
+        // Rows stream, so logloss must accept line 2 (label 1, logit 2) to reach the bad line 3.
+        CliRunner.AssertBadInput(CliRunner.Run("logloss", path, "--label", "a", "--logits", "b", "--labels", "1"), fragment);
         CliRunner.AssertBadInput(CliRunner.Run("train", path, "--target", "b"), fragment);
     }
 

@@ -11,21 +11,13 @@ public sealed class CliRunner : IDisposable
         public JsonElement Json => JsonDocument.Parse(Out).RootElement;
     }
 
-    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("xent-cli-").FullName;
+    private readonly TempFiles _files = new();
 
-    public string Write(string name, string content)
-    {
-        string path = Path.Combine(Directory, name);
-        File.WriteAllText(path, content);
-        return path;
-    }
+    public string Directory => _files.Directory;
 
-    public string Write(string name, byte[] content)
-    {
-        string path = Path.Combine(Directory, name);
-        File.WriteAllBytes(path, content);
-        return path;
-    }
+    public string Write(string name, string content) => _files.Write(name, content);
+
+    public string Write(string name, byte[] content) => _files.Write(name, content);
 
     public static Result Run(params string[] args)
     {
@@ -53,5 +45,5 @@ public sealed class CliRunner : IDisposable
         Assert.DoesNotContain(" at ", lines[0]);
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose() => _files.Dispose();
 }

@@ -51,9 +51,28 @@ public class LossCommandsTests
         var (exit, _, error) = CliRunner.Run("logloss", path, "--label", "y", "--probs", "a,b");
         Assert.Equal(2, exit);
         Assert.Contains(message, error);
+        Assert.Contains("(use --skip-bad-rows to skip such rows)", error);
         var skipped = CliRunner.Json("logloss", path, "--label", "y", "--probs", "a,b", "--skip-bad-rows");
         Assert.Equal(1, skipped.GetProperty("skipped_rows").GetInt32());
         Assert.Equal(-Math.Log(0.75), skipped.GetProperty("log_loss").GetDouble(), 1e-15);
+    }
+
+    [Fact]
+    public void PredictStreamsEveryGoodRowAndSkipsBadOnesWhenAsked()
+    {
+        using var cli = new CliRunner();
+        string model = Path.Combine(cli.Directory, "m.json");
+        Assert.Equal(0, CliRunner.Run("train", cli.Write("t.csv", "x,y\n0,A\n1,B\n0.2,A\n0.9,B\n"), "--target", "y", "--save", model).Exit);
+        string rows = cli.Write("r.csv", "x\n0.1\nnope\n0.8\n");
+        var stopped = CliRunner.Run("predict", model, rows);
+        CliRunner.AssertBadInput(stopped, "r.csv: line 3, column 'x': 'nope' is not a finite number. (use --skip-bad-rows to skip such rows)");
+        var (exit, output, _) = CliRunner.Run("predict", model, rows, "--skip-bad-rows");
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("line,p_A,p_B,predicted", lines[0]);
+        Assert.Equal(["2", "4"], lines[1..].Select(l => l.Split(',')[0]));
+        Assert.EndsWith(",A", lines[1]);
+        Assert.EndsWith(",B", lines[2]);
     }
 
     [Fact]

@@ -97,6 +97,7 @@ public class MiCommandTests : IDisposable
             var (exit, _, error) = CliRunner.Run(args);
             Assert.Equal(2, exit);
             Assert.Contains(expected, error);
+            Assert.DoesNotContain("--skip-bad-rows", error); // mi has no such option: the hint would mislead
         }
     }
 }

@@ -13,7 +13,7 @@ internal static class DecompositionArticle
         double[] q = [0.2, 0.1, 0.7];
         double h = Discrete.Entropy(p).Value, d = Discrete.KlDivergence(p, q).Value, ce = Discrete.CrossEntropy(p, q).Value;
         var table = section.Table("London P against the Barcelona model Q (bits)", "H(P)", "D(P‖Q)", "H(P) + D(P‖Q)", "H(P,Q)");
-        table.Row(Format.Fixed(h, 6), Format.Fixed(d, 6), Format.Fixed(h + d, 6), Format.Fixed(ce, 6));
+        table.Row(Numbers.Fixed(h, 6), Numbers.Fixed(d, 6), Numbers.Fixed(h + d, 6), Numbers.Fixed(ce, 6));
 
         // One-hot p: class k observed. H(p) = 0, so the loss is all divergence: H(p,q) = D(p‖q) = −log q_k.
         double[] oneHot = [1, 0, 0];

@@ -26,7 +26,7 @@ internal static class LossExamples
             // Logits ln q give back q under softmax; the other two classes share the rest of the mass.
             double rest = (1 - qy) / 2;
             double[] logits = [Math.Log(qy), Math.Log(rest), Math.Log(rest)];
-            table.Row(Format.Fixed(qy, 2), Format.Fixed(SoftmaxCrossEntropy.Compute(logits, 3, [0]), 4));
+            table.Row(Numbers.Fixed(qy, 2), Numbers.Fixed(SoftmaxCrossEntropy.Compute(logits, 3, [0]), 4));
         }
     }
 
@@ -43,7 +43,7 @@ internal static class LossExamples
         {
             var (y, yHat) = cases[i];
             losses[i] = BinaryCrossEntropy.WithLogits([Math.Log(yHat / (1 - yHat))], [y]);
-            table.Row(Format.Fixed(y, 0), Format.Fixed(yHat, 1), Format.Fixed(losses[i], 4));
+            table.Row(Numbers.Fixed(y, 0), Numbers.Fixed(yHat, 1), Numbers.Fixed(losses[i], 4));
         }
         report.Figure("bce_confident_right_nats", losses[0]);
         report.Figure("bce_confident_wrong_nats", losses[1]);
@@ -70,7 +70,7 @@ internal static class LossExamples
         report.Figure("coin_mle_heads", mleHeads);
         report.Figure("coin_map_heads", mapHeads);
         section.Check("MLE of P(heads) from 7 heads in 10, by minimizing cross-entropy", mleHeads, "probability", null,
-            $"the empirical frequency {Format.Fixed(heads, 1)}: minimizing H(p̂, q_θ) is maximizing the likelihood; mean loss {Format.Fixed(Discrete.CrossEntropy([heads, 1 - heads], [mleHeads, 1 - mleHeads], LogBase.Nats).Value, 4)} nats = H(p̂)");
+            $"the empirical frequency {Numbers.Fixed(heads, 1)}: minimizing H(p̂, q_θ) is maximizing the likelihood; mean loss {Numbers.Fixed(Discrete.CrossEntropy([heads, 1 - heads], [mleHeads, 1 - mleHeads], LogBase.Nats).Value, 4)} nats = H(p̂)");
         section.Check("MAP of P(heads) with a N(0, 1) prior on the logit (L2, C = 1)", mapHeads, "probability", null,
             "cross-entropy plus the prior's −log density pulls the estimate towards 0.5");
     }

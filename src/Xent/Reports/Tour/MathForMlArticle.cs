@@ -25,13 +25,13 @@ internal static class MathForMlArticle
         double[] q = [0.4, 0.4, 0.2];
         var pTable = section.Table("P and Q over three outcomes", "outcome", "P", "Q", "p·ln(p/q) (nats)");
         string[] names = ["A", "B", "C"];
-        for (int i = 0; i < 3; i++) pTable.Row(names[i], Format.Fixed(p[i], 1), Format.Fixed(q[i], 1), Format.Signed(p[i] * Math.Log(p[i] / q[i]), 6));
+        for (int i = 0; i < 3; i++) pTable.Row(names[i], Numbers.Fixed(p[i], 1), Numbers.Fixed(q[i], 1), Numbers.Signed(p[i] * Math.Log(p[i] / q[i]), 6));
 
         double klPq = report.Figure("kl_pq_nats", Discrete.KlDivergence(p, q, LogBase.Nats).Value);
         double klQp = report.Figure("kl_qp_nats", Discrete.KlDivergence(q, p, LogBase.Nats).Value);
         section.Check("D(P‖Q)", klPq, "nats", "0.0253");
         section.Check("D(Q‖P)", klQp, "nats", "0.0259",
-            $"the article rounds up: D(Q‖P) = {Format.Fixed(klQp, 6)} nats, so 0.0258 to four places — the asymmetry is real but smaller than it says");
+            $"the article rounds up: D(Q‖P) = {Numbers.Fixed(klQp, 6)} nats, so 0.0258 to four places — the asymmetry is real but smaller than it says");
 
         double hP = Discrete.Entropy(p, LogBase.Nats).Value;
         double hPq = Discrete.CrossEntropy(p, q, LogBase.Nats).Value;
@@ -57,9 +57,9 @@ internal static class MathForMlArticle
 
         var table = section.Table("At equal variance σ² = 1 the Gaussian has the most differential entropy", "density", "h (nats)");
         double gaussian = report.Figure("gaussian_unit_variance_entropy_nats", Gaussian.DifferentialEntropy(1, LogBase.Nats).Value);
-        table.Row("Gaussian N(0, 1): ½ ln(2πe)", Format.Fixed(gaussian, 4));
-        table.Row("Laplace, b = 1/√2: 1 + ln(2b)", Format.Fixed(Continuous.LaplaceEntropy(1 / Math.Sqrt(2), LogBase.Nats).Value, 4));
-        table.Row("Uniform, width √12: ln √12", Format.Fixed(Continuous.UniformEntropy(Math.Sqrt(12), LogBase.Nats).Value, 4));
+        table.Row("Gaussian N(0, 1): ½ ln(2πe)", Numbers.Fixed(gaussian, 4));
+        table.Row("Laplace, b = 1/√2: 1 + ln(2b)", Numbers.Fixed(Continuous.LaplaceEntropy(1 / Math.Sqrt(2), LogBase.Nats).Value, 4));
+        table.Row("Uniform, width √12: ln √12", Numbers.Fixed(Continuous.UniformEntropy(Math.Sqrt(12), LogBase.Nats).Value, 4));
 
         // An encoder output for one input: means and log-variances of a 2-d latent.
         double[] mean = [0.5, -1.0];

@@ -14,7 +14,7 @@ internal static class SurpriseArticle
         for (int i = 0; i < 10; i++)
         {
             double p = 0.01 + i * (1 - 0.01) / 9;
-            table.Row(Format.Fixed(p, 2), Format.Fixed(Discrete.Surprisal(p).Value, 2));
+            table.Row(Numbers.Fixed(p, 2), Numbers.Fixed(Discrete.Surprisal(p).Value, 2));
         }
 
         DiceSum(report, section);
@@ -33,15 +33,15 @@ internal static class SurpriseArticle
         {
             exact[s - 2] = (6 - Math.Abs(s - 7)) / 36.0;
             rounded[s - 2] = Math.Round(exact[s - 2], 2, MidpointRounding.ToEven);
-            table.Row(s.ToString(), $"{6 - Math.Abs(s - 7)}/36", Format.Fixed(Discrete.Surprisal(exact[s - 2]).Value, 2), Format.Fixed(rounded[s - 2], 2),
-                Format.Fixed(Discrete.Surprisal(rounded[s - 2]).Value, 2));
+            table.Row(s.ToString(), $"{6 - Math.Abs(s - 7)}/36", Numbers.Fixed(Discrete.Surprisal(exact[s - 2]).Value, 2), Numbers.Fixed(rounded[s - 2], 2),
+                Numbers.Fixed(Discrete.Surprisal(rounded[s - 2]).Value, 2));
         }
         double h = report.Figure("dice_sum_entropy_bits", Discrete.Entropy(exact).Value);
         // The article rounds to 0.01 first; those probabilities sum to 1.01, so it can only be taken as it is.
         double sumRounded = rounded.Sum();
         double hRounded = report.Figure("dice_sum_entropy_rounded_bits", Discrete.Entropy(rounded, LogBase.Bits, new MeasureOptions { Normalization = Normalization.AsIs }).Value);
         section.Check("H(two-dice sum), exact probabilities", h, "bits", "3.30",
-            $"the article's 3.30 is the entropy of its probabilities rounded to 0.01 (they sum to {Format.Fixed(sumRounded, 2)}): {Format.Fixed(hRounded, 3)} bits");
+            $"the article's 3.30 is the entropy of its probabilities rounded to 0.01 (they sum to {Numbers.Fixed(sumRounded, 2)}): {Numbers.Fixed(hRounded, 3)} bits");
     }
 
     private static void Coins(TourReport report, TourSection section)
@@ -64,7 +64,7 @@ internal static class SurpriseArticle
             double[] q = [guesses[i], 1 - guesses[i]];
             values[i] = Discrete.CrossEntropy(truth, q, LogBase.Bits, clipped).Value;
             double exact = Discrete.CrossEntropy(truth, q).Value;
-            table.Row($"Friend {i + 1}", Format.Fixed(guesses[i], 1), Format.Fixed(values[i], 2), Format.Fixed(exact, 2));
+            table.Row($"Friend {i + 1}", Numbers.Fixed(guesses[i], 1), Numbers.Fixed(values[i], 2), Numbers.Fixed(exact, 2));
         }
         report.Figure("friends_cross_entropy_bits", values);
         section.Check("H(P,Q) of friend 1 (guessed 0), clipped", values[0], "bits", "23.25", "without the article's clipping it is +∞: heads happen, and a code for Q has no word for them");

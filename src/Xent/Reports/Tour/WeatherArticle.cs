@@ -30,7 +30,7 @@ internal static class WeatherArticle
         double[] prediction = [0.35, 0.6, 0.05];
         double cloudyLoss = report.Figure("cloudy_loss_nats", SoftmaxCrossEntropy.Compute(prediction.Select(q => Math.Log(q)).ToArray(), 3, [0]));
         section.Check("CE loss of q = [0.35, 0.6, 0.05] when Cloudy happens, −ln q_C", cloudyLoss, "nats", null,
-            $"= H(one-hot, q) = {Format.Fixed(Discrete.CrossEntropy([1, 0, 0], prediction, LogBase.Nats).Value, 4)} nats = {Format.Fixed(Discrete.Surprisal(0.35).Value, 4)} bits; the article leaves the number to the reader");
+            $"= H(one-hot, q) = {Numbers.Fixed(Discrete.CrossEntropy([1, 0, 0], prediction, LogBase.Nats).Value, 4)} nats = {Numbers.Fixed(Discrete.Surprisal(0.35).Value, 4)} bits; the article leaves the number to the reader");
     }
 
     private static void Ascii(TourReport report, TourSection section)
@@ -41,7 +41,7 @@ internal static class WeatherArticle
         {
             byte[] bytes = Encoding.ASCII.GetBytes(Weather[i].ToLowerInvariant());
             lengths[i] = bytes.Length * 8;
-            table.Row(Weather[i], Format.Fixed(London[i], 1), string.Concat(bytes.Select(b => Convert.ToString(b, 2).PadLeft(8, '0'))), lengths[i].ToString());
+            table.Row(Weather[i], Numbers.Fixed(London[i], 1), string.Concat(bytes.Select(b => Convert.ToString(b, 2).PadLeft(8, '0'))), lengths[i].ToString());
         }
         double mean = report.Figure("weather_ascii_bits", PrefixCodes.ExpectedLength(lengths, London).Value);
         section.Check("Average ASCII message", mean, "bits", "44");
@@ -59,7 +59,7 @@ internal static class WeatherArticle
     {
         var table = section.Table(title, "weather", "probability", "codeword", "length (bits)", "−log2 p (bits)");
         for (int i = 0; i < Weather.Length; i++)
-            table.Row(Weather[i], Format.Fixed(model[i], 1), code.CodewordText(i), code.Lengths[i].ToString(), Format.Fixed(Discrete.Surprisal(model[i]).Value, 2));
+            table.Row(Weather[i], Numbers.Fixed(model[i], 1), code.CodewordText(i), code.Lengths[i].ToString(), Numbers.Fixed(Discrete.Surprisal(model[i]).Value, 2));
     }
 
     /// <summary>The Huffman code over all 3^10 ten-day sequences, listed explicitly so that its codewords can be shown.</summary>
@@ -76,7 +76,7 @@ internal static class WeatherArticle
         var table = section.Table($"Huffman code over the {sequences.Length:N0} ten-day sequences (first and last rows)",
             "10-day weather", "probability", "codeword", "length (bits)");
         foreach (int i in order.Take(3).Concat(order.TakeLast(3)))
-            table.Row(sequences[i], Format.Scientific(weights[i]), code.CodewordText(i), code.Lengths[i].ToString());
+            table.Row(sequences[i], Numbers.Scientific(weights[i]), code.CodewordText(i), code.Lengths[i].ToString());
 
         section.Check("Average 10-day message", blockBits, "bits", "13.64");
         section.Check("… per day", report.Figure("weather_block10_bits_per_day", blockBits / days), "bits", "1.364",
@@ -100,8 +100,8 @@ internal static class WeatherArticle
         for (int i = 0; i < Weather.Length; i++)
         {
             double optimal = Discrete.Surprisal(Barcelona[i]).Value;
-            table.Row(Weather[i], Format.Fixed(London[i], 1), code.Lengths[i].ToString(), Format.Fixed(optimal, 2),
-                Format.Signed((code.Lengths[i] - optimal) * London[i], 2));
+            table.Row(Weather[i], Numbers.Fixed(London[i], 1), code.Lengths[i].ToString(), Numbers.Fixed(optimal, 2),
+                Numbers.Signed((code.Lengths[i] - optimal) * London[i], 2));
         }
 
         const int days = 10;
@@ -109,7 +109,7 @@ internal static class WeatherArticle
         double otherTieBreak = BlockCode.ExpectedLength(London, Barcelona, days, HuffmanTieBreak.MergedFirst).Value / days;
         report.Figure("barcelona_block10_london_bits_per_day_merged_first", otherTieBreak);
         section.Check("10-day Barcelona code used in London, per day", block, "bits", "2.53",
-            $"ties between equally likely groups decide which optimal code for Q you get; the merged-first tie-break gives {Format.Fixed(otherTieBreak, 4)} bits/day (docs/coding/huffman.md)");
+            $"ties between equally likely groups decide which optimal code for Q you get; the merged-first tie-break gives {Numbers.Fixed(otherTieBreak, 4)} bits/day (docs/coding/huffman.md)");
 
         double kl = Discrete.KlDivergence(London, Barcelona).Value;
         report.Figure("london_barcelona_kl_bits", kl);

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Xent.Reports;
+
+/// <summary>
+/// The one number formatting of every text rendering (the CLI's tables, the tour, the web page): invariant culture,
+/// +∞ written as "∞" (an infinite cross-entropy is a result, not an error). NaN never reaches here.
+/// </summary>
+public static class Numbers
+{
+    /// <summary>Up to six decimals, trailing zeros dropped: 1.360964, 0.5, 12.</summary>
+    public static string Short(double value) =>
+        double.IsPositiveInfinity(value) ? "∞" : value.ToString("0.######", CultureInfo.InvariantCulture);
+
+    /// <summary>Exactly <paramref name="decimals"/> decimals: 1.36.</summary>
+    public static string Fixed(double value, int decimals) =>
+        double.IsPositiveInfinity(value) ? "∞" : value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    /// <summary>Three significant digits in scientific notation: 1.23e-05.</summary>
+    public static string Scientific(double value) => value.ToString("0.00e+00", CultureInfo.InvariantCulture);
+
+    /// <summary>Exactly <paramref name="decimals"/> decimals with an explicit sign for values ≥ 0: +0.25.</summary>
+    public static string Signed(double value, int decimals) =>
+        (value >= 0 ? "+" : "") + value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+}
