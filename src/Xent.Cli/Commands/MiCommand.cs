@@ -30,11 +30,10 @@ internal static class MiCommand
             string? zName = parse.GetValue(given);
             var crosstab = Count(path, zName is null ? [xName, yName] : [xName, yName, zName]);
 
-            var counts = new MeasureOptions { Normalization = Normalization.Renormalize };
             int nx = crosstab.Shape[0], ny = crosstab.Shape[1];
-            var summary = Joint.Summarize(AsDoubles(crosstab.Rank == 2 ? crosstab : crosstab.Marginal(0, 1)), nx, ny, b, counts);
+            var summary = Joint.Summarize((crosstab.Rank == 2 ? crosstab : crosstab.Marginal(0, 1)).Counts, nx, ny, b);
             Information? conditional = zName is null ? null
-                : Joint.ConditionalMutualInformation(AsDoubles(crosstab), nx, ny, crosstab.Shape[2], b, counts);
+                : Joint.ConditionalMutualInformation(crosstab.Counts, nx, ny, crosstab.Shape[2], b);
             var result = MutualInformationResult.From(summary, crosstab.Total, xName, yName, nx, ny, zName, conditional);
             ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json), ResultText.Write);
             return 0;
@@ -62,14 +61,5 @@ internal static class MiCommand
                     $"{path}: the columns have at least {string.Join(" × ", counter.PendingShape())} categories, a table of more than {MaxCells} cells; are they really categorical?");
         }
         return counter.Table;
-    }
-
-    // Until Joint takes long counts, the measures read the cells as doubles (exact below 2^53).
-    private static double[] AsDoubles(ContingencyTable table)
-    {
-        var cells = table.Counts;
-        var doubles = new double[cells.Length];
-        for (int i = 0; i < cells.Length; i++) doubles[i] = cells[i];
-        return doubles;
     }
 }

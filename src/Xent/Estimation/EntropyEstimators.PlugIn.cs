@@ -1,12 +1,11 @@
-using Xent.Numerics;
-
 namespace Xent.Estimation;
 
 public static partial class EntropyEstimators
 {
     /// <summary>
     /// Plug-in (maximum-likelihood) estimate Ĥ_ML = −Σ (n_i/N) log(n_i/N): the entropy of the empirical distribution,
-    /// in the unit of <paramref name="logBase"/>. Biased low (by ≈ (m − 1)/(2N) nats); ignores <paramref name="alphabetSize"/>.
+    /// in the unit of <paramref name="logBase"/> (bits by default). The same figure as
+    /// <see cref="Measures.Discrete.Entropy(ReadOnlySpan{long}, LogBase)"/>, which it calls; unlike that measure, it refuses counts that sum to 0. Biased low (by ≈ (m − 1)/(2N) nats); ignores <paramref name="alphabetSize"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
     public static Information PlugIn(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
@@ -21,18 +20,9 @@ public static partial class EntropyEstimators
     public static Information MillerMadow(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
         Estimate(EntropyEstimator.MillerMadow, counts, alphabetSize, logBase);
 
-    private static double PlugInNats(ReadOnlySpan<long> counts, in Sample sample)
-    {
-        CompensatedSum sum = default;
-        double n = sample.Total;
-        foreach (long c in counts)
-        {
-            if (c == 0) continue;
-            double p = c / n;
-            sum.Add(-p * Math.Log(p));
-        }
-        return sum.Value;
-    }
+    /// <summary>The entropy of the empirical distribution: <see cref="Measures.Discrete.Entropy(ReadOnlySpan{long}, LogBase)"/>, in nats.</summary>
+    private static double PlugInNats(ReadOnlySpan<long> counts, in Sample sample) =>
+        Measures.Discrete.Entropy(counts, LogBase.Nats).Value;
 
     private static double MillerMadowNats(ReadOnlySpan<long> counts, in Sample sample) =>
         PlugInNats(counts, sample) + (sample.Observed - 1) / (2.0 * sample.Total);

@@ -9,7 +9,8 @@ namespace Xent.Learning;
 /// <remarks>
 /// Every mean is weighted by the sample weights wᵢ (1 when none are given): Σ wᵢ·mᵢ / Σ wᵢ. Probabilities must be finite, in
 /// [0, 1], with rows summing to 1 within <see cref="MetricsOptions.Tolerance"/> — never renormalized; a violation throws
-/// <see cref="ArgumentException"/> naming the row (and class). From logits, log p = z − logsumexp(z) is used directly, so
+/// <see cref="ArgumentException"/> naming the row (and class). Log losses are in the unit of <see cref="MetricsOptions.Base"/>,
+/// bits by default; perplexity is unitless. From logits, log p = z − logsumexp(z) is used directly, so
 /// the log loss stays exact where p underflows. Calibration uses top-label confidence c = max_k p_k in B equal-width bins
 /// [b/B, (b+1)/B), the last closed.
 /// </remarks>
@@ -97,6 +98,15 @@ public static class ClassificationMetrics
         return n;
     }
 
+    private static readonly Measures.MeasureOptions PriorWeights = new() { Normalization = Normalization.Renormalize };
+
+    private static long[] ClassCounts(ReadOnlySpan<int> labels, int classes)
+    {
+        var counts = new long[classes];
+        foreach (int y in labels) counts[y]++;
+        return counts;
+    }
+
     private static ClassificationReport Core(ReadOnlySpan<double> p, ReadOnlySpan<double> logP, int classes, ReadOnlySpan<int> labels,
         MetricsOptions options, ReadOnlySpan<double> sampleWeights)
     {
@@ -138,10 +148,11 @@ public static class ClassificationMetrics
         double total = weightSum.Value;
         if (!(total > 0)) ThrowHelper.ThrowArgument(nameof(sampleWeights), "The sample weights sum to 0.");
         double loss = logLoss.Value / total;
-        CompensatedSum priorLoss = default;
-        for (int k = 0; k < classes; k++)
-            if (prior[k] > 0) priorLoss.Add(-prior[k] / total * Math.Log(prior[k] / total));
-        double baseline = Math.Max(priorLoss.Value, 0);
+        // The prior's log loss is the entropy of the class frequencies: of the class counts when unweighted (exact), else of
+        // the class weights divided by their total.
+        double baseline = sampleWeights.IsEmpty
+            ? Measures.Discrete.Entropy(ClassCounts(labels, classes), LogBase.Nats).Value
+            : Measures.Discrete.Entropy(prior, LogBase.Nats, PriorWeights).Value;
         var reliability = new CalibrationBin[bins];
         double ece = 0;
         for (int b = 0; b < bins; b++)

@@ -3,11 +3,14 @@ namespace Xent.Learning;
 /// <summary>Settings of <see cref="ClassificationMetrics"/>.</summary>
 public sealed record MetricsOptions
 {
-    /// <summary>Nats, no clipping, Σ within 1e-6 of 1, ten calibration bins.</summary>
+    /// <summary>Bits, no clipping, Σ within 1e-6 of 1, ten calibration bins.</summary>
     public static MetricsOptions Default { get; } = new();
 
-    /// <summary>Unit of the log loss. Default nats (<see cref="LogBase.Nats"/>); bits on request.</summary>
-    public LogBase Base { get; init; } = LogBase.Nats;
+    /// <summary>
+    /// Unit of the log loss and the prior's log loss. Default bits (<see cref="LogBase.Bits"/>), the unit of every information
+    /// figure in Xent; pass <see cref="LogBase.Nats"/> for scikit-learn's <c>log_loss</c> (the losses in <c>Xent.Losses</c> are in nats, as PyTorch's).
+    /// </summary>
+    public LogBase Base { get; init; } = LogBase.Bits;
 
     /// <summary>
     /// If positive, the true class's probability is raised to at least this before its log is taken (no renormalization),

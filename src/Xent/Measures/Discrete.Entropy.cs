@@ -5,55 +5,44 @@ namespace Xent.Measures;
 public static partial class Discrete
 {
     /// <summary>
-    /// Shannon entropy H(P) = −Σ p_i log p_i, in the unit of <paramref name="logBase"/> (bits by default).
+    /// Shannon entropy H(P) = −Σ p_i log p_i of probabilities, in the unit of <paramref name="logBase"/> (bits by default).
     /// </summary>
+    /// <typeparam name="T"><see cref="double"/> or <see cref="float"/> (read directly), or another IEEE type such as
+    /// <see cref="Half"/> (widened into a pooled double buffer first). Sums are always accumulated in double precision.</typeparam>
     /// <remarks>0·log 0 = 0. Empty p: 0 under <see cref="Normalization.AsIs"/>, else an error (its sum is 0).
-    /// Under <see cref="Normalization.Renormalize"/>, counts are accepted: H = ln S − (1/S)Σ c ln c with S = Σc.
-    /// One vectorised pass with compensated sums; on up to <see cref="MeasureOptions.MaxDegreeOfParallelism"/> threads for long inputs.</remarks>
+    /// Under <see cref="Normalization.Renormalize"/>, nonnegative weights are accepted: H = ln S − (1/S)Σ w ln w with S = Σw
+    /// (integer counts have their own overload, <see cref="Entropy(ReadOnlySpan{long}, LogBase)"/>).
+    /// One vectorised pass with compensated sums; on up to <see cref="MeasureOptions.MaxDegreeOfParallelism"/> threads for long inputs.
+    /// A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
-    public static Information Entropy(ReadOnlySpan<double> p, LogBase logBase = default, MeasureOptions? options = null) =>
-        EntropyCore(p, logBase, options ?? MeasureOptions.Default);
+    public static Information Entropy<T>(ReadOnlySpan<T> p, LogBase logBase = default, MeasureOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Information.FromNats(Math.Max(EntropyNats(p, options ?? MeasureOptions.Default), 0), logBase);
 
-    /// <summary>
-    /// Shannon entropy H(P) = −Σ p_i log p_i of single-precision probabilities, accumulated in double precision;
-    /// in the unit of <paramref name="logBase"/>. Same conventions as <see cref="Entropy(ReadOnlySpan{double}, LogBase, MeasureOptions?)"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
-    public static Information Entropy(ReadOnlySpan<float> p, LogBase logBase = default, MeasureOptions? options = null) =>
-        EntropyCore(p, logBase, options ?? MeasureOptions.Default);
-
-    private static Information EntropyCore<T>(ReadOnlySpan<T> p, LogBase logBase, MeasureOptions options) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>H(P) in nats, validated, before the clamp at 0 (tests check the clamp only ever removes rounding).</summary>
+    internal static double EntropyNats<T>(ReadOnlySpan<T> p, MeasureOptions options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckOptions(options);
-        var sums = Pass(p, default, new EntropyTerm(), options.MaxDegreeOfParallelism);
+        var sums = PassAny(p, default, new EntropyTerm(), options.MaxDegreeOfParallelism);
         if (sums.Invalid) ThrowFirstInvalid(p, nameof(p));
         double logS = LogNormalizer(sums.SumP, options, nameof(p));
-        // The pass sums p ln p, so H = −Terms (for counts, ln S − Terms/S).
-        double nats = logS == 0 ? -sums.Terms : logS - sums.Terms / sums.SumP;
-        return Information.FromNats(Math.Max(nats, 0), logBase);
+        // The pass sums p ln p, so H = −Terms (for unnormalized weights, ln S − Terms/S).
+        return logS == 0 ? -sums.Terms : logS - sums.Terms / sums.SumP;
     }
 
     /// <summary>
-    /// Cross-entropy H(P,Q) = −Σ p_i log q_i: the mean code length, in the unit of <paramref name="logBase"/>, of a
-    /// code built for Q and used on outcomes drawn from P.
+    /// Cross-entropy H(P,Q) = −Σ p_i log q_i of probabilities: the mean code length, in the unit of <paramref name="logBase"/>
+    /// (bits by default), of a code built for Q and used on outcomes drawn from P.
     /// </summary>
+    /// <typeparam name="T">As for <see cref="Entropy{T}(ReadOnlySpan{T}, LogBase, MeasureOptions?)"/>.</typeparam>
     /// <remarks>Terms with p_i = 0 are 0 whatever q_i. q_i = 0 with p_i &gt; 0 gives +∞ unless
-    /// <see cref="MeasureOptions.Clip"/> or <see cref="MeasureOptions.Smoothing"/> is set.</remarks>
+    /// <see cref="MeasureOptions.Clip"/> or <see cref="MeasureOptions.Smoothing"/> is set. Empty P and Q: 0 under
+    /// <see cref="Normalization.AsIs"/>, else an error.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
-    public static Information CrossEntropy(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default, MeasureOptions? options = null) =>
-        CrossEntropyCore(p, q, logBase, options ?? MeasureOptions.Default);
-
-    /// <summary>
-    /// Cross-entropy H(P,Q) = −Σ p_i log q_i of single-precision probabilities, accumulated in double precision; in the unit
-    /// of <paramref name="logBase"/>. Same conventions as <see cref="CrossEntropy(ReadOnlySpan{double}, ReadOnlySpan{double}, LogBase, MeasureOptions?)"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
-    public static Information CrossEntropy(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default, MeasureOptions? options = null) =>
-        CrossEntropyCore(p, q, logBase, options ?? MeasureOptions.Default);
-
-    private static Information CrossEntropyCore<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase, MeasureOptions options)
+    public static Information CrossEntropy<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        options ??= MeasureOptions.Default;
         var (sums, pDivisor, logZ) = TakesQAsIs(options)
             ? PairPass(p, q, new CrossEntropyTerm<Unadjusted>(), options)
             : PairPass(p, q, new CrossEntropyTerm<ClipShift>(new(options.Clip, options.Smoothing)), options);
@@ -63,34 +52,27 @@ public static partial class Discrete
     }
 
     /// <summary>
-    /// Kullback–Leibler divergence D(P‖Q) = Σ p_i log(p_i / q_i) = H(P,Q) − H(P) ≥ 0 (Gibbs' inequality):
-    /// the extra length, in the unit of <paramref name="logBase"/>, paid for coding P with a code built for Q.
+    /// Kullback–Leibler divergence D(P‖Q) = Σ p_i log(p_i / q_i) = H(P,Q) − H(P) ≥ 0 (Gibbs' inequality) of probabilities:
+    /// the extra length, in the unit of <paramref name="logBase"/> (bits by default), paid for coding P with a code built for Q.
     /// </summary>
+    /// <typeparam name="T">As for <see cref="Entropy{T}(ReadOnlySpan{T}, LogBase, MeasureOptions?)"/>.</typeparam>
     /// <remarks>Each term is computed as p·log(p/q), not p·log p − p·log q, so that nearly equal P and Q keep their digits
     /// (where p/q overflows or underflows, as with subnormal entries, the difference of logs is used).
     /// q_i = 0 with p_i &gt; 0 gives +∞ unless clipping or smoothing is asked for. A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
-    public static Information KlDivergence(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase = default, MeasureOptions? options = null) =>
-        KlDivergenceCore(p, q, logBase, options ?? MeasureOptions.Default);
+    public static Information KlDivergence<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase = default, MeasureOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Information.FromNats(Math.Max(KlDivergenceNats(p, q, options ?? MeasureOptions.Default), 0), logBase);
 
-    /// <summary>
-    /// Kullback–Leibler divergence D(P‖Q) = Σ p_i log(p_i / q_i) of single-precision probabilities, accumulated in double
-    /// precision; in the unit of <paramref name="logBase"/>. Same conventions as
-    /// <see cref="KlDivergence(ReadOnlySpan{double}, ReadOnlySpan{double}, LogBase, MeasureOptions?)"/>.
-    /// </summary>
-    /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
-    public static Information KlDivergence(ReadOnlySpan<float> p, ReadOnlySpan<float> q, LogBase logBase = default, MeasureOptions? options = null) =>
-        KlDivergenceCore(p, q, logBase, options ?? MeasureOptions.Default);
-
-    private static Information KlDivergenceCore<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase, MeasureOptions options)
+    /// <summary>D(P‖Q) in nats, validated, before the clamp at 0 (tests check Gibbs' inequality on it).</summary>
+    internal static double KlDivergenceNats<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, MeasureOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (sums, pDivisor, logZ) = TakesQAsIs(options)
             ? PairPass(p, q, new KlTerm<Unadjusted>(), options)
             : PairPass(p, q, new KlTerm<ClipShift>(new(options.Clip, options.Smoothing)), options);
         double logP = pDivisor == 1 ? 0 : Math.Log(pDivisor);
-        double nats = (sums.Terms + sums.SumP * (logZ - logP)) / pDivisor;
-        return Information.FromNats(Math.Max(nats, 0), logBase);
+        return (sums.Terms + sums.SumP * (logZ - logP)) / pDivisor;
     }
 
     /// <summary>Whether q enters the terms as it is (no clipping, no smoothing), which has its own faster instantiation.</summary>
@@ -106,7 +88,7 @@ public static partial class Discrete
     {
         CheckSameLength(p, q);
         CheckOptions(options);
-        var sums = Pass(p, q, op, options.MaxDegreeOfParallelism);
+        var sums = PassAny(p, q, op, options.MaxDegreeOfParallelism);
         CheckEntries(sums, p, q);
         double logP = LogNormalizer(sums.SumP, options, nameof(p));
         double logQ = LogNormalizer(sums.SumQ, options, nameof(q));
@@ -114,27 +96,54 @@ public static partial class Discrete
         return (sums, logP == 0 ? 1 : sums.SumP, logZ);
     }
 
-    /// <summary>Perplexity b^H(P) = e^H(P) in nats: the effective number of equally likely outcomes (unitless, base-independent).</summary>
-    public static double Perplexity(ReadOnlySpan<double> p, MeasureOptions? options = null) =>
+    /// <summary>
+    /// Perplexity e^H(P) (H in nats; the same as b^H in any base b): the effective number of equally likely outcomes.
+    /// Unitless. Same conventions and exceptions as <see cref="Entropy{T}(ReadOnlySpan{T}, LogBase, MeasureOptions?)"/>; 1 for a certain outcome.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    public static double Perplexity<T>(ReadOnlySpan<T> p, MeasureOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         Math.Exp(Entropy(p, LogBase.Nats, options).Value);
 
-    /// <summary>Surprisal (information content) −log p of an outcome of probability p, in the unit of <paramref name="logBase"/>. p = 0 gives +∞, p = 1 gives 0.</summary>
+    /// <summary>
+    /// Surprisal (information content) −log p of an outcome of probability p, in the unit of <paramref name="logBase"/>
+    /// (bits by default). p = 0 gives +∞, p = 1 gives 0 (never −0).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">p is NaN or outside [0, 1].</exception>
-    public static Information Surprisal(double p, LogBase logBase = default)
+    public static Information Surprisal<T>(T p, LogBase logBase = default) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!(p >= 0 && p <= 1)) ThrowHelper.ThrowArgumentOutOfRange(nameof(p), p, "a probability must be in [0, 1]");
-        return Information.FromNats(p == 1 ? 0 : -Math.Log(p), logBase);
+        double x = double.CreateTruncating(p);
+        if (!(x >= 0 && x <= 1)) ThrowHelper.ThrowArgumentOutOfRange(nameof(p), x, "a probability must be in [0, 1]");
+        return Information.FromNats(SurprisalNats(x), logBase);
     }
 
-    /// <summary>Writes −log p_i for every entry into <paramref name="destination"/>, in the unit of <paramref name="logBase"/>.</summary>
-    /// <exception cref="ArgumentException">destination is shorter than p, or an entry is NaN or outside [0, 1].</exception>
-    public static void Surprisal(ReadOnlySpan<double> p, Span<double> destination, LogBase logBase = default)
+    /// <summary>
+    /// Writes −log p_i, in the unit of <paramref name="logBase"/> (bits by default), for every entry into
+    /// <paramref name="destination"/> (TensorPrimitives' shape: p and destination may be the same span, but must not
+    /// otherwise overlap). p_i = 0 gives +∞, p_i = 1 gives 0. Computed in double precision and rounded to T once.
+    /// </summary>
+    /// <exception cref="ArgumentException">destination is shorter than p or partly overlaps it, or an entry is NaN or outside [0, 1].</exception>
+    public static void Surprisal<T>(ReadOnlySpan<T> p, Span<T> destination, LogBase logBase = default) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (destination.Length < p.Length) ThrowHelper.ThrowArgument(nameof(destination), "destination is shorter than p.");
+        CheckDestination(p, destination);
         for (int i = 0; i < p.Length; i++)
         {
-            if (!(p[i] >= 0 && p[i] <= 1)) ThrowHelper.ThrowNotProbability(nameof(p), i, p[i]);
-            destination[i] = logBase.FromNats(p[i] == 1 ? 0 : -Math.Log(p[i]));
+            double x = double.CreateTruncating(p[i]);
+            if (!(x >= 0 && x <= 1)) ThrowHelper.ThrowNotProbability(nameof(p), i, x);
+            destination[i] = T.CreateTruncating(logBase.FromNats(SurprisalNats(x)));
         }
+    }
+
+    /// <summary>−ln p for p in [0, 1], +0 at p = 1.</summary>
+    private static double SurprisalNats(double p) => p == 1 ? 0 : -Math.Log(p);
+
+    /// <summary>TensorPrimitives' rule for an element-wise destination: long enough, and either the input itself or disjoint from it.</summary>
+    private static void CheckDestination<TIn, TOut>(ReadOnlySpan<TIn> input, Span<TOut> destination) where TIn : unmanaged where TOut : unmanaged
+    {
+        if (destination.Length < input.Length) ThrowHelper.ThrowDestinationTooShort(nameof(destination), input.Length, destination.Length);
+        if (typeof(TIn) == typeof(TOut)
+            && System.Runtime.InteropServices.MemoryMarshal.Cast<TIn, byte>(input).Overlaps(
+                System.Runtime.InteropServices.MemoryMarshal.Cast<TOut, byte>(destination[..input.Length]), out int offset)
+            && offset != 0)
+            ThrowHelper.ThrowArgument(nameof(destination), "destination overlaps p at an offset; pass the same span to work in place, or a separate one.");
     }
 }

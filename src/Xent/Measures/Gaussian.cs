@@ -5,8 +5,8 @@ namespace Xent.Measures;
 /// (independent coordinates, including the VAE regularizer KL(N(μ, σ²) ‖ N(0, 1))) and full covariance.
 /// </summary>
 /// <remarks>
-/// <para>Units. Results are in nats unless a <see cref="LogBase"/> is given (null means nats, the unit these formulas are
-/// written in), and are <see cref="Information"/> values. A differential entropy can be negative (σ² &lt; 1/(2πe)); a KL divergence is ≥ 0.</para>
+/// <para>Units. Results are <see cref="Information"/> values in the unit of the <see cref="LogBase"/> given, bits by default
+/// as everywhere in Xent (the formulas are written with ln, in nats; pass <see cref="LogBase.Nats"/> for those). A differential entropy can be negative (σ² &lt; 1/(2πe)); a KL divergence is ≥ 0.</para>
 /// <para>Inputs. Means must be finite, variances finite and &gt; 0. A covariance is a row-major d×d span, symmetric
 /// (relative tolerance 1e-10) and positive definite; it is factored by Cholesky, and a non-positive pivot throws an
 /// <see cref="ArgumentException"/> naming it. Log-variances (as VAE encoders output) must be finite.</para>
@@ -14,8 +14,6 @@ namespace Xent.Measures;
 public static partial class Gaussian
 {
     private const double SymmetryTolerance = 1e-10;
-
-    private static LogBase Unit(LogBase? logBase) => logBase ?? LogBase.Nats;
 
     private static void CheckFinite(ReadOnlySpan<double> values, string name)
     {

@@ -1,7 +1,7 @@
 namespace Xent.Measures;
 
 /// <summary>
-/// The entropies of a joint table of X (rows) and Y (columns), all in one unit: what <see cref="Joint.Summarize"/> returns.
+/// The entropies of a joint table of X (rows) and Y (columns), all in one unit: what <see cref="Joint.Summarize{T}(ReadOnlySpan{T}, int, int, LogBase, MeasureOptions?)"/> returns.
 /// </summary>
 /// <param name="RowEntropy">H(X), the entropy of the row marginal.</param>
 /// <param name="ColumnEntropy">H(Y), the entropy of the column marginal.</param>
@@ -17,7 +17,7 @@ public readonly record struct JointEntropies(
     Information RowGivenColumn,
     Information MutualInformation)
 {
-    /// <summary>The normalized mutual information I / D in [0, 1] with the denominator D chosen by <paramref name="normalization"/>; see <see cref="Joint.NormalizedMutualInformation"/> for the degenerate cases.</summary>
+    /// <summary>The normalized mutual information I / D in [0, 1] with the denominator D chosen by <paramref name="normalization"/>; see <see cref="Joint.NormalizedMutualInformation{T}"/> for the degenerate cases.</summary>
     public double Normalized(NmiNormalization normalization = NmiNormalization.Arithmetic) =>
         Joint.Normalize(MutualInformation.Nats, RowEntropy.Nats, ColumnEntropy.Nats, JointEntropy.Nats, normalization);
 }

@@ -50,7 +50,7 @@ public sealed record HuffmanCodeResult : InformationReport
     /// Builds the Huffman code of <paramref name="p"/>, or with <paramref name="maxLength"/> the optimal length-limited code
     /// (package-merge; a limit above <see cref="PrefixCode.MaxCodewordLength"/> is that maximum).
     /// </summary>
-    /// <param name="p">A probability distribution (validated as <see cref="Discrete.Entropy(ReadOnlySpan{double}, LogBase, MeasureOptions?)"/> does).</param>
+    /// <param name="p">A probability distribution (validated as <see cref="Discrete.Entropy{T}(ReadOnlySpan{T}, LogBase, MeasureOptions?)"/> does).</param>
     /// <param name="symbols">One name per probability.</param>
     /// <param name="maxLength">Longest codeword allowed, or null; 2^maxLength must be at least the number of symbols with p &gt; 0.</param>
     /// <exception cref="ArgumentException"><paramref name="p"/> is not a distribution, the lengths differ, or the limit is too small.</exception>

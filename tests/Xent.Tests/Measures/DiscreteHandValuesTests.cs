@@ -68,7 +68,7 @@ public class DiscreteHandValuesTests
     }
 
     [Fact]
-    public void JsDivergenceOfDisjointSupportsIsOneBit() => Assert.Equal(1, Discrete.JsDivergence([1, 0], [0, 1]).Value, 15);
+    public void JsDivergenceOfDisjointSupportsIsOneBit() => Assert.Equal(1, Discrete.JsDivergence([1.0, 0], [0.0, 1]).Value, 15);
 
     [Fact]
     public void JsDivergenceOfAFairAndASureCoin()
@@ -87,7 +87,7 @@ public class DiscreteHandValuesTests
     public void SurprisalOfAFairCoinFlipIsOneBit()
     {
         Assert.Equal(1, Discrete.Surprisal(0.5).Value);
-        Assert.Equal(double.PositiveInfinity, Discrete.Surprisal(0).Value);
+        Assert.Equal(double.PositiveInfinity, Discrete.Surprisal(0.0).Value);
         var destination = new double[3];
         Discrete.Surprisal([0.5, 0.25, 1], destination);
         Assert.Equal([1, 2, 0], destination);

@@ -27,23 +27,29 @@ public class DiscreteOptionsTests
     }
 
     [Fact]
-    public void RenormalizeAcceptsCounts()
+    public void RenormalizeDividesWeightsByTheirSum()
     {
-        Assert.Equal(Discrete.Entropy([0.5, 0.4, 0.1]).Value, Discrete.Entropy([5, 4, 1], options: Renormalize).Value, 13);
+        // Double and float weights (integer counts have their own long overloads, see DiscreteCountsTests).
+        Assert.Equal(Discrete.Entropy([0.5, 0.4, 0.1]).Value, Discrete.Entropy([5.0, 4, 1], options: Renormalize).Value, 13);
         Assert.Equal(Discrete.KlDivergence([0.5, 0.3, 0.2], [0.4, 0.4, 0.2]).Value,
-            Discrete.KlDivergence([50, 30, 20], [2, 2, 1], options: Renormalize).Value, 13);
+            Discrete.KlDivergence([50.0, 30, 20], [2.0, 2, 1], options: Renormalize).Value, 13);
         Assert.Equal(Discrete.CrossEntropy([0.5, 0.3, 0.2], [0.4, 0.4, 0.2]).Value,
-            Discrete.CrossEntropy([5, 3, 2], [4, 4, 2], options: Renormalize).Value, 13);
+            Discrete.CrossEntropy([5.0, 3, 2], [4.0, 4, 2], options: Renormalize).Value, 13);
         Assert.Equal(Discrete.JsDivergence([0.5, 0.3, 0.2], [0.4, 0.4, 0.2]).Value,
-            Discrete.JsDivergence([5, 3, 2], [4, 4, 2], options: Renormalize).Value, 13);
-        Assert.Equal(Discrete.RenyiEntropy([0.5, 0.4, 0.1], 2).Value, Discrete.RenyiEntropy([5, 4, 1], 2, options: Renormalize).Value, 13);
+            Discrete.JsDivergence([5.0, 3, 2], [4.0, 4, 2], options: Renormalize).Value, 13);
+        Assert.Equal(Discrete.RenyiEntropy([0.5, 0.4, 0.1], 2).Value, Discrete.RenyiEntropy([5.0, 4, 1], 2, options: Renormalize).Value, 13);
         Assert.Equal(Discrete.Entropy([0.5, 0.4, 0.1]).Value, Discrete.Entropy([5f, 4f, 1f], options: Renormalize).Value, 7);
+        Assert.Equal(Discrete.KlDivergence([0.5, 0.3, 0.2], [0.4, 0.4, 0.2]).Value,
+            Discrete.KlDivergence([50f, 30f, 20f], [2f, 2f, 1f], options: Renormalize).Value, 7);
+        // Without Renormalize the same weights are rejected: the option is what made them acceptable.
+        Assert.Throws<ArgumentException>(() => Discrete.Entropy([5.0, 4, 1]));
+        Assert.Throws<ArgumentException>(() => Discrete.KlDivergence([50.0, 30, 20], [2.0, 2, 1]));
     }
 
     [Fact]
     public void RenormalizeRejectsAZeroSum()
     {
-        var e = Assert.Throws<ArgumentException>(() => Discrete.Entropy([0, 0], options: Renormalize));
+        var e = Assert.Throws<ArgumentException>(() => Discrete.Entropy([0.0, 0], options: Renormalize));
         Assert.Contains("sums to 0", e.Message);
     }
 
@@ -79,7 +85,7 @@ public class DiscreteOptionsTests
         Assert.Equal(double.PositiveInfinity, Discrete.KlDivergence([0.5, 0.5], [1, 0]).Value);
         Assert.Equal(double.PositiveInfinity, Discrete.KlDivergence([0.5f, 0.5f], [1f, 0f]).Value);
         // Zero where p is zero costs nothing.
-        Assert.Equal(0, Discrete.KlDivergence([1, 0], [1, 0]).Value);
+        Assert.Equal(0, Discrete.KlDivergence([1.0, 0], [1.0, 0]).Value);
         // One infinite term among many (in a vector body, not only in the tail) is still +∞, never NaN.
         var random = new Random(9);
         double[] p = RandomDistributions.Positive(random, 1000), q = RandomDistributions.Positive(random, 1000);
@@ -90,11 +96,13 @@ public class DiscreteOptionsTests
 
     [Theory]
     [InlineData(2)]
-    [InlineData(-1)]
+    [InlineData(3)]
     public void ParallelPassesEqualTheSerialOnesWithin1e13(int degree)
     {
         var random = new Random(300);
         double[] p = RandomDistributions.Create(random, 300_001), q = RandomDistributions.Positive(random, 300_001);
+        // The input is long enough for every thread asked for, so the parallel path is the one compared.
+        Assert.Equal(degree, Discrete.ThreadsFor(p.Length, degree));
         var parallel = new MeasureOptions { MaxDegreeOfParallelism = degree };
         Same(Discrete.Entropy(p).Value, Discrete.Entropy(p, options: parallel).Value);
         Same(Discrete.CrossEntropy(p, q).Value, Discrete.CrossEntropy(p, q, options: parallel).Value);
@@ -106,16 +114,29 @@ public class DiscreteOptionsTests
         Assert.Equal(Discrete.KlDivergence(p, q, options: parallel).Value, Discrete.KlDivergence(p, q, options: parallel).Value);
     }
 
+    [Fact]
+    public void AllProcessorsMeansTheProcessorCount() =>
+        Assert.Equal(Math.Min(Environment.ProcessorCount, 1 << 4), Discrete.ThreadsFor(1 << 20, -1));
+
     private static void Same(double serial, double parallel) =>
         Assert.True(Math.Abs(serial - parallel) <= 1e-13 * Math.Abs(serial), $"serial {serial:R}, parallel {parallel:R}");
 
-    [Fact]
-    public void ParallelPassesFindBadEntriesInAnyChunk()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100_000)]
+    [InlineData(199_999)]
+    public void ParallelPassesFindBadEntriesInAnyChunk(int bad)
     {
-        double[] p = Enumerable.Repeat(1.0 / 200_000, 200_000).ToArray();
-        p[199_999] = -1;
-        var e = Assert.Throws<ArgumentException>(() => Discrete.Entropy(p, options: new() { MaxDegreeOfParallelism = 2 }));
-        Assert.Contains("p[199999] = -1", e.Message);
+        double[] p = Enumerable.Repeat(1.0 / 200_000, 200_000).ToArray(), q = (double[])p.Clone();
+        var parallel = new MeasureOptions { MaxDegreeOfParallelism = 2 };
+        Assert.Equal(2, Discrete.ThreadsFor(p.Length, 2)); // chunks [0, 100032) and [100032, 200000)
+        p[bad] = -1;
+        var e = Assert.Throws<ArgumentException>(() => Discrete.Entropy(p, options: parallel));
+        Assert.Contains($"p[{bad}] = -1", e.Message);
+        p[bad] = 1.0 / 200_000;
+        q[bad] = double.NaN;
+        e = Assert.Throws<ArgumentException>(() => Discrete.KlDivergence(p, q, options: parallel));
+        Assert.Contains($"q[{bad}] = NaN", e.Message);
     }
 
     [Theory]

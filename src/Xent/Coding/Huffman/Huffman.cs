@@ -40,6 +40,7 @@ public static partial class Huffman
     /// <summary>Huffman code lengths, in bits, for integer <paramref name="counts"/>; see the <see cref="double"/> overload.</summary>
     /// <exception cref="ArgumentException">A count is negative, none is positive, they sum past <see cref="long.MaxValue"/>,
     /// or <paramref name="lengths"/> is shorter than <paramref name="counts"/>.</exception>
+    [OverloadResolutionPriority(1)] // [] is empty counts (as for the measures), not ambiguous with the double overload
     public static int CodeLengths(ReadOnlySpan<long> counts, Span<int> lengths)
     {
         CheckCounts(counts, lengths);
@@ -58,6 +59,7 @@ public static partial class Huffman
 
     /// <summary>The Huffman code for integer <paramref name="counts"/>, with canonical codewords.</summary>
     /// <exception cref="ArgumentException">As for <see cref="CodeLengths(ReadOnlySpan{long}, Span{int})"/>.</exception>
+    [OverloadResolutionPriority(1)] // [] is empty counts (as for the measures), not ambiguous with the double overload
     public static PrefixCode Build(ReadOnlySpan<long> counts)
     {
         var lengths = new int[counts.Length];

@@ -56,15 +56,15 @@ internal static class MathForMlArticle
             "H(play) − Σ p(outlook) H(play | outlook): the entropy the split removes, = I(outlook; play)");
 
         var table = section.Table("At equal variance σ² = 1 the Gaussian has the most differential entropy", "density", "h (nats)");
-        double gaussian = report.Figure("gaussian_unit_variance_entropy_nats", Gaussian.DifferentialEntropy(1).Value);
+        double gaussian = report.Figure("gaussian_unit_variance_entropy_nats", Gaussian.DifferentialEntropy(1, LogBase.Nats).Value);
         table.Row("Gaussian N(0, 1): ½ ln(2πe)", Numbers.Fixed(gaussian, 4));
-        table.Row("Laplace, b = 1/√2: 1 + ln(2b)", Numbers.Fixed(Continuous.LaplaceEntropy(1 / Math.Sqrt(2)).Value, 4));
-        table.Row("Uniform, width √12: ln √12", Numbers.Fixed(Continuous.UniformEntropy(Math.Sqrt(12)).Value, 4));
+        table.Row("Laplace, b = 1/√2: 1 + ln(2b)", Numbers.Fixed(Continuous.LaplaceEntropy(1 / Math.Sqrt(2), LogBase.Nats).Value, 4));
+        table.Row("Uniform, width √12: ln √12", Numbers.Fixed(Continuous.UniformEntropy(Math.Sqrt(12), LogBase.Nats).Value, 4));
 
         // An encoder output for one input: means and log-variances of a 2-d latent.
         double[] mean = [0.5, -1.0];
         double[] logVariance = [Math.Log(0.8), Math.Log(1.5)];
-        double vae = report.Figure("vae_kl_nats", Gaussian.KlToStandardNormal(mean, logVariance).Value);
+        double vae = report.Figure("vae_kl_nats", Gaussian.KlToStandardNormal(mean, logVariance, LogBase.Nats).Value);
         section.Check("VAE term KL(N(μ, σ²) ‖ N(0, I)), μ = (0.5, −1), σ² = (0.8, 1.5)", vae, "nats", null,
             "½ Σ (μ² + σ² − 1 − ln σ²): pulls the encoder towards the standard Gaussian");
     }
