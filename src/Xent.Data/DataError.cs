@@ -33,6 +33,10 @@ public enum DataErrorKind
     /// <summary>A field that must hold a finite number does not (a row error).</summary>
     NotANumber,
 
+    /// <summary>Columns counted as categorical have so many distinct values that their contingency table would pass its cell
+    /// limit: they are not categorical in any useful sense (bin them first).</summary>
+    TooManyCategories,
+
     /// <summary>A value the reader parsed but its consumer rejects: out of range, an unknown label… (a row error).</summary>
     InvalidValue,
 }

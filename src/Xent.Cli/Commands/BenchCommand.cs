@@ -40,15 +40,14 @@ internal static class BenchCommand
     private static Command MeasureCommand(string name, string formula, bool usesQ, Func<double[], double[], MeasureOptions, double> measure)
     {
         var n = new Option<int>("--n") { Description = "Number of elements (random doubles, p and q each normalized to sum 1).", DefaultValueFactory = _ => 10_000_000 };
-        var threads = new Option<int>("--threads") { Description = "Threads (MeasureOptions.MaxDegreeOfParallelism).", DefaultValueFactory = _ => 1 };
+        var threads = Inputs.Threads("Threads (MeasureOptions.MaxDegreeOfParallelism)", 1);
         var runs = new Option<int>("--runs") { Description = "Timed runs; the fastest is reported.", DefaultValueFactory = _ => 15 };
         var json = Inputs.Json();
         var command = new Command(name, $"Time {formula} on N random doubles: ns per element of the fastest run.") { n, threads, runs, json };
         command.SetAction(parse =>
         {
-            int count = parse.GetValue(n), t = parse.GetValue(threads), r = parse.GetValue(runs);
+            int count = parse.GetValue(n), t = Inputs.ParseThreads(parse.GetValue(threads)), r = parse.GetValue(runs);
             if (count < 1) throw new UsageException($"--n {count} must be ≥ 1.");
-            if (t < 1) throw new UsageException($"--threads {t} must be ≥ 1.");
             if (r < 1) throw new UsageException($"--runs {r} must be ≥ 1.");
             if (count > Array.MaxLength) throw new UsageException($"--n {count} is more doubles than one array holds ({Array.MaxLength}).");
             var random = new Random(Seed);

@@ -17,7 +17,7 @@ internal static class BenchSoftmaxCeCommand
     {
         var rows = new Option<int>("--rows") { Description = "Batch size N.", DefaultValueFactory = _ => 4096 };
         var classes = new Option<int>("--classes") { Description = "Classes C.", DefaultValueFactory = _ => 32000 };
-        var threads = new Option<int>("--threads") { Description = "Threads (rows are split between them).", DefaultValueFactory = _ => 1 };
+        var threads = Inputs.Threads("Threads (rows are split between them)", 1);
         var repeat = new Option<int>("--repeat") { Description = "Timed runs; the fastest is reported.", DefaultValueFactory = _ => 7 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random logits and targets.", DefaultValueFactory = _ => 1 };
         var json = Inputs.Json();
@@ -27,8 +27,8 @@ internal static class BenchSoftmaxCeCommand
         };
         command.SetAction(parse =>
         {
-            int n = parse.GetValue(rows), c = parse.GetValue(classes), t = parse.GetValue(threads), r = parse.GetValue(repeat);
-            if (n < 1 || c < 1 || t < 1 || r < 1) throw new UsageException("--rows, --classes, --threads and --repeat must be ≥ 1.");
+            int n = parse.GetValue(rows), c = parse.GetValue(classes), t = Inputs.ParseThreads(parse.GetValue(threads)), r = parse.GetValue(repeat);
+            if (n < 1 || c < 1 || r < 1) throw new UsageException("--rows, --classes and --repeat must be ≥ 1.");
             if ((long)n * c > Array.MaxLength) throw new UsageException($"--rows × --classes = {(long)n * c} is more than one array holds.");
             var random = new Random(parse.GetValue(seed));
             var logits = new float[n * c];

@@ -38,7 +38,7 @@ internal static class EntropyCommand
         var ci = new Option<double?>("--ci") { Description = "Also print a percentile bootstrap confidence interval at this level, e.g. 0.95." };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for --ci (default 1000).", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int?>("--seed") { Description = "Random seed for --ci, for a reproducible interval." };
-        var threads = new Option<int>("--threads") { Description = "Threads counting --file (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = Inputs.Threads("Threads counting --file", -1);
         var normalize = new Option<bool>("--normalize") { Description = "Divide P by its sum instead of requiring it to sum to 1." };
         var logBase = Inputs.Base();
         var json = Inputs.Json();
@@ -67,8 +67,7 @@ internal static class EntropyCommand
             }
 
             var (name, method) = ParseEstimator(parse.GetValue(estimator));
-            int threadCount = parse.GetValue(threads), resamples = parse.GetValue(bootstrap);
-            if (threadCount < 1) throw new UsageException($"--threads {threadCount} must be ≥ 1.");
+            int threadCount = Inputs.ParseThreads(parse.GetValue(threads)), resamples = parse.GetValue(bootstrap);
             if (parse.GetValue(alphabetSize) is int declared && declared < 1) throw new UsageException($"--alphabet-size {declared} must be ≥ 1.");
             if (parse.GetValue(ci) is double wanted && !(wanted > 0 && wanted < 1)) throw new UsageException($"--ci {wanted} must be a confidence level in (0, 1), e.g. 0.95.");
             if (resamples < 2) throw new UsageException($"--bootstrap {resamples} must be ≥ 2 resamples.");
@@ -119,9 +118,6 @@ internal static class EntropyCommand
     private static long[] ColumnCounts(string path, string column)
     {
         using var table = TableInput.OpenCsv(path);
-        using var cursor = table.ReadColumns([column], BadRows.Stop());
-        var counts = new CountTable<string>(StringComparer.Ordinal);
-        while (cursor.Read()) counts.Add(cursor.GetString(0));
-        return counts.ToCounts();
+        return TableCounts.Count(table, [column]).Table.Counts.ToArray();
     }
 }

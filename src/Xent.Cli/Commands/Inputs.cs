@@ -14,6 +14,21 @@ internal static class Inputs
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of a table." };
 
+    /// <summary>--threads, the library's one meaning of MaxDegreeOfParallelism: N ≥ 1 threads, or −1 for every core.</summary>
+    public static Option<int> Threads(string what, int defaultValue) => new("--threads")
+    {
+        Description = $"{what}: N ≥ 1 threads, or -1 for every core (default {(defaultValue == -1 ? "-1" : defaultValue)}).",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    /// <summary>A --threads value as the thread count it means (−1 → every core).</summary>
+    public static int ParseThreads(int value) => value switch
+    {
+        -1 => Environment.ProcessorCount,
+        >= 1 => value,
+        _ => throw new UsageException($"--threads {value} must be ≥ 1, or -1 for every core."),
+    };
+
     public static LogBase ParseBase(string text) =>
         LogBase.TryParse(text, out var b) ? b : throw new UsageException($"--base '{text}' is not 2, e, 10 or a number greater than 1.");
 

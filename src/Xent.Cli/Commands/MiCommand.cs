@@ -28,7 +28,9 @@ internal static class MiCommand
             var b = Inputs.ParseBase(parse.GetValue(logBase)!);
             string path = parse.GetValue(file)!, xName = parse.GetValue(x)!, yName = parse.GetValue(y)!;
             string? zName = parse.GetValue(given);
-            var crosstab = Count(path, zName is null ? [xName, yName] : [xName, yName, zName]);
+            ContingencyTable crosstab;
+            using (var csv = TableInput.OpenCsv(path))
+                crosstab = TableCounts.Count(csv, zName is null ? [xName, yName] : [xName, yName, zName]).Table;
 
             int nx = crosstab.Shape[0], ny = crosstab.Shape[1];
             var summary = Joint.Summarize((crosstab.Rank == 2 ? crosstab : crosstab.Marginal(0, 1)).Counts, nx, ny, b);
@@ -39,27 +41,5 @@ internal static class MiCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The largest table built (16 Mi cells, 128 MB): beyond that the columns are not categorical in any useful sense.</summary>
-    private const long MaxCells = ContingencyTable.DefaultMaxCells;
-
-    /// <summary>Streams the named columns of the CSV file and counts their value combinations (each distinct string a category).</summary>
-    /// <exception cref="DataException">A column does not exist or a row is bad.</exception>
-    /// <exception cref="UsageException">The table would exceed <see cref="MaxCells"/>.</exception>
-    private static ContingencyTable Count(string path, string[] columns)
-    {
-        using var csv = TableInput.OpenCsv(path);
-        using var rows = csv.ReadColumns(columns, BadRows.Stop());
-        var counter = new ContingencyCounter<string>(columns.Length, StringComparer.Ordinal, MaxCells);
-        var values = new string[columns.Length];
-        while (rows.Read())
-        {
-            for (int i = 0; i < values.Length; i++) values[i] = rows.GetString(i);
-            if (!counter.TryAdd(values))
-                throw new UsageException(
-                    $"{path}: the columns have at least {string.Join(" × ", counter.PendingShape())} categories, a table of more than {MaxCells} cells; are they really categorical?");
-        }
-        return counter.Table;
     }
 }

@@ -61,6 +61,8 @@ public sealed record HuffmanCodeResult : InformationReport
         var unlimited = Huffman.Build(p);
         var code = maxLength is int limit ? Huffman.BuildLengthLimited(p, Math.Min(limit, PrefixCode.MaxCodewordLength)) : unlimited;
         double expected = PrefixCodes.ExpectedLength(code.Lengths, p).Value;
+        var surprisal = new double[p.Length];
+        Discrete.Surprisal<double>(p, surprisal, LogBase.Bits);
         return new HuffmanCodeResult
         {
             Base = LogBase.Bits.Value,
@@ -68,7 +70,7 @@ public sealed record HuffmanCodeResult : InformationReport
             Probabilities = p,
             Codewords = Enumerable.Range(0, p.Length).Select(code.CodewordText).ToArray(),
             Lengths = code.Lengths.ToArray(),
-            SurprisalBits = p.Select(x => x == 0 ? double.PositiveInfinity : -Math.Log2(x)).ToArray(),
+            SurprisalBits = surprisal,
             ExpectedLength = expected,
             Entropy = entropy.Value,
             Redundancy = PrefixCodes.Redundancy(code.Lengths, p).Value,

@@ -77,6 +77,24 @@ public class EntropyCommandDataTests : IDisposable
     }
 
     [Fact]
+    public void FileCountsAreTheSameOnAnyThreadCountIncludingEveryCore()
+    {
+        // 9 MB: more than two 4 MiB chunks, so --threads 2 and -1 (every core) really split the file.
+        var bytes = new byte[9_000_000];
+        new Random(9).NextBytes(bytes);
+        for (int i = 0; i < bytes.Length; i += 3) bytes[i] = 0; // a skewed histogram, so the entropy is not ≈ 8 bits
+        var counts = new long[256];
+        foreach (byte b in bytes) counts[b]++;
+        double expected = -counts.Where(c => c > 0).Sum(c => c / 9e6 * Math.Log2(c / 9e6));
+        string path = _cli.Write("skewed.bin", bytes);
+        foreach (var threads in new[] { "1", "2", "-1" })
+            Assert.Equal(expected, CliRunner.Json("entropy", "--file", path, "--threads", threads).GetProperty("entropy").GetDouble(), 12);
+        var (exit, _, error) = CliRunner.Run("entropy", "--file", path, "--threads", "-2");
+        Assert.Equal(2, exit);
+        Assert.Contains("--threads -2 must be ≥ 1, or -1 for every core", error);
+    }
+
+    [Fact]
     public void CsvColumnIsCountedAsCategories()
     {
         string path = _cli.Write("t.csv", "colour,size\nred,1\nblue,2\nred,3\ngreen,1\n");

@@ -49,9 +49,8 @@ internal static class MathForMlArticle
     private static void BeyondLosses(TourReport report, TourSection section)
     {
         // A split of 14 days by outlook (sunny, overcast, rain) against play yes/no: the counts of Quinlan's weather data.
-        double[] split = [2, 3, 4, 0, 3, 2];
-        var counts = new MeasureOptions { Normalization = Normalization.Renormalize };
-        double gain = report.Figure("outlook_information_gain_bits", Joint.InformationGain(split, 3, 2, LogBase.Bits, counts).Value);
+        long[] split = [2, 3, 4, 0, 3, 2];
+        double gain = report.Figure("outlook_information_gain_bits", Joint.InformationGain(split, 3, 2, LogBase.Bits).Value);
         section.Check("Information gain of splitting play by outlook (decision tree)", gain, "bits", null,
             "H(play) − Σ p(outlook) H(play | outlook): the entropy the split removes, = I(outlook; play)");
 
