@@ -40,9 +40,10 @@ public static partial class RansStream
         }
     }
 
-    /// <summary>One rANS step: renormalize (push the low 16 bits below <paramref name="position"/>) then code the symbol.</summary>
+    /// <summary>One rANS step: renormalize (push the low 16 bits below <paramref name="position"/>) then code the symbol.
+    /// The position travels by value (a tuple) so that the JIT keeps it in a register across the lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Put(uint x, in EncoderSymbol e, ref byte words, ref nint position)
+    private static (uint X, nint Position) Put(uint x, in EncoderSymbol e, ref byte words, nint position)
     {
         if (x >= e.XMax)
         {
@@ -51,7 +52,7 @@ public static partial class RansStream
             x >>= 16;
         }
         ulong q = Math.BigMul(x, e.Rcp, out _);
-        return x + e.Bias + (uint)q * e.Cmpl;
+        return (x + e.Bias + (uint)q * e.Cmpl, position);
     }
 
     [SkipLocalsInit]
@@ -76,14 +77,14 @@ public static partial class RansStream
         nint end = destination.Length, position = end;
         int i = n - 1;
         for (; i >= 0 && (i & (Lanes - 1)) != Lanes - 1; i--)
-            states[i & (Lanes - 1)] = Put(states[i & (Lanes - 1)], Unsafe.Add(ref sym, Unsafe.Add(ref input, i)), ref words, ref position);
+            (states[i & (Lanes - 1)], position) = Put(states[i & (Lanes - 1)], Unsafe.Add(ref sym, Unsafe.Add(ref input, i)), ref words, position);
         ref uint st = ref MemoryMarshal.GetReference(states);
         for (; i >= 0; i -= Lanes)
         {
             // A full round, lanes 31 … 0; i is the last byte of the round.
             nint round = i - (Lanes - 1);
             for (int z = Lanes - 1; z >= 0; z--)
-                Unsafe.Add(ref st, z) = Put(Unsafe.Add(ref st, z), Unsafe.Add(ref sym, Unsafe.Add(ref input, round + z)), ref words, ref position);
+                (Unsafe.Add(ref st, z), position) = Put(Unsafe.Add(ref st, z), Unsafe.Add(ref sym, Unsafe.Add(ref input, round + z)), ref words, position);
         }
         return Finish(destination, pos, table, null, states[..Math.Min(n, Lanes)], (int)position);
     }
@@ -130,17 +131,17 @@ public static partial class RansStream
             // The last lane's tail beyond lanes·segment, then the rounds k = segment − 1 … 0 over lanes 31 … 0.
             int last = lanes - 1;
             for (int i = n - 1; i >= lanes * segment; i--)
-                Unsafe.Add(ref st, last) = Put(Unsafe.Add(ref st, last), Unsafe.Add(ref sym, Unsafe.Add(ref input, i - 1) << 8 | Unsafe.Add(ref input, i)), ref words, ref position);
+                (Unsafe.Add(ref st, last), position) = Put(Unsafe.Add(ref st, last), Unsafe.Add(ref sym, Unsafe.Add(ref input, i - 1) << 8 | Unsafe.Add(ref input, i)), ref words, position);
             for (int k = segment - 1; k > 0; k--)
             {
                 for (int z = last; z >= 0; z--)
                 {
                     nint i = (nint)z * segment + k;
-                    Unsafe.Add(ref st, z) = Put(Unsafe.Add(ref st, z), Unsafe.Add(ref sym, Unsafe.Add(ref input, i - 1) << 8 | Unsafe.Add(ref input, i)), ref words, ref position);
+                    (Unsafe.Add(ref st, z), position) = Put(Unsafe.Add(ref st, z), Unsafe.Add(ref sym, Unsafe.Add(ref input, i - 1) << 8 | Unsafe.Add(ref input, i)), ref words, position);
                 }
             }
             for (int z = last; z >= 0; z--)
-                Unsafe.Add(ref st, z) = Put(Unsafe.Add(ref st, z), Unsafe.Add(ref sym, Unsafe.Add(ref input, (nint)z * segment)), ref words, ref position);
+                (Unsafe.Add(ref st, z), position) = Put(Unsafe.Add(ref st, z), Unsafe.Add(ref sym, Unsafe.Add(ref input, (nint)z * segment)), ref words, position);
             return Finish(destination, pos, null, tables, states[..lanes], (int)position);
         }
         finally
