@@ -34,6 +34,8 @@ internal static class BenchCommand
     private static IEnumerable<Command> Siblings()
     {
         yield return BenchHuffmanCommand.Create();
+        yield return BenchRansCommand.Create(order: 0);
+        yield return BenchRansCommand.Create(order: 1);
         yield return BenchSoftmaxCeCommand.Create();
     }
 
