@@ -22,10 +22,10 @@ internal static class ResultText
             return;
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"H = {r.Figure(r.Entropy).ToString("0.000000")}  ({r.Estimator}, n = {r.N}, distinct = {r.Distinct})"));
+            $"H = {Numbers.FixedOrTiny(r.Entropy, 6)} {r.Figure(r.Entropy).Unit}  ({r.Estimator}, n = {r.N}, distinct = {r.Distinct})"));
         if (r is { CiLower: double lower, CiUpper: double upper, Confidence: double confidence })
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{confidence * 100:0.##}% CI [{lower:0.000000}, {r.Figure(upper).ToString("0.000000")}]  (percentile bootstrap, {r.Bootstrap} resamples)"));
+                $"{confidence * 100:0.##}% CI [{Numbers.FixedOrTiny(lower, 6)}, {Numbers.FixedOrTiny(upper, 6)} {r.Figure(upper).Unit}]  (percentile bootstrap, {r.Bootstrap} resamples)"));
     }
 
     public static void Write(TextWriter output, PairMeasureResult r)
