@@ -31,6 +31,9 @@ internal static class Limits
         });
     }
 
+    /// <summary>The <c>--max-memory</c> limit in bytes, for work that checks its own growth against it.</summary>
+    public static long MemoryBytes(ParseResult parse) => ParseSize(parse.GetValue<string>(MemoryOption) ?? "4G");
+
     /// <summary>
     /// Refuses <paramref name="request"/> (what the user typed, e.g. "--n 2147483591") when it needs more than
     /// <c>--max-memory</c> bytes.
