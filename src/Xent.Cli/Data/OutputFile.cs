@@ -39,6 +39,15 @@ internal static class OutputFile
         }
     }
 
+    /// <summary>Writes bytes through <see cref="Write(string, string, bool, Action{string})"/>: <paramref name="write"/> streams
+    /// into the temporary file, which is renamed into place only if it returns.</summary>
+    public static void WriteStream(string path, string option, bool force, Action<Stream> write) =>
+        Write(path, option, force, temp =>
+        {
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            write(stream);
+        });
+
     /// <summary>Writes text through <see cref="Write(string, string, bool, Action{string})"/>.</summary>
     public static void WriteText(string path, string option, bool force, Action<TextWriter> write) =>
         Write(path, option, force, temp =>

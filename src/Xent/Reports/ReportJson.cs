@@ -83,6 +83,8 @@ internal sealed class FiguresConverter : JsonConverter<double>
 [JsonSerializable(typeof(PredictResult))]
 [JsonSerializable(typeof(MeasureBenchResult))]
 [JsonSerializable(typeof(HuffmanBenchResult))]
+[JsonSerializable(typeof(CompressionResult))]
+[JsonSerializable(typeof(BitsResult))]
 [JsonSerializable(typeof(SoftmaxCeBenchResult))]
 [JsonSerializable(typeof(TourResult))]
 [JsonSerializable(typeof(PlotSpec))]

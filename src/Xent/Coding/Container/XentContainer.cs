@@ -31,6 +31,9 @@ public static class XentContainer
 
     private const int HashLength = 8;
 
+    /// <summary>The codecs this build writes and reads: id, command-line name ("huffman") and highest level.</summary>
+    public static IReadOnlyList<(XentCodec Codec, string Name, int MaxLevel)> Codecs => BlockCodecs.All;
+
     /// <summary>
     /// Compresses <paramref name="input"/> (read to its end) into <paramref name="output"/> as one <c>.xent</c> container.
     /// The original length goes into the header when <paramref name="input"/> can seek; otherwise the header says "unknown"
