@@ -55,10 +55,10 @@ public sealed record BitsResult
 
     /// <summary>Measures <paramref name="path"/> under the order-<paramref name="order"/> model trained on
     /// <paramref name="trainOn"/> (null: the file itself) with pseudo-count <paramref name="smoothing"/>, and compresses it
-    /// with <paramref name="codec"/> at level 1 on <paramref name="threads"/> threads (−1: every core). Memory is bounded
+    /// with <paramref name="codec"/> at level 1 on <paramref name="threads"/> threads (1 by default, −1: every core). Memory is bounded
     /// (two 128 MiB order-2 tables at most), whatever the files' sizes.</summary>
     /// <exception cref="ArgumentOutOfRangeException">order outside 0 … 2, smoothing negative or not finite, or threads invalid.</exception>
-    public static BitsResult Build(string path, string? trainOn, int order, double smoothing, XentCodec codec = XentCodec.Huffman, int threads = -1)
+    public static BitsResult Build(string path, string? trainOn, int order, double smoothing, XentCodec codec = XentCodec.Huffman, int threads = 1)
     {
         if (order < 0 || order > ByteContextCounts.MaxOrder) ThrowHelper.ThrowArgumentOutOfRange(nameof(order), order, "the model's order must be 0, 1 or 2");
         var clock = Stopwatch.StartNew();

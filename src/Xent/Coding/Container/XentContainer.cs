@@ -131,13 +131,20 @@ public static class XentContainer
     /// </summary>
     /// <param name="input">The container, read to its end.</param>
     /// <param name="output">Where the original goes.</param>
-    /// <param name="maxDegreeOfParallelism">Threads: N ≥ 1, or −1 for every core.</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with <see cref="ArgumentOutOfRangeException"/>.
+    /// The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is
+    /// bit-identical from run to run for a given input and thread count.
+    /// Here the chunks are the blocks, cut at multiples of the block size whatever the thread count and coded alone, so
+    /// the bytes written are the same for every thread count.
+    /// </param>
     /// <param name="cancellationToken">Checked between batches of blocks.</param>
     /// <returns>Sizes, blocks, threads, the byte counts of the original and what the codec's model paid for it.</returns>
     /// <exception cref="InvalidDataException">The input is not a .xent file, was made by a newer version, is truncated or
     /// corrupt; the message names the block and what is wrong. Blocks before the bad one may already have been written.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static XentContainerSummary Decompress(Stream input, Stream output, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    public static XentContainerSummary Decompress(Stream input, Stream output, int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
@@ -265,7 +272,7 @@ public static class XentContainer
 
     /// <summary>Decompresses a whole container held in <paramref name="source"/> into a new array.</summary>
     /// <exception cref="InvalidDataException">As <see cref="Decompress(Stream, Stream, int, CancellationToken)"/>.</exception>
-    public static byte[] Decompress(ReadOnlySpan<byte> source, int maxDegreeOfParallelism = -1)
+    public static byte[] Decompress(ReadOnlySpan<byte> source, int maxDegreeOfParallelism = 1)
     {
         var output = new MemoryStream();
         unsafe

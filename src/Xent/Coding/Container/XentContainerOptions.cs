@@ -20,8 +20,15 @@ public sealed record XentContainerOptions
     /// <summary>Original bytes per block, 1 … <see cref="MaxBlockSize"/>; every block but the last is exactly this long.</summary>
     public int BlockSize { get; init; } = DefaultBlockSize;
 
-    /// <summary>Threads: N ≥ 1, or −1 (default) for every core. The output does not depend on it.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = -1;
+    /// <summary>
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with <see cref="ArgumentOutOfRangeException"/>.
+    /// The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is
+    /// bit-identical from run to run for a given input and thread count.
+    /// Here the chunks are the blocks, cut at multiples of the block size whatever the thread count and coded alone, so
+    /// the bytes written are the same for every thread count.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
 }
 
 /// <summary>What a compression or decompression did: sizes, blocks, threads, the byte counts of the original and what the
