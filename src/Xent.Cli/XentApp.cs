@@ -13,14 +13,14 @@ internal static class XentApp
     public const int ExitBadInput = Failure.UserErrorExitCode;
     public const int ExitInternalError = Failure.InternalExitCode;
 
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot(ConsoleStreams? streams = null)
     {
         var root = new RootCommand("Xent: information theory as practitioners use it — entropy, cross-entropy, KL, codes and losses.");
-        foreach (var command in AllCommands()) root.Subcommands.Add(command);
+        foreach (var command in AllCommands(streams ?? ConsoleStreams.Console)) root.Subcommands.Add(command);
         return root;
     }
 
-    private static IEnumerable<Command> AllCommands()
+    private static IEnumerable<Command> AllCommands(ConsoleStreams streams)
     {
         yield return EntropyCommand.Create();
         yield return CrossEntropyCommand.Create();
@@ -35,6 +35,9 @@ internal static class XentApp
         yield return LoglossCommand.Create();
         yield return TrainCommand.Create();
         yield return PredictCommand.Create();
+        yield return CompressCommand.Create(streams);
+        yield return DecompressCommand.Create(streams);
+        yield return BitsCommand.Create();
     }
 
     /// <summary>
@@ -60,9 +63,13 @@ internal static class XentApp
     /// Parses and runs; a failure becomes one line on stderr and the exit code of its <see cref="Failure"/> class —
     /// 2 for bad input or usage, 70 for a bug — never a stack trace.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, ConsoleStreams.Console);
+
+    /// <inheritdoc cref="Run(string[], TextWriter, TextWriter)"/>
+    /// <param name="streams">Binary standard input and output, for the commands that move bytes.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ConsoleStreams streams)
     {
-        var root = BuildRoot();
+        var root = BuildRoot(streams);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

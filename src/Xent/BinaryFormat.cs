@@ -11,6 +11,9 @@ public enum XentFormat
 
     /// <summary>Count tables (<c>Xent.Estimation</c>): magic "XCNT".</summary>
     CountTable,
+
+    /// <summary>The compressed-file container (<c>Xent.Coding.XentContainer</c>): magic "XENT".</summary>
+    Container,
 }
 
 /// <summary>
@@ -45,6 +48,7 @@ public static class BinaryFormat
     public static ReadOnlySpan<byte> Magic(XentFormat format) => format switch
     {
         XentFormat.CountTable => "XCNT"u8,
+        XentFormat.Container => "XENT"u8,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "not a Xent format"),
     };
 
@@ -52,6 +56,7 @@ public static class BinaryFormat
     internal static string Describe(XentFormat format) => format switch
     {
         XentFormat.CountTable => "count table",
+        XentFormat.Container => ".xent file",
         _ => "Xent data",
     };
 
@@ -68,7 +73,8 @@ public static class BinaryFormat
     /// Checks the preamble at the start of <paramref name="source"/>: the magic of <paramref name="format"/> and a version in
     /// 1 … <paramref name="maxVersion"/>. Returns the version and the flags byte (the caller checks the flags it knows).
     /// </summary>
-    /// <exception cref="InvalidDataException">Fewer than 8 bytes, another magic, or an unknown version.</exception>
+    /// <exception cref="InvalidDataException">Fewer than 8 bytes, another magic, or an unknown version (one above
+    /// <paramref name="maxVersion"/> is named as made by a newer version).</exception>
     internal static (byte Version, byte Flags) ReadPreamble(ReadOnlySpan<byte> source, XentFormat format, byte maxVersion)
     {
         string what = Describe(format);
@@ -81,8 +87,9 @@ public static class BinaryFormat
                 : $"not a {what}: this is a {Describe(other)}.");
         }
         byte version = source[4];
-        if (version < 1 || version > maxVersion)
-            ThrowHelper.ThrowInvalidData($"{what} version {version} is not supported (this build reads 1 … {maxVersion}).");
+        if (version > maxVersion)
+            ThrowHelper.ThrowInvalidData($"{what} made by a newer version of Xent: format version {version} (this build reads 1 … {maxVersion}).");
+        if (version < 1) ThrowHelper.ThrowInvalidData($"{what} version 0 is not a valid version (versions start at 1).");
         return (version, source[5]);
     }
 

@@ -51,6 +51,16 @@ internal static class OutputFile
         }
     }
 
+    /// <summary>Writes bytes through <see cref="Write(string, string, bool, Action{string}, string?[])"/>: <paramref name="write"/>
+    /// streams into the temporary file (or the device), which is renamed into place only if it returns.</summary>
+    public static void WriteStream(string path, string option, bool force, Action<Stream> write, params string?[] inputs) =>
+        Write(path, option, force, file =>
+        {
+            // FileMode.Create truncates a regular file and opens a device as it is.
+            using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.ReadWrite, 1 << 16);
+            write(stream);
+        }, inputs);
+
     /// <summary>Writes text through <see cref="Write(string, string, bool, Action{string}, string?[])"/>.</summary>
     public static void WriteText(string path, string option, bool force, Action<TextWriter> write, params string?[] inputs) =>
         Write(path, option, force, file =>

@@ -57,6 +57,27 @@ internal static class ResultText
         TextTable.Write(output, table);
     }
 
+    public static void Write(TextWriter output, CompressionResult r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"{r.Input} → {r.Output}: {r.InputBytes} → {r.OutputBytes} bytes, {r.Blocks} blocks, {r.Seconds:0.###} s on {r.Threads} threads"));
+        output.WriteLine($"paid        {F(r.BitsPerByte)} bits/byte (the .xent file, headers and checksums included)");
+        output.WriteLine($"{r.Codec,-11} {F(r.ModelCrossEntropyBitsPerByte)} bits/byte (the codec's model: its cross-entropy on the data)");
+        output.WriteLine($"order-0     {F(r.Order0EntropyBitsPerByte)} bits/byte (entropy of the byte frequencies: the floor without context)");
+    }
+
+    public static void Write(TextWriter output, BitsResult r)
+    {
+        var table = new Table().AddColumn("bits per byte of " + Markup.Escape(r.File)).AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("order-0 entropy H(X_i)", F(r.Order0EntropyBitsPerByte));
+        table.AddRow("order-1 entropy H(X_i | X_i-1)", F(r.Order1EntropyBitsPerByte));
+        table.AddRow("order-2 entropy H(X_i | X_i-2 X_i-1)", F(r.Order2EntropyBitsPerByte));
+        table.AddRow(Markup.Escape($"{r.Model} model cross-entropy (trained on {r.TrainedOn}, α = {r.Smoothing.ToString(CultureInfo.InvariantCulture)})"), F(r.ModelCrossEntropyBitsPerByte));
+        table.AddRow(Markup.Escape($"compressed: {r.OutputBytes} bytes of .xent ({r.Codec})"), F(r.BitsPerByte));
+        table.Caption = new TableTitle($"{r.InputBytes} bytes; entropy is the floor, cross-entropy is what a model pays");
+        TextTable.Write(output, table);
+    }
+
     /// <summary>Rows of a code table printed in full; a longer table shows its first and last <see cref="CodeTableEnds"/> rows.</summary>
     public const int CodeTableRows = 50;
 

@@ -84,6 +84,8 @@ internal sealed class FiguresConverter : JsonConverter<double>
 [JsonSerializable(typeof(MeasureBenchResult))]
 [JsonSerializable(typeof(HuffmanBenchResult))]
 [JsonSerializable(typeof(RansBenchResult))]
+[JsonSerializable(typeof(CompressionResult))]
+[JsonSerializable(typeof(BitsResult))]
 [JsonSerializable(typeof(SoftmaxCeBenchResult))]
 [JsonSerializable(typeof(TourResult))]
 [JsonSerializable(typeof(PlotSpec))]

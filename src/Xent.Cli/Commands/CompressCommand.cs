@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Xent.Cli.Data;
+using Xent.Cli.Rendering;
+using Xent.Coding;
+using Xent.Reports;
+
+namespace Xent.Cli.Commands;
+
+/// <summary>
+/// compress (and, with -d, decompress): a file or standard input into a .xent container, with zstd's conventions — FILE
+/// becomes FILE.xent beside it, "-" or no FILE in a pipe means standard input and output, the input is kept unless --rm,
+/// -c writes to standard output, an existing output is replaced only with -f, and the output is a temporary file renamed
+/// into place only when everything succeeded.
+/// </summary>
+internal static class CompressCommand
+{
+    public const string Suffix = ".xent";
+
+    /// <summary>The options both commands share, declared once.</summary>
+    internal sealed class Options
+    {
+        public readonly Argument<string?> File = new("FILE") { Description = "The input file, or - for standard input (the default in a pipe).", Arity = ArgumentArity.ZeroOrOne };
+        public readonly Option<string?> Output = new("--output", "-o") { Description = "The output file (- for standard output). Default: FILE.xent, or FILE without .xent." };
+        public readonly Option<bool> Stdout = new("--stdout", "-c") { Description = "Write to standard output; keep the input." };
+        public readonly Option<bool> Force = new("--force", "-f") { Description = "Replace an existing output file (and write binary data to a terminal)." };
+        public readonly Option<bool> Keep = new("--keep", "-k") { Description = "Keep the input file (the default)." };
+        public readonly Option<bool> Remove = new("--rm") { Description = "Delete the input file after success." };
+        public readonly Option<int> Threads = Inputs.Threads("Threads coding blocks in parallel (the output is the same for any number)", -1);
+        public readonly Option<bool> Json = Inputs.Json();
+
+        public Options() => Threads.Aliases.Add("-T");
+
+        public void AddTo(Command command)
+        {
+            command.Arguments.Add(File);
+            foreach (var option in new Option[] { Output, Stdout, Force, Keep, Remove, Threads, Json }) command.Options.Add(option);
+        }
+    }
+
+    public static Command Create(ConsoleStreams streams)
+    {
+        var shared = new Options();
+        string names = string.Join("|", XentContainer.Codecs.Select(c => c.Name));
+        var codec = new Option<string>("--codec") { Description = $"The codec: {names} (default huffman).", DefaultValueFactory = _ => "huffman" };
+        var level = new Option<int>("--level") { Description = "The codec's level, 1 (default, fastest) … its maximum (huffman: 5, codewords of 11 … 15 bits).", DefaultValueFactory = _ => 1 };
+        var blockSize = new Option<int>("--block-size", "-B")
+        {
+            Description = $"Original bytes per block, 1 … {XentContainerOptions.MaxBlockSize} (default {XentContainerOptions.DefaultBlockSize}: 1 MiB).",
+            DefaultValueFactory = _ => XentContainerOptions.DefaultBlockSize,
+        };
+        var decompress = new Option<bool>("--decompress", "-d") { Description = "Decompress instead (as xent decompress)." };
+        var command = new Command("compress", "Compress a file (or standard input) into a .xent container: independent checksummed blocks, coded in parallel.");
+        shared.AddTo(command);
+        command.Options.Add(codec);
+        command.Options.Add(level);
+        command.Options.Add(blockSize);
+        command.Options.Add(decompress);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(decompress)) return Run(parse, shared, streams, compress: false, null);
+            var options = new XentContainerOptions
+            {
+                Codec = ParseCodec(parse.GetValue(codec)!),
+                Level = parse.GetValue(level),
+                BlockSize = parse.GetValue(blockSize),
+                MaxDegreeOfParallelism = Inputs.ParseThreads(parse.GetValue(shared.Threads)),
+            };
+            if (options.BlockSize < 1 || options.BlockSize > XentContainerOptions.MaxBlockSize)
+                throw new UsageException($"--block-size {options.BlockSize} must be 1 … {XentContainerOptions.MaxBlockSize}.");
+            int maxLevel = XentContainer.Codecs.First(c => c.Codec == options.Codec).MaxLevel;
+            if (options.Level < 1 || options.Level > maxLevel)
+                throw new UsageException($"--level {options.Level}: the {parse.GetValue(codec)} codec's levels are 1 … {maxLevel}.");
+            return Run(parse, shared, streams, compress: true, options);
+        });
+        return command;
+    }
+
+    private static XentCodec ParseCodec(string name) =>
+        XentContainer.Codecs.FirstOrDefault(c => c.Name == name.Trim().ToLowerInvariant()) is { Name: not null } c
+            ? c.Codec
+            : throw new UsageException($"--codec '{name}' is not one of {string.Join(", ", XentContainer.Codecs.Select(x => x.Name))}.");
+
+    /// <summary>Resolves input and output by zstd's conventions, runs the container, writes the report; returns the exit code.</summary>
+    public static int Run(ParseResult parse, Options o, ConsoleStreams streams, bool compress, XentContainerOptions? options)
+    {
+        string? file = parse.GetValue(o.File);
+        bool fromStdin = file is null or "-";
+        if (!fromStdin) InputFile.Check(file!, "FILE");
+        if (fromStdin && file is null && streams.InputIsTerminal)
+            throw new UsageException("no FILE given and standard input is a terminal; give a FILE, or - to read the terminal.");
+        string? output = parse.GetValue(o.Output);
+        bool toStdout = parse.GetValue(o.Stdout) || output == "-" || (output is null && fromStdin);
+        bool force = parse.GetValue(o.Force);
+        if (toStdout && streams.OutputIsTerminal && !force && compress)
+            throw new UsageException("standard output is a terminal; redirect it, or pass -f to write compressed bytes to it.");
+        if (parse.GetValue(o.Keep) && parse.GetValue(o.Remove)) throw new UsageException("-k/--keep and --rm contradict each other.");
+        if (!toStdout)
+        {
+            output ??= compress ? file + Suffix
+                : file!.EndsWith(Suffix, StringComparison.Ordinal) && file.Length > Suffix.Length ? file[..^Suffix.Length]
+                : throw new UsageException($"FILE '{file}' does not end in {Suffix}; give the output with -o.");
+            OutputFile.Check(output, "the output", force, fromStdin ? null : file);
+        }
+        int threads = Inputs.ParseThreads(parse.GetValue(o.Threads));
+
+        var clock = Stopwatch.StartNew();
+        XentContainerSummary summary = default!;
+        using (var input = fromStdin ? streams.OpenInput() : new FileStream(file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        {
+            void Code(Stream destination) => summary = compress
+                ? XentContainer.Compress(input, destination, options)
+                : XentContainer.Decompress(input, destination, threads);
+            if (toStdout)
+            {
+                using var stdout = streams.OpenOutput();
+                Code(stdout);
+            }
+            else OutputFile.WriteStream(output!, "the output", force, Code, fromStdin ? null : file);
+        }
+        if (parse.GetValue(o.Remove) && !fromStdin && !toStdout) File.Delete(file!);
+
+        var report = CompressionResult.From(compress ? "compress" : "decompress", fromStdin ? "-" : file!, toStdout ? "-" : output!, summary, clock.Elapsed.TotalSeconds);
+        bool json = parse.GetValue(o.Json);
+        // Data on standard output: the report, if asked for as JSON, goes to standard error; the text summary is left out.
+        if (toStdout)
+        {
+            if (json) ResultOutput.Json(parse.InvocationConfiguration.Error, report);
+        }
+        else ResultOutput.Write(parse.InvocationConfiguration.Output, report, json, ResultText.Write);
+        return 0;
+    }
+}

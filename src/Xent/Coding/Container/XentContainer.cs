@@ -1,0 +1,553 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using Xent.Estimation;
+using Xent.Numerics;
+
+namespace Xent.Coding;
+
+/// <summary>
+/// The <c>.xent</c> compressed-file container (docs/formats/xent-container.md): a header naming the codec, its parameters,
+/// the block size and the original length, then independent blocks — each with its original and compressed length and an
+/// XXH64 of its original bytes — an end marker and the XXH64 of the whole original.
+/// </summary>
+/// <remarks>
+/// <para>Streams go through in bounded memory: one batch of at most one block per thread is read, coded in parallel, and
+/// written in order before the next is read, so memory is about 2 × threads × block size whatever the input's length.
+/// Blocks are independent and always cut at multiples of the block size, so the bytes written do not depend on the number
+/// of threads.</para>
+/// <para>Corrupt, truncated or foreign input is an expected outcome: decoding throws <see cref="InvalidDataException"/>
+/// naming what is wrong and where ("not a .xent file", "checksum mismatch in block 3", "truncated after block 2",
+/// "made by a newer version of Xent"); it never allocates more than the format's bounds allow (a block is at most
+/// <see cref="XentContainerOptions.MaxBlockSize"/>, its payload at most the codec's bound for it), whatever a header claims.</para>
+/// </remarks>
+public static class XentContainer
+{
+    /// <summary>The format version this build writes (and the newest it reads): 1.</summary>
+    public const byte Version = 1;
+
+    /// <summary>Block kinds: the original bytes as they are, or coded by the header's codec.</summary>
+    private const byte KindStored = 0, KindCoded = 1;
+
+    private const int HashLength = 8;
+
+    /// <summary>The codecs this build writes and reads: id, command-line name ("huffman") and highest level.</summary>
+    public static IReadOnlyList<(XentCodec Codec, string Name, int MaxLevel)> Codecs => BlockCodecs.All;
+
+    /// <summary>
+    /// Compresses <paramref name="input"/> (read to its end) into <paramref name="output"/> as one <c>.xent</c> container.
+    /// The original length goes into the header when <paramref name="input"/> can seek; otherwise the header says "unknown"
+    /// and the end marker closes the blocks.
+    /// </summary>
+    /// <returns>Sizes, blocks, threads, the byte counts of the input and what the codec's model paid for it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (block size, level, threads, codec).</exception>
+    /// <exception cref="IOException">A seekable input changed length while it was read.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled (checked between batches of blocks).</exception>
+    public static XentContainerSummary Compress(Stream input, Stream output, XentContainerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new XentContainerOptions();
+        int blockSize = options.BlockSize;
+        if (blockSize < 1 || blockSize > XentContainerOptions.MaxBlockSize)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(options.BlockSize), blockSize, $"the block size must be 1 … {XentContainerOptions.MaxBlockSize}");
+        ParallelChunks.CheckDegree(options.MaxDegreeOfParallelism, nameof(options.MaxDegreeOfParallelism));
+        var codec = BlockCodecs.Create(options.Codec, options.Level);
+        int threads = ParallelChunks.Threads(options.MaxDegreeOfParallelism);
+        long? declared = input.CanSeek ? input.Length - input.Position : null;
+
+        long written = WriteHeader(output, codec, blockSize, declared);
+        var batch = new Batch(threads, blockSize, codec.MaxEncodedLength(blockSize), declared);
+        var whole = new XxHash64();
+        var counts = new long[256];
+        double modelBits = 0;
+        long original = 0, blocks = 0;
+        Span<byte> head = stackalloc byte[2 * Varint.MaxLength + 1];
+        try
+        {
+            bool end = false;
+            while (!end)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int filled = 0;
+                while (filled < batch.Size && !end)
+                {
+                    int n = ReadFull(input, batch.ReadTarget(filled, original + (long)filled * blockSize));
+                    if (n == 0) { end = true; break; }
+                    batch.Lengths[filled++] = n;
+                    if (n < blockSize) end = true;
+                }
+                batch.Run(filled, threads, cancellationToken, (k, b) =>
+                {
+                    var source = b.InputBuffers[k].AsSpan(0, b.Lengths[k]);
+                    int c = codec.Encode(source, b.OutputBuffers[k], out b.ModelBits[k]);
+                    b.Kinds[k] = c < source.Length ? KindCoded : KindStored;
+                    b.Coded[k] = c;
+                    b.Hashes[k] = XxHash64.HashToUInt64(source);
+                    Array.Clear(b.Counts[k]);
+                    ByteHistogram.Add(source, b.Counts[k]);
+                });
+                for (int k = 0; k < filled; k++)
+                {
+                    int n = batch.Lengths[k];
+                    var source = batch.InputBuffers[k].AsSpan(0, n);
+                    int pos = 0;
+                    Varint.Write((ulong)n, head, ref pos);
+                    head[pos++] = batch.Kinds[k];
+                    if (batch.Kinds[k] == KindCoded) Varint.Write((ulong)batch.Coded[k], head, ref pos);
+                    output.Write(head[..pos]);
+                    var payload = batch.Kinds[k] == KindCoded ? batch.OutputBuffers[k].AsSpan(0, batch.Coded[k]) : source;
+                    output.Write(payload);
+                    WriteHash(output, batch.Hashes[k]);
+                    written += pos + payload.Length + HashLength;
+                    whole.Append(source);
+                    for (int s = 0; s < 256; s++) counts[s] += batch.Counts[k][s];
+                    modelBits += batch.ModelBits[k];
+                    original += n;
+                    blocks++;
+                }
+            }
+        }
+        finally
+        {
+            batch.Return();
+        }
+        if (declared is long d && d != original)
+            throw new IOException($"the input changed while it was read: it was {d} bytes long when compression started, {original} at the end.");
+        output.WriteByte(0);
+        WriteHash(output, whole.GetCurrentHashAsUInt64());
+        written += 1 + HashLength;
+        output.Flush();
+        return new XentContainerSummary
+        {
+            InputBytes = original, OutputBytes = written, OriginalBytes = original, ContainerBytes = written, Blocks = blocks,
+            Codec = codec.Id, BlockSize = blockSize, Threads = threads, ByteCounts = counts, ModelBits = modelBits,
+        };
+    }
+
+    /// <summary>
+    /// Decompresses one <c>.xent</c> container from <paramref name="input"/> into <paramref name="output"/>, checking every
+    /// block's XXH64, the whole original's XXH64, the declared length, and that nothing follows the container.
+    /// </summary>
+    /// <param name="input">The container, read to its end.</param>
+    /// <param name="output">Where the original goes.</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with <see cref="ArgumentOutOfRangeException"/>.
+    /// The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is
+    /// bit-identical from run to run for a given input and thread count.
+    /// Here the chunks are the blocks, cut at multiples of the block size whatever the thread count and coded alone, so
+    /// the bytes written are the same for every thread count.
+    /// </param>
+    /// <param name="cancellationToken">Checked between batches of blocks.</param>
+    /// <returns>Sizes, blocks, threads, the byte counts of the original and what the codec's model paid for it.</returns>
+    /// <exception cref="InvalidDataException">The input is not a .xent file, was made by a newer version, is truncated or
+    /// corrupt; the message names the block and what is wrong. Blocks before the bad one may already have been written.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static XentContainerSummary Decompress(Stream input, Stream output, int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        ParallelChunks.CheckDegree(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism));
+        int threads = ParallelChunks.Threads(maxDegreeOfParallelism);
+        var reader = new Reader(input);
+        var (codec, blockSize, declared) = ReadHeader(reader);
+        int bound = codec.MaxEncodedLength(blockSize);
+        var batch = new Batch(threads, blockSize, bound, declared);
+        var whole = new XxHash64();
+        var counts = new long[256];
+        double modelBits = 0;
+        long original = 0, blocks = 0;
+        bool shortBlock = false;
+        try
+        {
+            bool end = false;
+            while (!end)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int filled = 0;
+                long pending = original;
+                while (filled < batch.Size)
+                {
+                    long index = blocks + filled;
+                    string after = index == 0 ? "the header" : $"block {index - 1}";
+                    ulong n = reader.Varint((ulong)blockSize, $"truncated after {after}", $"block {index}: its length is corrupt or larger than the block size {blockSize}");
+                    if (n == 0) { end = true; break; }
+                    if (shortBlock) Corrupt($"block {index} follows block {index - 1}, which was shorter than the block size {blockSize}");
+                    if (declared is long dl && pending + (long)n > dl)
+                        Corrupt($"block {index} goes past the original length {dl} the header declares");
+                    int kind = reader.Byte($"truncated in block {index}");
+                    if (kind is not (KindStored or KindCoded)) Corrupt($"block {index} has an unknown kind {kind}");
+                    int c = kind == KindCoded
+                        ? (int)reader.Varint((ulong)bound, $"truncated in block {index}", $"block {index}: its compressed length is corrupt (more than the codec's bound {bound})")
+                        : (int)n;
+                    batch.ReadPayload(filled, c, reader, $"truncated in block {index}");
+                    batch.Hashes[filled] = reader.UInt64($"truncated in block {index}");
+                    batch.Kinds[filled] = (byte)kind;
+                    batch.Coded[filled] = c;
+                    batch.Lengths[filled] = (int)n;
+                    shortBlock = (int)n < blockSize;
+                    pending += (long)n;
+                    filled++;
+                }
+                batch.Run(filled, threads, cancellationToken, (k, b) =>
+                {
+                    int n = b.Lengths[k];
+                    var payload = b.PayloadBuffers[k].AsSpan(0, b.Coded[k]);
+                    ReadOnlySpan<byte> decoded;
+                    b.Errors[k] = null;
+                    b.ModelBits[k] = 0;
+                    if (b.Kinds[k] == KindStored) decoded = payload;
+                    else
+                    {
+                        var target = b.Original(k, n);
+                        var status = codec.TryDecode(payload, target, out int consumed, out int got, out b.ModelBits[k]);
+                        if (status != OperationStatus.Done || consumed != payload.Length || got != n)
+                        {
+                            b.Errors[k] = $"block {blocks + k} is corrupt: the {BlockCodecs.Name(codec.Id)} decoder " + (status switch
+                            {
+                                OperationStatus.Done when consumed != payload.Length => $"used {consumed} of its {payload.Length} bytes",
+                                OperationStatus.Done => $"gave {got} bytes, not {n}",
+                                OperationStatus.NeedMoreData => "ran out of data",
+                                OperationStatus.DestinationTooSmall => $"gave more than {n} bytes",
+                                _ => "found invalid data",
+                            });
+                            return;
+                        }
+                        decoded = target;
+                    }
+                    if (XxHash64.HashToUInt64(decoded) != b.Hashes[k])
+                    {
+                        b.Errors[k] = $"checksum mismatch in block {blocks + k}: the XXH64 of its {n} decoded bytes differs from the stored one";
+                        return;
+                    }
+                    Array.Clear(b.Counts[k]);
+                    ByteHistogram.Add(decoded, b.Counts[k]);
+                });
+                for (int k = 0; k < filled; k++)
+                {
+                    if (batch.Errors[k] is string error) Corrupt(error);
+                    var decoded = batch.Kinds[k] == KindStored
+                        ? batch.PayloadBuffers[k].AsSpan(0, batch.Lengths[k])
+                        : batch.InputBuffers[k].AsSpan(0, batch.Lengths[k]);
+                    output.Write(decoded);
+                    whole.Append(decoded);
+                    for (int s = 0; s < 256; s++) counts[s] += batch.Counts[k][s];
+                    modelBits += batch.ModelBits[k];
+                    original += decoded.Length;
+                    blocks++;
+                }
+            }
+        }
+        finally
+        {
+            batch.Return();
+        }
+        ulong stored = reader.UInt64($"truncated after the end marker (after block {blocks - 1}): the checksum of the whole file is missing");
+        if (declared is long d && d != original) Corrupt($"the header declares {d} original bytes but the blocks hold {original}");
+        if (stored != whole.GetCurrentHashAsUInt64()) Corrupt("checksum mismatch of the whole file: the XXH64 of the decoded bytes differs from the stored one");
+        if (reader.AtEnd() is false) Corrupt($"data follows the end of the container at byte {reader.Position}");
+        output.Flush();
+        return new XentContainerSummary
+        {
+            InputBytes = reader.Position, OutputBytes = original, OriginalBytes = original, ContainerBytes = reader.Position, Blocks = blocks,
+            Codec = codec.Id, BlockSize = blockSize, Threads = threads, ByteCounts = counts, ModelBits = modelBits,
+        };
+    }
+
+    /// <summary>Compresses <paramref name="source"/> into a new array (see <see cref="Compress(Stream, Stream, XentContainerOptions?, CancellationToken)"/>).</summary>
+    public static byte[] Compress(ReadOnlySpan<byte> source, XentContainerOptions? options = null)
+    {
+        var output = new MemoryStream();
+        unsafe
+        {
+            fixed (byte* p = source)
+            {
+                using Stream input = source.IsEmpty ? new MemoryStream([]) : new UnmanagedMemoryStream(p, source.Length);
+                Compress(input, output, options);
+            }
+        }
+        return output.ToArray();
+    }
+
+    /// <summary>Decompresses a whole container held in <paramref name="source"/> into a new array.</summary>
+    /// <exception cref="InvalidDataException">As <see cref="Decompress(Stream, Stream, int, CancellationToken)"/>.</exception>
+    public static byte[] Decompress(ReadOnlySpan<byte> source, int maxDegreeOfParallelism = 1)
+    {
+        var output = new MemoryStream();
+        unsafe
+        {
+            fixed (byte* p = source)
+            {
+                using Stream input = source.IsEmpty ? new MemoryStream([]) : new UnmanagedMemoryStream(p, source.Length);
+                Decompress(input, output, maxDegreeOfParallelism);
+            }
+        }
+        return output.ToArray();
+    }
+
+    private static long WriteHeader(Stream output, IBlockCodec codec, int blockSize, long? declared)
+    {
+        var parameters = codec.Parameters;
+        Span<byte> header = stackalloc byte[BinaryFormat.PreambleLength + 2 + 255 + 2 * Varint.MaxLength + BinaryFormat.ChecksumLength];
+        BinaryFormat.WritePreamble(header, XentFormat.Container, Version);
+        int pos = BinaryFormat.PreambleLength;
+        header[pos++] = (byte)codec.Id;
+        header[pos++] = (byte)parameters.Length;
+        parameters.CopyTo(header[pos..]);
+        pos += parameters.Length;
+        Varint.Write((ulong)blockSize, header, ref pos);
+        Varint.Write(declared is long d ? (ulong)d + 1 : 0, header, ref pos);
+        pos += BinaryFormat.ChecksumLength;
+        BinaryFormat.SealChecksum(header[..pos]);
+        output.Write(header[..pos]);
+        return pos;
+    }
+
+    private static (IBlockCodec Codec, int BlockSize, long? Declared) ReadHeader(Reader reader)
+    {
+        Span<byte> preamble = stackalloc byte[BinaryFormat.PreambleLength];
+        int got = reader.UpTo(preamble);
+        if (got == 0) Corrupt("not a .xent file: it is empty");
+        if (got >= 4 && !preamble[..4].SequenceEqual(BinaryFormat.Magic(XentFormat.Container)) || got < 4 && !BinaryFormat.Magic(XentFormat.Container).StartsWith(preamble[..got]))
+        {
+            var other = BinaryFormat.Detect(preamble[..got]);
+            Corrupt(other == XentFormat.Unknown
+                ? "not a .xent file: it does not start with \"XENT\""
+                : $"not a .xent file: this is a {BinaryFormat.Describe(other)}");
+        }
+        var (_, flags) = BinaryFormat.ReadPreamble(preamble[..got], XentFormat.Container, Version);
+        if (flags != 0) Corrupt($"header flags 0x{flags:X2} are unknown to this build (format version {Version} defines none)");
+        if (preamble[6] != 0 || preamble[7] != 0) Corrupt("the header's reserved bytes are not 0");
+        reader.StartChecksum(preamble);
+        byte id = reader.Byte("truncated in the header");
+        int parameterLength = reader.Byte("truncated in the header");
+        Span<byte> parameters = stackalloc byte[parameterLength];
+        reader.Exactly(parameters, "truncated in the header");
+        ulong blockSize = reader.Varint(XentContainerOptions.MaxBlockSize, "truncated in the header", $"the header's block size is corrupt or above {XentContainerOptions.MaxBlockSize}");
+        ulong length = reader.Varint(long.MaxValue, "truncated in the header", "the header's original length is corrupt");
+        uint crc = reader.StopChecksum();
+        if (reader.UInt32("truncated in the header") != crc) Corrupt("the header is corrupt: its CRC-32 does not match");
+        if (blockSize == 0) Corrupt("the header's block size is 0");
+        if (!BlockCodecs.Knows(id)) Corrupt($"codec id {id} is unknown to this build (made by a newer version of Xent?)");
+        var codec = BlockCodecs.Read(id, parameters) ?? Corrupt<IBlockCodec>($"the {BlockCodecs.Name((XentCodec)id)} codec's parameters ({Convert.ToHexString(parameters)}) are invalid");
+        return (codec, (int)blockSize, length == 0 ? null : (long)length - 1);
+    }
+
+    private static void Corrupt(string message) => ThrowHelper.ThrowInvalidData($".xent: {message}.");
+
+    private static T Corrupt<T>(string message)
+    {
+        Corrupt(message);
+        return default!;
+    }
+
+    private static void WriteHash(Stream output, ulong hash)
+    {
+        Span<byte> bytes = stackalloc byte[HashLength];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, hash);
+        output.Write(bytes);
+    }
+
+    /// <summary>Reads until <paramref name="buffer"/> is full or the stream ends; returns the bytes read.</summary>
+    private static int ReadFull(Stream input, Span<byte> buffer)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = input.Read(buffer[total..]);
+            if (n == 0) break;
+            total += n;
+        }
+        return total;
+    }
+
+    /// <summary>The input, read with the failure message of each truncation; counts its position and can CRC the header.</summary>
+    private sealed class Reader(Stream stream)
+    {
+        private Crc32? _crc;
+
+        public long Position { get; private set; }
+
+        public int UpTo(Span<byte> buffer)
+        {
+            int n = ReadFull(stream, buffer);
+            Position += n;
+            _crc?.Append(buffer[..n]);
+            return n;
+        }
+
+        public void Exactly(Span<byte> buffer, string truncated)
+        {
+            if (UpTo(buffer) != buffer.Length) Corrupt(truncated);
+        }
+
+        public byte Byte(string truncated)
+        {
+            Span<byte> one = stackalloc byte[1];
+            Exactly(one, truncated);
+            return one[0];
+        }
+
+        public ulong UInt64(string truncated)
+        {
+            Span<byte> bytes = stackalloc byte[8];
+            Exactly(bytes, truncated);
+            return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        }
+
+        public uint UInt32(string truncated)
+        {
+            Span<byte> bytes = stackalloc byte[4];
+            Exactly(bytes, truncated);
+            return BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+        }
+
+        /// <summary>A canonical varint of at most <paramref name="max"/>; truncation and an invalid one fail with the messages given.</summary>
+        public ulong Varint(ulong max, string truncated, string invalid)
+        {
+            Span<byte> bytes = stackalloc byte[Coding.Varint.MaxLength];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = Byte(truncated);
+                if (bytes[i] < 0x80)
+                {
+                    int pos = 0;
+                    if (Coding.Varint.TryRead(bytes[..(i + 1)], ref pos, max, out ulong value) != OperationStatus.Done) Corrupt(invalid);
+                    return value;
+                }
+            }
+            Corrupt(invalid);
+            return 0;
+        }
+
+        public bool AtEnd()
+        {
+            Span<byte> one = stackalloc byte[1];
+            return ReadFull(stream, one) == 0;
+        }
+
+        public void StartChecksum(ReadOnlySpan<byte> already)
+        {
+            _crc = new Crc32();
+            _crc.Append(already);
+        }
+
+        public uint StopChecksum()
+        {
+            uint value = _crc!.GetCurrentHashAsUInt32();
+            _crc = null;
+            return value;
+        }
+    }
+
+    /// <summary>The blocks in flight: one per thread, their buffers rented on first use and returned at the end.</summary>
+    private sealed class Batch
+    {
+        private readonly int _blockSize, _bound;
+        private readonly long? _declared;
+
+        public Batch(int threads, int blockSize, int bound, long? declared)
+        {
+            Size = threads;
+            _blockSize = blockSize;
+            _bound = bound;
+            _declared = declared;
+            InputBuffers = new byte[]?[Size];
+            OutputBuffers = new byte[]?[Size];
+            PayloadBuffers = new byte[]?[Size];
+            Lengths = new int[Size];
+            Coded = new int[Size];
+            Kinds = new byte[Size];
+            Hashes = new ulong[Size];
+            ModelBits = new double[Size];
+            Errors = new string?[Size];
+            Counts = new long[Size][];
+            for (int k = 0; k < Size; k++) Counts[k] = new long[256];
+        }
+
+        public int Size { get; }
+        public byte[]?[] InputBuffers { get; }
+        public byte[]?[] OutputBuffers { get; }
+        public byte[]?[] PayloadBuffers { get; }
+        public int[] Lengths { get; }
+        public int[] Coded { get; }
+        public byte[] Kinds { get; }
+        public ulong[] Hashes { get; }
+        public double[] ModelBits { get; }
+        public string?[] Errors { get; }
+        public long[][] Counts { get; }
+
+        /// <summary>Where to read block <paramref name="k"/>, which starts at <paramref name="offset"/> of the original: a block
+        /// size, or when the length was declared one byte more than what is left (to notice an input that grew), so small
+        /// inputs rent small buffers.</summary>
+        public Span<byte> ReadTarget(int k, long offset)
+        {
+            long want = _blockSize;
+            if (_declared is long d) want = Math.Clamp(d - Math.Min(d, offset) + 1, 1, _blockSize);
+            return Original(k, (int)want);
+        }
+
+        /// <summary>The original bytes of block <paramref name="k"/>, <paramref name="length"/> of them.</summary>
+        public Span<byte> Original(int k, int length) => (InputBuffers[k] = Rent(InputBuffers[k], length, _blockSize)).AsSpan(0, length);
+
+        /// <summary>
+        /// Reads a payload of <paramref name="length"/> bytes (at most the codec's bound for a block) into block
+        /// <paramref name="k"/>'s buffer, which grows as the bytes arrive (from 64 KiB, doubling): a block header claiming a
+        /// large payload in a truncated file costs only what the file holds.
+        /// </summary>
+        public void ReadPayload(int k, int length, Reader reader, string truncated)
+        {
+            int have = 0;
+            while (have < length)
+            {
+                int step = (int)Math.Min(length, Math.Max(1L << 16, 2L * have));
+                var current = PayloadBuffers[k];
+                if (current is null || current.Length < step)
+                {
+                    var grown = ArrayPool<byte>.Shared.Rent(step);
+                    if (current is not null)
+                    {
+                        current.AsSpan(0, have).CopyTo(grown);
+                        ArrayPool<byte>.Shared.Return(current);
+                    }
+                    PayloadBuffers[k] = current = grown;
+                }
+                reader.Exactly(current.AsSpan(have, step - have), truncated);
+                have = step;
+            }
+        }
+
+        /// <summary>Runs <paramref name="work"/> for blocks 0 … count − 1, in parallel when there are several and threads allow.</summary>
+        public void Run(int count, int threads, CancellationToken token, Action<int, Batch> work)
+        {
+            for (int k = 0; k < count; k++)
+                if (OutputBuffers[k] is null || OutputBuffers[k]!.Length < _bound) OutputBuffers[k] = Rent(OutputBuffers[k], _bound, _bound);
+            if (count == 1 || threads == 1)
+            {
+                for (int k = 0; k < count; k++) work(k, this);
+                return;
+            }
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = token }, k => work(k, this));
+        }
+
+        private static byte[] Rent(byte[]? current, int length, int cap)
+        {
+            if (current is not null && current.Length >= length) return current;
+            if (current is not null) ArrayPool<byte>.Shared.Return(current);
+            // Grow geometrically up to the cap, so a stream of growing needs rents few times.
+            int size = (int)Math.Min(cap, Math.Max(length, current is null ? length : 2L * current.Length));
+            return ArrayPool<byte>.Shared.Rent(size);
+        }
+
+        public void Return()
+        {
+            foreach (var buffers in new[] { InputBuffers, OutputBuffers, PayloadBuffers })
+                for (int k = 0; k < buffers.Length; k++)
+                {
+                    if (buffers[k] is byte[] b) ArrayPool<byte>.Shared.Return(b);
+                    buffers[k] = null;
+                }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using System.Text.Json;
+using Xent.Cli;
+using Xent.Coding;
+using Xent.Estimation;
+
+namespace Xent.Tests.Cli;
+
+public class CompressCommandTests
+{
+    private sealed record Piped(int Exit, string Out, string Err, byte[] Stdout);
+
+    /// <summary>Runs with binary standard input <paramref name="stdin"/> (a pipe) and captures binary standard output.</summary>
+    private static Piped Run(byte[]? stdin, params string[] args)
+    {
+        var output = new MemoryStream();
+        var text = new StringWriter();
+        var err = new StringWriter();
+        var streams = new ConsoleStreams(() => new MemoryStream(stdin ?? []), () => output, InputIsTerminal: stdin is null, OutputIsTerminal: false);
+        int exit = XentApp.Run(args, text, err, streams);
+        return new Piped(exit, text.ToString(), err.ToString(), output.ToArray());
+    }
+
+    private static byte[] Text(int repeats) =>
+        Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("the code built for the wrong model costs the cross-entropy. ", repeats)));
+
+    [Fact]
+    public void CompressesBesideTheFileKeepsItAndDecompressesBack()
+    {
+        using var cli = new CliRunner();
+        var data = Text(200);
+        string file = cli.Write("notes.txt", data);
+        var r = Run(null, "compress", file);
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.True(File.Exists(file)); // kept by default
+        Assert.Equal(data, XentContainer.Decompress(File.ReadAllBytes(file + ".xent")));
+        Assert.Contains("notes.txt.xent", r.Out);
+
+        File.Delete(file);
+        r = Run(null, "decompress", file + ".xent");
+        Assert.True(r.Exit == 0, r.Err);
+        Assert.Equal(data, File.ReadAllBytes(file));
+        Assert.DoesNotContain(Directory.GetFiles(cli.Directory), f => f.Contains(".tmp"));
+    }
+
+    [Fact]
+    public void ReplacesAnExistingOutputOnlyWithForce()
+    {
+        using var cli = new CliRunner();
+        string file = cli.Write("a.txt", Text(10));
+        string existing = cli.Write("a.txt.xent", "precious");
+        var r = Run(null, "compress", file);
+        CliRunner.AssertBadInput(new CliRunner.Result(r.Exit, r.Out, r.Err), "exists");
+        Assert.Equal("precious", File.ReadAllText(existing));
+        r = Run(null, "compress", file, "-f");
+        Assert.Equal(0, r.Exit);
+        Assert.Equal(Text(10), XentContainer.Decompress(File.ReadAllBytes(existing)));
+    }
+
+    [Fact]
+    public void StdoutStdinOutputAndRemove()
+    {
+        using var cli = new CliRunner();
+        var data = Text(50);
+        string file = cli.Write("b.txt", data);
+
+        // -c: to standard output, no file written.
+        var r = Run(null, "compress", "-c", file);
+        Assert.Equal(0, r.Exit);
+        Assert.False(File.Exists(file + ".xent"));
+        Assert.Equal(data, XentContainer.Decompress(r.Stdout));
+        Assert.Equal("", r.Out);
+
+        // A pipe: no FILE (or -) reads standard input and writes standard output, both ways, and compress -d decompresses.
+        var packed = Run(data, "compress", "-T", "3");
+        Assert.Equal(data, Run(packed.Stdout, "decompress").Stdout);
+        Assert.Equal(data, Run(packed.Stdout, "compress", "-d", "-").Stdout);
+        // The output does not depend on the threads.
+        Assert.Equal(packed.Stdout, Run(data, "compress", "-T", "1").Stdout);
+
+        // -o names the output; --json with data on standard output goes to standard error.
+        string named = Path.Combine(cli.Directory, "named.bin");
+        r = Run(null, "compress", file, "-o", named, "--json");
+        Assert.Equal(0, r.Exit);
+        var json = JsonDocument.Parse(r.Out).RootElement;
+        Assert.Equal(data.Length, json.GetProperty("input_bytes").GetInt64());
+        Assert.Equal(new FileInfo(named).Length, json.GetProperty("output_bytes").GetInt64());
+        Assert.Equal(8.0 * new FileInfo(named).Length / data.Length, json.GetProperty("bits_per_byte").GetDouble(), 12);
+        var counts = new ByteContextCounts(0);
+        counts.Add(data);
+        Assert.Equal(counts.ConditionalEntropy().Value, json.GetProperty("order0_entropy_bits_per_byte").GetDouble(), 12);
+        Assert.True(json.GetProperty("model_cross_entropy_bits_per_byte").GetDouble() >= json.GetProperty("order0_entropy_bits_per_byte").GetDouble());
+        foreach (var key in new[] { "seconds", "threads" }) Assert.True(json.TryGetProperty(key, out _), key);
+        r = Run(data, "compress", "--json");
+        Assert.Equal(data.Length, JsonDocument.Parse(r.Err).RootElement.GetProperty("input_bytes").GetInt64());
+
+        // --rm deletes the input after success.
+        r = Run(null, "compress", file, "--rm");
+        Assert.Equal(0, r.Exit);
+        Assert.False(File.Exists(file));
+        Assert.True(File.Exists(file + ".xent"));
+    }
+
+    [Fact]
+    public void FailedDecompressLeavesNothingAndSaysWhy()
+    {
+        using var cli = new CliRunner();
+        var packed = XentContainer.Compress(Text(100), new XentContainerOptions { BlockSize = 1000 });
+        var corrupt = (byte[])packed.Clone();
+        corrupt[^20] ^= 0x10;
+        string file = cli.Write("c.txt.xent", corrupt);
+        var r = Run(null, "decompress", file);
+        CliRunner.AssertBadInput(new CliRunner.Result(r.Exit, r.Out, r.Err), ".xent");
+        Assert.False(File.Exists(Path.Combine(cli.Directory, "c.txt")));
+        Assert.Equal([file], Directory.GetFiles(cli.Directory)); // no output, no temporary file
+
+        string truncated = cli.Write("d.txt.xent", packed.AsSpan(0, packed.Length / 2).ToArray());
+        r = Run(null, "decompress", truncated);
+        CliRunner.AssertBadInput(new CliRunner.Result(r.Exit, r.Out, r.Err), "truncated");
+        Assert.False(File.Exists(Path.Combine(cli.Directory, "d.txt")));
+
+        string foreign = cli.Write("e.xent", "just text");
+        r = Run(null, "decompress", foreign);
+        CliRunner.AssertBadInput(new CliRunner.Result(r.Exit, r.Out, r.Err), "not a .xent file");
+
+        string noSuffix = cli.Write("f.bin", packed);
+        r = Run(null, "decompress", noSuffix);
+        CliRunner.AssertBadInput(new CliRunner.Result(r.Exit, r.Out, r.Err), "does not end in .xent");
+
+        r = Run(null, "compress", noSuffix, "--codec", "lzma");
+        CliRunner.AssertBadInput(new CliRunner.Result(r.Exit, r.Out, r.Err), "--codec 'lzma'");
+        r = Run(null, "compress", noSuffix, "--level", "9");
+        CliRunner.AssertBadInput(new CliRunner.Result(r.Exit, r.Out, r.Err), "--level 9");
+        r = Run(null, "compress");
+        CliRunner.AssertBadInput(new CliRunner.Result(r.Exit, r.Out, r.Err), "standard input is a terminal");
+    }
+
+    [Fact]
+    public void BitsReportsEntropiesCrossEntropyAndTheRealSize()
+    {
+        using var cli = new CliRunner();
+        var data = Text(100);
+        string file = cli.Write("g.txt", data);
+        string other = cli.Write("h.bin", Enumerable.Range(0, 4096).Select(i => (byte)(i * 37)).ToArray());
+
+        var counts = new ByteContextCounts(2);
+        counts.Add(data);
+        var self = CliRunner.Json("bits", file, "--model", "order2", "--smoothing", "0");
+        // Trained on itself without smoothing, the model pays exactly the empirical conditional entropy.
+        Assert.Equal(counts.ConditionalEntropy().Value, self.GetProperty("model_cross_entropy_bits_per_byte").GetDouble(), 9);
+        Assert.Equal(counts.ConditionalEntropy().Value, self.GetProperty("order2_entropy_bits_per_byte").GetDouble(), 12);
+        Assert.Equal(counts.Reduce(1).ConditionalEntropy().Value, self.GetProperty("order1_entropy_bits_per_byte").GetDouble(), 12);
+        Assert.Equal(counts.Reduce(0).ConditionalEntropy().Value, self.GetProperty("order0_entropy_bits_per_byte").GetDouble(), 12);
+        Assert.Equal(XentContainer.Compress(data).Length, self.GetProperty("output_bytes").GetInt64());
+
+        // A model of other data pays more than the data's own entropy, and finitely with smoothing.
+        var trained = CliRunner.Json("bits", file, "--model", "order1", "--train-on", other);
+        double paid = trained.GetProperty("model_cross_entropy_bits_per_byte").GetDouble();
+        Assert.True(double.IsFinite(paid) && paid > trained.GetProperty("order1_entropy_bits_per_byte").GetDouble());
+        Assert.Equal("Infinity", CliRunner.Json("bits", file, "--model", "order1", "--train-on", other, "--smoothing", "0")
+            .GetProperty("model_cross_entropy_bits_per_byte").GetString());
+
+        CliRunner.AssertBadInput(CliRunner.Run("bits", file, "--model", "order7"), "--model 'order7'");
+        CliRunner.AssertBadInput(CliRunner.Run("bits", file, "--smoothing", "-1"), "--smoothing -1");
+        CliRunner.AssertBadInput(CliRunner.Run("bits", Path.Combine(cli.Directory, "missing")), "no such file");
+    }
+}

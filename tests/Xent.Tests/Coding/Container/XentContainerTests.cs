@@ -1,0 +1,308 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+using Xent.Coding;
+
+namespace Xent.Tests.Coding;
+
+public class XentContainerTests
+{
+    private const int Block = 1000;
+
+    /// <summary>Skewed random bytes: byte b with probability about (1 − skew)·skew^b.</summary>
+    internal static byte[] Skewed(int length, int seed, double skew = 0.8)
+    {
+        var rng = new Random(seed);
+        var m = new byte[length];
+        for (int i = 0; i < length; i++) m[i] = (byte)Math.Min(255, (int)(Math.Log(1 - rng.NextDouble()) / Math.Log(skew)));
+        return m;
+    }
+
+    private static XentContainerOptions Options(int threads = 1, int blockSize = Block) =>
+        new() { BlockSize = blockSize, MaxDegreeOfParallelism = threads };
+
+    public static TheoryData<int> Lengths => [0, 1, 2, Block - 1, Block, Block + 1, 3 * Block, 3 * Block + 7];
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void RoundTripsAtBlockBoundaries(int length)
+    {
+        foreach (var data in new[] { Skewed(length, length), new byte[length], Enumerable.Range(0, length).Select(i => (byte)i).ToArray() })
+        {
+            var packed = XentContainer.Compress(data, Options());
+            Assert.Equal(data, XentContainer.Decompress(packed));
+            // A stream that cannot seek gets "length unknown" in its header, and decodes the same.
+            var streamed = new MemoryStream();
+            var summary = XentContainer.Compress(new ForwardOnly(new MemoryStream(data)), streamed, Options());
+            Assert.Equal(data, XentContainer.Decompress(streamed.ToArray()));
+            Assert.Equal(data.Length, summary.InputBytes);
+            Assert.Equal(streamed.Length, summary.OutputBytes);
+            Assert.Equal((length + Block - 1) / Block, summary.Blocks);
+            Assert.Equal(data.Length, summary.ByteCounts.Sum());
+        }
+    }
+
+    [Fact]
+    public void OutputDoesNotDependOnTheThreads()
+    {
+        var data = Skewed(10 * Block + 123, 7);
+        var one = XentContainer.Compress(data, Options(1));
+        Assert.Equal(one, XentContainer.Compress(data, Options(2)));
+        Assert.Equal(one, XentContainer.Compress(data, Options(3)));
+        Assert.Equal(one, XentContainer.Compress(data, Options(-1)));
+        foreach (int threads in new[] { 1, 2, 3 }) Assert.Equal(data, XentContainer.Decompress(one, threads));
+        var s1 = XentContainer.Compress(new MemoryStream(data), new MemoryStream(), Options(1));
+        var s3 = XentContainer.Compress(new MemoryStream(data), new MemoryStream(), Options(3));
+        Assert.Equal(s1.ModelBits, s3.ModelBits);
+        Assert.Equal(3, s3.Threads);
+    }
+
+    [Fact]
+    public void IncompressibleBlocksAreStoredAndSmallBlocksStillDecode()
+    {
+        var random = new byte[3 * Block];
+        new Random(3).NextBytes(random);
+        var packed = XentContainer.Compress(random, Options());
+        // Header 8 + 2 + 1 + 2 + 3 + 4 = 20 bytes, then per block n (2) + kind (1) + 8-byte hash, end 1 + 8.
+        Assert.True(packed.Length <= random.Length + 20 + 3 * 11 + 9, $"{packed.Length}");
+        Assert.Equal(random, XentContainer.Decompress(packed));
+        var tiny = Skewed(100, 5);
+        Assert.Equal(tiny, XentContainer.Decompress(XentContainer.Compress(tiny, Options(2, blockSize: 1))));
+    }
+
+    [Fact]
+    public void ModelBitsAreTheCodeLengthsOfEachBlock()
+    {
+        var data = Skewed(4 * Block, 11);
+        var summary = XentContainer.Compress(new MemoryStream(data), new MemoryStream(), Options());
+        double expected = 0;
+        for (int b = 0; b < 4; b++)
+        {
+            var block = data.AsSpan(b * Block, Block);
+            var code = HuffmanStream.Encode(block);
+            var lengths = new int[256];
+            Assert.Equal(System.Buffers.OperationStatus.Done, HuffmanStream.TryGetCodeLengths(code, lengths, out _));
+            foreach (byte x in block) expected += lengths[x];
+        }
+        Assert.Equal(expected, summary.ModelBits);
+        // The same figure comes back when decoding.
+        var packed = XentContainer.Compress(data, Options());
+        var back = XentContainer.Decompress(new MemoryStream(packed), new MemoryStream(), 1);
+        Assert.Equal(expected, back.ModelBits);
+        Assert.Equal(packed.Length, back.InputBytes);
+    }
+
+    [Fact]
+    public void EveryTruncationAndEveryBitFlipFailsCleanly()
+    {
+        var data = Encoding.UTF8.GetBytes("entropy is the floor, cross-entropy is what you pay; " + string.Concat(Enumerable.Repeat("abcab", 30)));
+        var packed = XentContainer.Compress(data, Options(1, blockSize: 64));
+        for (int cut = 0; cut < packed.Length; cut++)
+            Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed.AsSpan(0, cut), 1));
+        for (int bit = 0; bit < packed.Length * 8; bit++)
+        {
+            var flipped = (byte[])packed.Clone();
+            flipped[bit / 8] ^= (byte)(1 << (bit % 8));
+            var e = Record.Exception(() => XentContainer.Decompress(flipped, 1));
+            Assert.True(e is InvalidDataException, $"bit {bit}: {e?.GetType().Name ?? "decoded"}");
+        }
+        Assert.Throws<InvalidDataException>(() => XentContainer.Decompress([.. packed, 0], 1));
+    }
+
+    [Fact]
+    public void MessagesNameWhatIsWrong()
+    {
+        var data = Skewed(3 * Block, 2);
+        var packed = XentContainer.Compress(data, Options());
+        string Message(byte[] bytes) => Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(bytes, 1)).Message;
+
+        Assert.Contains("not a .xent file", Message("hello world"u8.ToArray()));
+        Assert.Contains("it is empty", Message([]));
+        Assert.Contains("this is a count table", Message([.. "XCNT"u8, 1, 0, 0, 0]));
+        var newer = (byte[])packed.Clone();
+        newer[4] = 2;
+        Assert.Contains("made by a newer version of Xent: format version 2", Message(newer));
+        Assert.Contains("truncated after block 1", Message(packed.AsSpan(0, Offsets(packed)[2]).ToArray()));
+        Assert.Contains("truncated in block 2", Message(packed.AsSpan(0, Offsets(packed)[2] + 5).ToArray()));
+        var badHash = (byte[])packed.Clone();
+        badHash[Offsets(packed)[2] - 1] ^= 1; // the last byte of block 1's XXH64
+        Assert.Contains("checksum mismatch in block 1", Message(badHash));
+        var badHeader = (byte[])packed.Clone();
+        badHeader[11] ^= 1; // inside the block size
+        Assert.Contains("header is corrupt", Message(badHeader));
+    }
+
+    [Fact]
+    public void HeadersClaimingHugeSizesAllocateNothing()
+    {
+        // A valid header (CRC and all) declaring 2^62 original bytes and the largest block size, then nothing.
+        var header = Header(blockSize: XentContainerOptions.MaxBlockSize, declared: 1L << 62, codec: 1, parameters: [11]);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Contains("truncated after the header", Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(header, 1)).Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20);
+        // A block claiming the largest block size whose payload is absent: truncated, before any block-sized buffer.
+        byte[] claim = [.. header, 0x80, 0x80, 0x80, 0x20, 0];
+        before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Contains("truncated in block 0", Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(claim, 1)).Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20);
+        Assert.Contains("block size is corrupt or above", Assert.Throws<InvalidDataException>(() =>
+            XentContainer.Decompress(Header(blockSize: XentContainerOptions.MaxBlockSize + 1, declared: 5, codec: 1, parameters: [11]), 1)).Message);
+        Assert.Contains("codec id 200 is unknown", Assert.Throws<InvalidDataException>(() =>
+            XentContainer.Decompress(Header(blockSize: 10, declared: 5, codec: 200, parameters: []), 1)).Message);
+        Assert.Contains("parameters (10) are invalid", Assert.Throws<InvalidDataException>(() =>
+            XentContainer.Decompress(Header(blockSize: 10, declared: 5, codec: 1, parameters: [16]), 1)).Message);
+    }
+
+    [Fact]
+    public void RejectsBadOptions()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => XentContainer.Compress([1], new XentContainerOptions { BlockSize = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => XentContainer.Compress([1], new XentContainerOptions { Level = 6 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => XentContainer.Compress([1], new XentContainerOptions { MaxDegreeOfParallelism = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => XentContainer.Compress([1], new XentContainerOptions { Codec = (XentCodec)99 }));
+    }
+
+    /// <summary>10^8 generated bytes through a forward-only stream, compressed to a file and decompressed into a hash: the data
+    /// is never held whole, and what comes out is what went in.</summary>
+    [Fact]
+    public void StreamsOneHundredMillionBytes()
+    {
+        const long length = 100_000_000;
+        using var files = new TempFiles();
+        string path = Path.Combine(files.Directory, "big.xent");
+        var source = new Generated(length);
+        XentContainerSummary packed;
+        using (var file = File.Create(path)) packed = XentContainer.Compress(source, file, new XentContainerOptions { MaxDegreeOfParallelism = 2 });
+        Assert.Equal(length, packed.InputBytes);
+        Assert.Equal(96, packed.Blocks); // ⌈10^8 / 2^20⌉
+        var sink = new HashingSink();
+        using (var file = File.OpenRead(path)) XentContainer.Decompress(file, sink, 2);
+        Assert.Equal(length, sink.Length);
+        Assert.Equal(source.Hash, sink.Hash.GetCurrentHashAsUInt64());
+    }
+
+    [Fact]
+    public void GoldenFilesDecode()
+    {
+        string dir = Path.Combine(AppContext.BaseDirectory, "Coding", "Container", "golden");
+        var files = Directory.GetFiles(dir, "*.xent");
+        Assert.True(files.Length >= 3, $"{files.Length} golden files in {dir}");
+        foreach (var file in files)
+        {
+            var original = File.ReadAllBytes(file[..^".xent".Length]);
+            Assert.Equal(original, XentContainer.Decompress(File.ReadAllBytes(file)));
+        }
+    }
+
+    /// <summary>The byte offset where each block starts (and, last, the end marker), parsed by hand from the format.</summary>
+    private static List<int> Offsets(byte[] packed)
+    {
+        int pos = 8 + 1;
+        pos += 1 + packed[pos];
+        Varint.TryRead(packed.AsSpan(pos), out _, out int used);
+        pos += used;
+        Varint.TryRead(packed.AsSpan(pos), out _, out used);
+        pos += used + 4;
+        var offsets = new List<int>();
+        while (true)
+        {
+            offsets.Add(pos);
+            Varint.TryRead(packed.AsSpan(pos), out ulong n, out used);
+            pos += used;
+            if (n == 0) return offsets;
+            byte kind = packed[pos++];
+            ulong c = n;
+            if (kind == 1)
+            {
+                Varint.TryRead(packed.AsSpan(pos), out c, out used);
+                pos += used;
+            }
+            pos += (int)c + 8;
+        }
+    }
+
+    /// <summary>A header with a correct CRC-32 and any field values.</summary>
+    internal static byte[] Header(long blockSize, long declared, byte codec, byte[] parameters)
+    {
+        var bytes = new List<byte>([.. "XENT"u8, 1, 0, 0, 0, codec, (byte)parameters.Length, .. parameters]);
+        var v = new byte[10];
+        bytes.AddRange(v.AsSpan(0, Varint.Write((ulong)blockSize, v)).ToArray());
+        bytes.AddRange(v.AsSpan(0, Varint.Write((ulong)declared + 1, v)).ToArray());
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(crc, Crc32.HashToUInt32(bytes.ToArray()));
+        return [.. bytes, .. crc];
+    }
+
+    /// <summary>Wraps a stream so that it cannot seek (as a pipe).</summary>
+    internal sealed class ForwardOnly(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A forward-only stream of <c>length</c> skewed pseudo-random bytes (xorshift), hashing what it hands out.</summary>
+    private sealed class Generated(long length) : Stream
+    {
+        private readonly XxHash64 _hash = new();
+        private ulong _state = 0x9E3779B97F4A7C15;
+        private long _left = length;
+
+        public ulong Hash => _hash.GetCurrentHashAsUInt64();
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int n = (int)Math.Min(count, _left);
+            for (int i = 0; i < n; i++)
+            {
+                _state ^= _state << 13;
+                _state ^= _state >> 7;
+                _state ^= _state << 17;
+                // Two low bits AND-ed: a skewed distribution over 16 values, about 3 bits per byte.
+                buffer[offset + i] = (byte)((_state & (_state >> 4) & (_state >> 8)) & 0xF);
+            }
+            _hash.Append(buffer.AsSpan(offset, n));
+            _left -= n;
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>A write-only stream that keeps only the XXH64 and the length of what it is given.</summary>
+    private sealed class HashingSink : Stream
+    {
+        public XxHash64 Hash { get; } = new();
+        private long _length;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Hash.Append(buffer);
+            _length += buffer.Length;
+        }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
