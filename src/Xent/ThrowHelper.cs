@@ -128,4 +128,8 @@ internal static class ThrowHelper
     public static void ThrowBadLogit(string paramName, int row, int column, double value) =>
         throw new ArgumentException(
             $"{paramName}[row {row}, class {column}] = {Show(value)}: logits must be finite or −∞, and each row needs a finite one.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowUndefinedInformation(string left, string operation, string right) =>
+        throw new ArithmeticException($"{left} {operation} {right} is undefined (∞ − ∞); an infinite amount cannot be cancelled.");
 }
