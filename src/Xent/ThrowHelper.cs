@@ -132,4 +132,9 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void ThrowUndefinedInformation(string left, string operation, string right) =>
         throw new ArithmeticException($"{left} {operation} {right} is undefined (∞ − ∞); an infinite amount cannot be cancelled.");
+
+    /// <summary>Re-raises a per-row measure's argument error with the row it happened in (the inner message names the entry).</summary>
+    [DoesNotReturn]
+    public static void ThrowInRow(int row, ArgumentException inner) =>
+        throw new ArgumentException($"row {row}: {inner.Message.Replace($" (Parameter '{inner.ParamName}')", "")}", inner.ParamName, inner);
 }

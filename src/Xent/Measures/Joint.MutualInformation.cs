@@ -69,7 +69,7 @@ public static partial class Joint
         NmiNormalization normalization = NmiNormalization.Arithmetic) =>
         Summarize(table, rows, columns, LogBase.Nats).Normalized(normalization);
 
-    /// <summary>I / D for the chosen denominator, with the degenerate cases of <see cref="NormalizedMutualInformation{T}"/>.</summary>
+    /// <summary>I / D for the chosen denominator, with the degenerate cases of <see cref="NormalizedMutualInformation{T}(ReadOnlySpan{T}, int, int, NmiNormalization, MeasureOptions?)"/>.</summary>
     internal static double Normalize(double mi, double hx, double hy, double hxy, NmiNormalization normalization)
     {
         if (hx == 0 && hy == 0) return 1;
