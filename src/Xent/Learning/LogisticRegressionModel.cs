@@ -184,7 +184,7 @@ public sealed record LogisticRegressionModel
 
     /// <summary>The model as indented JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, LogisticRegressionJsonContext.Default.LogisticRegressionModel);
 
     /// <summary>
     /// Reads a model written by <see cref="ToJson"/>; throws <see cref="InvalidDataException"/> on another format, inconsistent
@@ -198,7 +198,7 @@ public sealed record LogisticRegressionModel
         LogisticRegressionModel? model;
         try
         {
-            model = JsonSerializer.Deserialize<LogisticRegressionModel>(json, SerializerOptions);
+            model = JsonSerializer.Deserialize(json, LogisticRegressionJsonContext.Default.LogisticRegressionModel);
         }
         catch (JsonException e)
         {
@@ -251,10 +251,13 @@ public sealed record LogisticRegressionModel
             if (!double.IsFinite(values[j])) ThrowHelper.ThrowInvalidData($"The model's {field}[{j}] = {values[j]} is not finite.");
     }
 
-    private static readonly JsonSerializerOptions SerializerOptions = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
 }
+
+/// <summary>
+/// The source-generated (reflection-free, trim- and AOT-safe) JSON contract of <see cref="LogisticRegressionModel"/>: indented,
+/// snake_case keys, ±∞ as named literals.
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(LogisticRegressionModel))]
+internal sealed partial class LogisticRegressionJsonContext : JsonSerializerContext;
