@@ -38,6 +38,25 @@ internal static class XentApp
     }
 
     /// <summary>
+    /// System.CommandLine's "Cannot parse argument 'abc' for option '--n' as expected type 'System.Int32'." in the user's
+    /// terms: "--n 'abc' is not a whole number (at most 2147483647).", without .NET type names.
+    /// </summary>
+    internal static string PlainParseError(string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message,
+            @"^Cannot parse argument '(?<value>.*)' for (?:option|argument) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\.?$");
+        if (!match.Success) return message;
+        string type = match.Groups["type"].Value;
+        string expected =
+            type.Contains("System.Int32", StringComparison.Ordinal) ? $"a whole number from {int.MinValue} to {int.MaxValue}"
+            : type.Contains("System.Int64", StringComparison.Ordinal) ? $"a whole number from {long.MinValue} to {long.MaxValue}"
+            : type.Contains("System.Double", StringComparison.Ordinal) ? "a number"
+            : type.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
+            : "a valid value";
+        return $"{match.Groups["name"].Value} '{match.Groups["value"].Value}' is not {expected}.";
+    }
+
+    /// <summary>
     /// Parses and runs; a failure becomes one line on stderr and the exit code of its <see cref="Failure"/> class —
     /// 2 for bad input or usage, 70 for a bug — never a stack trace.
     /// </summary>
@@ -47,7 +66,7 @@ internal static class XentApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"xent: {Failure.OneLine(parsed.Errors[0].Message)} (see 'xent --help')");
+            stderr.WriteLine($"xent: {Failure.OneLine(PlainParseError(parsed.Errors[0].Message))} (see 'xent --help')");
             return ExitBadInput;
         }
         try

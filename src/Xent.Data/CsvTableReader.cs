@@ -5,21 +5,36 @@ namespace Xent.Data;
 /// <summary>
 /// A CSV file with a header row, read streaming with Sylvan.Data.Csv: only the fields of the columns asked for are looked
 /// at, and no row is kept, so files larger than memory are fine. Every data row must have as many fields as the header
-/// (others go to the bad-row policy as <see cref="DataErrorKind.WrongFieldCount"/>). Line numbers count one line per
-/// record: a quoted line break shifts them.
+/// (others go to the bad-row policy as <see cref="DataErrorKind.WrongFieldCount"/>); blank lines are skipped. Line numbers
+/// count one line per record: a quoted line break shifts them.
 /// </summary>
 public sealed class CsvTableReader : TableReader
 {
     private const string OpenQuote = "is a quote left open?";
+
+    /// <summary>Characters the reader's buffer starts with: records longer than this grow it, up to <see cref="MaxRecordChars"/>.</summary>
+    private const int InitialBufferChars = 1 << 16;
+
+    /// <summary>
+    /// The longest record (a header or a row, in characters) that is read: 64 Mi characters (128 MiB). Past it the row is
+    /// reported as too long, where a buffer without bound would let one endless line take all memory.
+    /// </summary>
+    public const int MaxRecordChars = 1 << 26;
+
+    /// <summary>The delimiters a header row is sniffed for, in the order that breaks ties.</summary>
+    private static readonly char[] Candidates = [',', ';', '\t', '|'];
+
     private readonly string _path;
     private readonly string[] _columns;
     private CsvDataReader? _opened; // the reader that read the header, handed to the first pass
 
-    private CsvTableReader(string path, CsvDataReader reader, string[] columns)
+    private CsvTableReader(string path, CsvDataReader reader, string[] columns, char delimiter, bool detected)
     {
         _path = path;
         _opened = reader;
         _columns = columns;
+        Delimiter = delimiter;
+        DelimiterDetected = detected;
     }
 
     /// <inheritdoc/>
@@ -28,21 +43,34 @@ public sealed class CsvTableReader : TableReader
     /// <inheritdoc/>
     public override IReadOnlyList<string> Columns => _columns;
 
+    /// <summary>The field delimiter in use: the one given to <see cref="Open"/>, or the one found in the header row.</summary>
+    public char Delimiter { get; }
+
+    /// <summary>True when <see cref="Delimiter"/> was found in the header row rather than given.</summary>
+    public bool DelimiterDetected { get; }
+
     /// <summary>Opens <paramref name="path"/> and reads its header row.</summary>
     /// <param name="path">The file; named as given in errors.</param>
+    /// <param name="delimiter">The field delimiter; null (the default) detects it from the header row: of comma, semicolon, tab
+    /// and bar, the one that occurs most often outside quotes (comma when none does, or on a tie with it).</param>
+    /// <remarks>Blank lines (empty, or only a CR) are skipped wherever they are, as pandas and Python's csv module do.
+    /// A field or a header may be up to <see cref="MaxRecordChars"/> characters long.</remarks>
     /// <exception cref="DataException">The file is empty (<see cref="DataErrorKind.EmptyFile"/>), its header row is not valid CSV
     /// (<see cref="DataErrorKind.BadCsvSyntax"/>, line 1) or holds control characters (<see cref="DataErrorKind.BinaryHeader"/>).</exception>
     /// <exception cref="IOException">The file cannot be opened (e.g. <see cref="FileNotFoundException"/>).</exception>
-    public static CsvTableReader Open(string path)
+    public static CsvTableReader Open(string path, char? delimiter = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var reader = Create(path);
+        if (delimiter is char d && (d is '"' or '\r' or '\n'))
+            throw new ArgumentException($"The delimiter {(int)d:X4} cannot be a quote or a line break.", nameof(delimiter));
+        char used = delimiter ?? Sniff(path);
+        var reader = Create(path, used);
         try
         {
             var columns = new string[reader.FieldCount];
             for (int j = 0; j < columns.Length; j++) columns[j] = reader.GetName(j);
             CheckHeader(path, columns);
-            return new CsvTableReader(path, reader, columns);
+            return new CsvTableReader(path, reader, columns, used, delimiter is null);
         }
         catch
         {
@@ -51,15 +79,52 @@ public sealed class CsvTableReader : TableReader
         }
     }
 
-    private static CsvDataReader Create(string path)
+    /// <summary>
+    /// The delimiter of the header row (the first non-blank line, up to <see cref="MaxRecordChars"/>): the candidate that
+    /// occurs most often outside quotes; a comma when none occurs or on a tie with it.
+    /// </summary>
+    private static char Sniff(string path)
+    {
+        using var text = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        var counts = new int[Candidates.Length];
+        bool quoted = false, any = false;
+        for (int read = 0; read < MaxRecordChars; read++)
+        {
+            int c = text.Read();
+            if (c < 0) break;
+            if (c == '"') { quoted = !quoted; continue; }
+            if (quoted) continue;
+            if (c is '\n' or '\r')
+            {
+                if (any) break;
+                continue; // blank lines before the header
+            }
+            any = true;
+            int k = Array.IndexOf(Candidates, (char)c);
+            if (k >= 0) counts[k]++;
+        }
+        int best = 0;
+        for (int k = 1; k < counts.Length; k++) if (counts[k] > counts[best]) best = k;
+        return Candidates[best];
+    }
+
+    private static CsvDataReader Create(string path, char delimiter)
     {
         try
         {
-            return CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
+            return CsvDataReader.Create(path, new CsvDataReaderOptions
+            {
+                HasHeaders = true, Delimiter = delimiter, BufferSize = InitialBufferChars, MaxBufferSize = MaxRecordChars,
+            });
         }
         catch (CsvMissingHeadersException e)
         {
             throw new DataException(new DataError(DataErrorKind.EmptyFile, path, null, null, null, "the file is empty (no header row)"), e);
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            throw new DataException(new DataError(DataErrorKind.BadCsvSyntax, path, 1, null, null,
+                $"the header row is longer than {MaxRecordChars} characters (or a quote is left open)"), e);
         }
         catch (CsvFormatException e)
         {
@@ -90,7 +155,7 @@ public sealed class CsvTableReader : TableReader
     protected override RowCursor OpenCursor(int[] ordinals, string[] names, BadRows badRows)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var reader = _opened ?? Create(_path);
+        var reader = _opened ?? Create(_path, Delimiter);
         _opened = null;
         return new Cursor(this, reader, ordinals, names, badRows);
     }
@@ -110,17 +175,29 @@ public sealed class CsvTableReader : TableReader
     {
         protected override bool Advance()
         {
-            try
+            while (true)
             {
-                if (!reader.Read()) return false;
+                try
+                {
+                    if (!reader.Read()) return false;
+                }
+                catch (CsvRecordTooLargeException e)
+                {
+                    throw new DataException(new DataError(DataErrorKind.BadCsvSyntax, Source, Line + 1, null, null,
+                        $"is longer than {MaxRecordChars} characters (or a quote is left open)"), e);
+                }
+                catch (CsvFormatException e)
+                {
+                    throw new DataException(new DataError(DataErrorKind.BadCsvSyntax, Source, Line + 1, null, null, $"is not valid CSV ({OpenQuote})"), e);
+                }
+                Line++;
+                // A blank line ("" or a lone CR) is skipped, as pandas and Python's csv module skip it.
+                if (!IsBlank()) return true;
             }
-            catch (CsvFormatException e)
-            {
-                throw new DataException(new DataError(DataErrorKind.BadCsvSyntax, Source, Line + 1, null, null, $"is not valid CSV ({OpenQuote})"), e);
-            }
-            Line++;
-            return true;
         }
+
+        private bool IsBlank() => reader.RowFieldCount == 0
+            || (reader.RowFieldCount == 1 && reader.GetFieldSpan(0) is var field && (field.IsEmpty || field is "\r"));
 
         protected override DataError? CheckShape()
         {

@@ -21,12 +21,15 @@ public abstract class TableReader : IDisposable
     public bool HasColumn(string name) => Columns.Count(c => c == name) == 1;
 
     /// <summary>The index of the column named <paramref name="name"/> (exact, case-sensitive match).</summary>
-    /// <exception cref="DataException">No column has that name (<see cref="DataErrorKind.UnknownColumn"/>, the message lists the
-    /// columns there are), or two have (<see cref="DataErrorKind.DuplicateColumn"/>).</exception>
+    /// <exception cref="DataException">The name is empty or blank, or no column has it (<see cref="DataErrorKind.UnknownColumn"/>,
+    /// the message lists the columns there are), or two have (<see cref="DataErrorKind.DuplicateColumn"/>).</exception>
     public int ColumnIndex(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var columns = Columns;
+        if (string.IsNullOrWhiteSpace(name))
+            throw new DataException(new DataError(DataErrorKind.UnknownColumn, Source, null, name, null,
+                $"a column name was given empty; name one of the columns: {string.Join(", ", columns)}"));
         int index = -1;
         for (int j = 0; j < columns.Count; j++)
         {

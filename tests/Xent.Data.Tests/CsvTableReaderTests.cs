@@ -162,4 +162,70 @@ public class CsvTableReaderTests : IDisposable
         Assert.Equal("cat", label);
         Assert.Throws<ArgumentOutOfRangeException>(() => cursor.GetString(1));
     }
+
+    // ---- Valid CSV the audit found refused (issue 9) ----
+
+    [Fact]
+    public void AFieldOfTwentyKilobytesIsRead()
+    {
+        string wide = new('x', 20_000);
+        using var table = CsvTableReader.Open(_files.Write("w.csv", $"a,b\n{wide},1\ny,2\n"));
+        Assert.Equal([["2", wide, "1"], ["3", "y", "2"]], ReadAll(table, ["a", "b"], BadRows.Stop()));
+    }
+
+    [Fact]
+    public void AHeaderOfTwoThousandColumnsIsRead()
+    {
+        var names = Enumerable.Range(0, 2000).Select(j => $"column_{j}").ToArray();
+        string row = string.Join(",", Enumerable.Range(0, 2000));
+        using var table = CsvTableReader.Open(_files.Write("c.csv", string.Join(",", names) + "\n" + row + "\n"));
+        Assert.Equal(names, table.Columns);
+        Assert.Equal([["2", "1999", "0"]], ReadAll(table, ["column_1999", "column_0"], BadRows.Stop()));
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n\n3,4\n\n")]
+    [InlineData("a,b\r\n1,2\r\n\r\n3,4\r\n\r\n")]
+    [InlineData("a,b\n\n\n1,2\n3,4")]
+    public void BlankLinesBetweenRowsAndAtTheEndAreSkipped(string content)
+    {
+        using var table = CsvTableReader.Open(_files.Write("b.csv", content));
+        var rows = ReadAll(table, ["b", "a"], BadRows.Stop());
+        Assert.Equal([["2", "1"], ["4", "3"]], rows.Select(r => r[1..]).ToArray());
+    }
+
+    [Theory]
+    [InlineData("a;b\n1;2\n3;4\n", ';')]
+    [InlineData("a\tb\n1\t2\n3\t4\n", '\t')]
+    [InlineData("a|b\n1|2\n3|4\n", '|')]
+    [InlineData("a,b\n1,2\n3,4\n", ',')]
+    [InlineData("\"x;y\",b\n1,2\n3,4\n", ',')]
+    public void TheDelimiterIsFoundInTheHeaderRow(string content, char delimiter)
+    {
+        using var table = CsvTableReader.Open(_files.Write("d.csv", content));
+        Assert.Equal(delimiter, table.Delimiter);
+        Assert.True(table.DelimiterDetected);
+        Assert.Equal(2, table.Columns.Count);
+        var rows = ReadAll(table, [table.Columns[1]], BadRows.Stop());
+        Assert.Equal(["2", "4"], rows.Select(r => r[1]));
+    }
+
+    [Fact]
+    public void AGivenDelimiterIsUsedAsItIs()
+    {
+        using var table = CsvTableReader.Open(_files.Write("g.csv", "a;b,c\n1;2,3\n"), ',');
+        Assert.False(table.DelimiterDetected);
+        Assert.Equal(["a;b", "c"], table.Columns);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void AnEmptyColumnNameIsRefusedNamingTheColumns(string name)
+    {
+        using var table = CsvTableReader.Open(_files.Write("e.csv", "a,b\n1,2\n"));
+        var error = ErrorOf(() => table.ReadColumns([name], BadRows.Stop()));
+        Assert.Equal(DataErrorKind.UnknownColumn, error.Kind);
+        Assert.Contains("a column name was given empty; name one of the columns: a, b", error.Message);
+    }
 }

@@ -34,6 +34,8 @@ internal static class BenchCommand
     private static IEnumerable<Command> Siblings()
     {
         yield return BenchHuffmanCommand.Create();
+        yield return BenchRansCommand.Create(order: 0);
+        yield return BenchRansCommand.Create(order: 1);
         yield return BenchSoftmaxCeCommand.Create();
     }
 
@@ -44,12 +46,15 @@ internal static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs; the fastest is reported.", DefaultValueFactory = _ => 15 };
         var json = Inputs.Json();
         var command = new Command(name, $"Time {formula} on N random doubles: ns per element of the fastest run.") { n, threads, runs, json };
+        Limits.AddTo(command);
         command.SetAction(parse =>
         {
             int count = parse.GetValue(n), t = Inputs.ParseThreads(parse.GetValue(threads)), r = parse.GetValue(runs);
             if (count < 1) throw new UsageException($"--n {count} must be ≥ 1.");
             if (r < 1) throw new UsageException($"--runs {r} must be ≥ 1.");
             if (count > Array.MaxLength) throw new UsageException($"--n {count} is more doubles than one array holds ({Array.MaxLength}).");
+            Limits.Memory(parse, (usesQ ? 16.0 : 8.0) * count, $"--n {count}");
+            Limits.Time(parse, MinimumSeconds(count, r), $"--runs {r} with --n {count}");
             var random = new Random(Seed);
             double[] p, q;
             try
@@ -71,6 +76,12 @@ internal static class BenchCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// A lower bound of the time <see cref="Time"/> takes, twice (the measure and the streaming-sum floor): each warm-up lasts
+    /// 0.2 s, and each timed run at least 1 ms (about 2 ms of calls) or 0.1 ns per element, whichever is longer.
+    /// </summary>
+    internal static double MinimumSeconds(long n, int runs) => 2 * (0.2 + runs * Math.Max(1e-3, n * 1e-10));
 
     private static double StreamingSum(double[] values, int threads)
     {

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.CommandLine;
-using System.Diagnostics;
 using Xent.Cli.Data;
 using Xent.Cli.Rendering;
 using Xent.Coding;
@@ -38,29 +37,11 @@ internal static class BenchHuffmanCommand
         return command;
     }
 
-    private readonly record struct Result(int Compressed, double Ratio, double EncodeMBps, double DecodeMBps);
-
-    private static Result Run(byte[] data, int maxLength, int runs)
+    private static CodecTiming.Result Run(byte[] data, int maxLength, int runs)
     {
         var encoded = new byte[HuffmanStream.MaxEncodedLength(data.Length, 256, maxLength)];
         var decoded = new byte[data.Length];
-        int size = 0;
-        double encodeBest = double.MaxValue, decodeBest = double.MaxValue;
-        for (int run = 0; run <= runs; run++) // run 0 is the warm-up
-        {
-            long start = Stopwatch.GetTimestamp();
-            size = HuffmanStream.Encode(data, encoded, maxLength);
-            double encodeSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            start = Stopwatch.GetTimestamp();
-            var status = HuffmanStream.TryDecode(encoded.AsSpan(0, size), decoded, out _, out _);
-            double decodeSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            if (status != OperationStatus.Done || !decoded.AsSpan().SequenceEqual(data))
-                throw new InvalidOperationException("the decoded bytes differ from the input.");
-            if (run == 0) continue;
-            encodeBest = Math.Min(encodeBest, encodeSeconds);
-            decodeBest = Math.Min(decodeBest, decodeSeconds);
-        }
-        double mb = data.Length / 1e6;
-        return new Result(size, size == 0 ? 0 : (double)data.Length / size, mb / encodeBest, mb / decodeBest);
+        return CodecTiming.Run(data.Length, runs, () => HuffmanStream.Encode(data, encoded, maxLength), size =>
+            HuffmanStream.TryDecode(encoded.AsSpan(0, size), decoded, out _, out _) == OperationStatus.Done && decoded.AsSpan().SequenceEqual(data));
     }
 }

@@ -25,11 +25,16 @@ internal static class BenchSoftmaxCeCommand
         {
             rows, classes, threads, repeat, seed, json,
         };
+        Limits.AddTo(command);
         command.SetAction(parse =>
         {
             int n = parse.GetValue(rows), c = parse.GetValue(classes), t = Inputs.ParseThreads(parse.GetValue(threads)), r = parse.GetValue(repeat);
             if (n < 1 || c < 1 || r < 1) throw new UsageException("--rows, --classes and --repeat must be ≥ 1.");
             if ((long)n * c > Array.MaxLength) throw new UsageException($"--rows × --classes = {(long)n * c} is more than one array holds.");
+            // Logits and gradient (floats), targets (ints).
+            Limits.Memory(parse, 8.0 * n * c + 4.0 * n, $"--rows {n} --classes {c}");
+            // Warm-up ≥ 0.5 s, then each run touches every logit (≥ 0.1 ns each).
+            Limits.Time(parse, 0.5 + (3.0 + r) * n * c * 1e-10, $"--repeat {r} with --rows {n} --classes {c}");
             var random = new Random(parse.GetValue(seed));
             var logits = new float[n * c];
             for (int i = 0; i < logits.Length; i++) logits[i] = (float)(4 * random.NextDouble() - 2);

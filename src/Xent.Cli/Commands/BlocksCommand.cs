@@ -24,6 +24,7 @@ internal static class BlocksCommand
         var json = Inputs.Json();
         var command = new Command("blocks", "Block (extended-source) Huffman codes: bits per symbol for n = 1..N, with H(P) and H(P,Q).")
             { p, q, maxN, tieBreak, plot, force, json };
+        Limits.AddTo(command);
         command.SetAction(parse =>
         {
             var source = Inputs.ParseList(parse.GetValue(p)!, "P");
@@ -38,7 +39,7 @@ internal static class BlocksCommand
             };
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null) PlotRenderer.CheckPath(plotPath, parse.GetValue(force));
-            var report = Build(source, model, parse.GetValue(maxN), rule);
+            var report = Build(source, model, parse.GetValue(maxN), rule, parse);
             var output = parse.InvocationConfiguration.Output;
             ResultOutput.Write(output, report, parse.GetValue(json), ResultText.Write);
             if (plotPath is not null) PlotRenderer.Save(report.Plot(), plotPath, parse.GetValue(force));
@@ -47,11 +48,20 @@ internal static class BlocksCommand
         return command;
     }
 
-    private static BlockCodesResult Build(double[] p, double[]? q, int maxN, HuffmanTieBreak tieBreak)
+    private static BlockCodesResult Build(double[] p, double[]? q, int maxN, HuffmanTieBreak tieBreak, ParseResult parse)
     {
         if (maxN < 1) throw new UsageException($"--max-n {maxN}: the block length must be at least 1.");
         if (!BlockCode.Fits(p.Length, maxN))
             throw new UsageException($"--max-n {maxN} is too large for {p.Length} symbols: {p.Length}^{maxN} sequences exceed the limit (2^{BlockCode.MaxSequencesLog2} sequences, {BlockCode.MaxCompositions} compositions).");
-        return BlockCodesResult.Build(p, q, maxN, tieBreak);
+        // The compositions are bounded above; the group Huffman over them is not (distinct sequence probabilities make it
+        // approach plain Huffman over the sequences), so it checks its growth against --max-memory as it goes.
+        try
+        {
+            return BlockCodesResult.Build(p, q, maxN, tieBreak, Limits.MemoryBytes(parse));
+        }
+        catch (InsufficientMemoryException)
+        {
+            throw new UsageException($"--max-n {maxN}: the block codes need more memory than {Limits.MemoryOption} {parse.GetValue<string>(Limits.MemoryOption)}; ask for a smaller --max-n, or raise {Limits.MemoryOption}.");
+        }
     }
 }

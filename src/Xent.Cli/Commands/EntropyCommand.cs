@@ -46,6 +46,10 @@ internal static class EntropyCommand
         {
             p, counts, file, csv, column, estimator, alphabetSize, ci, bootstrap, seed, threads, normalize, logBase, json,
         };
+        Limits.AddTo(command);
+        TableInput.AddDelimiter(command);
+        var skip = LossInputs.SkipBadRows();
+        command.Options.Add(skip);
         command.SetAction(parse =>
         {
             var b = Inputs.ParseBase(parse.GetValue(logBase)!);
@@ -72,13 +76,19 @@ internal static class EntropyCommand
             if (parse.GetValue(ci) is double wanted && !(wanted > 0 && wanted < 1)) throw new UsageException($"--ci {wanted} must be a confidence level in (0, 1), e.g. 0.95.");
             if (resamples < 2) throw new UsageException($"--bootstrap {resamples} must be ≥ 2 resamples.");
             long[] observed = filePath is not null ? DenseCounts.OfFile(InputFile.Check(filePath, "--file"), threadCount).Counts.ToArray()
-                : csvPath is not null ? ColumnCounts(csvPath, columnName!)
+                : csvPath is not null ? ColumnCounts(csvPath, columnName!, parse, parse.GetValue(skip))
                 : ParseCounts(list!);
             int? k = parse.GetValue(alphabetSize);
             long n = observed.Sum();
             int distinct = observed.Count(c => c > 0);
             if (filePath is not null && n == 0) throw new UsageException($"--file '{filePath}' is empty: no bytes to count.");
             if (k < distinct) throw new UsageException($"--alphabet-size {k} is smaller than the {distinct} distinct symbols observed.");
+            if (parse.GetValue(ci) is not null)
+            {
+                // One estimate (8 bytes) per resample, kept for the percentiles; each resample draws every category (≥ 10 ns each).
+                Limits.Memory(parse, 8.0 * resamples + 16.0 * observed.Length, $"--bootstrap {resamples}");
+                Limits.Time(parse, resamples * (observed.Length + 1) * 1e-8, $"--bootstrap {resamples} over {observed.Length} categories");
+            }
             BootstrapInterval? interval = parse.GetValue(ci) is double level
                 ? EntropyEstimators.Bootstrap(observed, method, level, resamples, parse.GetValue(seed), k, b)
                 : null;
@@ -115,9 +125,12 @@ internal static class EntropyCommand
         return counts;
     }
 
-    private static long[] ColumnCounts(string path, string column)
+    private static long[] ColumnCounts(string path, string column, ParseResult parse, bool skip)
     {
-        using var table = TableInput.OpenCsv(path);
-        return TableCounts.Count(table, [column]).Table.Counts.ToArray();
+        using var table = TableInput.OpenCsv(path, parse);
+        var bad = TableInput.Policy(skip);
+        var counts = TableCounts.Count(table, [column], badRows: bad).Table.Counts.ToArray();
+        TableInput.NoteSkipped(parse, table, bad);
+        return counts;
     }
 }

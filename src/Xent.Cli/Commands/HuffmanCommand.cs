@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Xent.Cli.Rendering;
+using Xent.Coding;
+using Xent.Measures;
 using Xent.Reports;
 
 namespace Xent.Cli.Commands;
@@ -13,15 +15,17 @@ internal static class HuffmanCommand
         var p = new Argument<string>("P") { Description = "Probabilities, comma-separated: 0.5,0.4,0.1" };
         var symbols = new Option<string?>("--symbols") { Description = "Symbol names, comma-separated, one per probability (default 0, 1, 2, …)." };
         var maxLength = new Option<int?>("--max-length") { Description = "Longest codeword allowed, in bits: the optimal length-limited code (package-merge)." };
+        var all = new Option<bool>("--all") { Description = $"Print every row of the code table (by default a table of more than {ResultText.CodeTableRows} symbols shows its first and last {ResultText.CodeTableEnds})." };
         var json = Inputs.Json();
-        var command = new Command("huffman", "Huffman code of P: codewords, lengths, expected length, entropy, redundancy, efficiency.") { p, symbols, maxLength, json };
+        var command = new Command("huffman", "Huffman code of P: codewords, lengths, expected length, entropy, redundancy, efficiency.") { p, symbols, maxLength, all, json };
         command.SetAction(parse =>
         {
             var probabilities = Inputs.ParseList(parse.GetValue(p)!, "P");
             var names = ParseSymbols(parse.GetValue(symbols), probabilities.Length);
             var report = Build(probabilities, names, parse.GetValue(maxLength));
             var output = parse.InvocationConfiguration.Output;
-            ResultOutput.Write(output, report, parse.GetValue(json), ResultText.Write);
+            bool every = parse.GetValue(all);
+            ResultOutput.Write(output, report, parse.GetValue(json), (o, r) => ResultText.Write(o, r, every));
             return 0;
         });
         return command;
@@ -44,6 +48,14 @@ internal static class HuffmanCommand
             int used = p.Count(x => x > 0);
             if (limit < 1 || (limit < 31 && 1 << limit < used))
                 throw new UsageException($"--max-length {limit} is too small for {used} symbols (2^{limit} < {used}).");
+        }
+        else
+        {
+            // The optimal code's longest codeword must fit PrefixCode's 64 bits; past that, say how to get the best code that fits.
+            Discrete.Entropy(p); // P checked as a distribution first, with its own message
+            int longest = Huffman.CodeLengths(p, new int[p.Length]);
+            if (longest > PrefixCode.MaxCodewordLength)
+                throw new UsageException($"P: its Huffman code needs a codeword of {longest} bits, more than the {PrefixCode.MaxCodewordLength} a code can hold; add --max-length {PrefixCode.MaxCodewordLength} (or less) for the best code within that.");
         }
         return HuffmanCodeResult.Build(p, names, maxLength);
     }

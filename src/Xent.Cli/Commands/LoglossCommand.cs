@@ -31,6 +31,8 @@ internal static class LoglossCommand
         {
             file, label, probs, logits, labels, weight, bits, clip, tolerance, bins, plot, force, skip, json,
         };
+        Limits.AddTo(command);
+        TableInput.AddDelimiter(command);
         command.SetAction(parse =>
         {
             string? probColumns = parse.GetValue(probs), logitColumns = parse.GetValue(logits);
@@ -41,6 +43,8 @@ internal static class LoglossCommand
             if (!(tol >= 0)) throw new UsageException($"--tolerance {tol} must be a number ≥ 0.");
             if (!(clipAt >= 0 && clipAt < 1)) throw new UsageException($"--clip {clipAt} must be in [0, 1).");
             if (binCount < 1) throw new UsageException($"--bins {binCount} must be ≥ 1.");
+            // Per bin: the library's four running sums and two copies of its 48-byte CalibrationBin.
+            Limits.Memory(parse, 128.0 * binCount, $"--bins {binCount}");
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null) PlotRenderer.CheckPath(plotPath, parse.GetValue(force));
             var columnNames = Inputs.Names(probColumns ?? logitColumns!, fromLogits ? "--logits" : "--probs");
@@ -53,7 +57,7 @@ internal static class LoglossCommand
             int classes = columnNames.Length, labelField = classes, weightField = classes + 1;
 
             // Streamed: memory holds the K numbers, label and weight of each usable row, never the file's text.
-            using var csv = TableInput.OpenCsv(parse.GetValue(file)!);
+            using var csv = TableInput.OpenCsv(parse.GetValue(file)!, parse);
             using var cursor = csv.ReadColumns([.. columnNames, parse.GetValue(label)!, .. weightName is null ? [] : new[] { weightName }], bad);
             var values = new List<double>();
             var targets = new List<int>();

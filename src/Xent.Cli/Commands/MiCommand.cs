@@ -23,14 +23,21 @@ internal static class MiCommand
         {
             file, x, y, given, logBase, json,
         };
+        TableInput.AddDelimiter(command);
+        var skip = LossInputs.SkipBadRows();
+        command.Options.Add(skip);
         command.SetAction(parse =>
         {
             var b = Inputs.ParseBase(parse.GetValue(logBase)!);
             string path = parse.GetValue(file)!, xName = parse.GetValue(x)!, yName = parse.GetValue(y)!;
             string? zName = parse.GetValue(given);
             ContingencyTable crosstab;
-            using (var csv = TableInput.OpenCsv(path))
-                crosstab = TableCounts.Count(csv, zName is null ? [xName, yName] : [xName, yName, zName]).Table;
+            using (var csv = TableInput.OpenCsv(path, parse))
+            {
+                var bad = TableInput.Policy(parse.GetValue(skip));
+                crosstab = TableCounts.Count(csv, zName is null ? [xName, yName] : [xName, yName, zName], badRows: bad).Table;
+                TableInput.NoteSkipped(parse, csv, bad);
+            }
 
             int nx = crosstab.Shape[0], ny = crosstab.Shape[1];
             var summary = Joint.Summarize((crosstab.Rank == 2 ? crosstab : crosstab.Marginal(0, 1)).Counts, nx, ny, b);

@@ -19,11 +19,12 @@ internal static class PredictCommand
         var skip = LossInputs.SkipBadRows();
         var json = Inputs.Json();
         var command = new Command("predict", "Predict class probabilities with a saved logistic regression model.") { modelPath, file, outputPath, force, skip, json };
+        TableInput.AddDelimiter(command);
         command.SetAction(parse =>
         {
             string path = InputFile.Check(parse.GetValue(modelPath)!, "MODEL");
             string? csvOut = parse.GetValue(outputPath);
-            if (csvOut is not null) OutputFile.Check(csvOut, "--output", parse.GetValue(force));
+            if (csvOut is not null) OutputFile.Check(csvOut, "--output", parse.GetValue(force), path, parse.GetValue(file));
             LogisticRegressionModel model;
             try
             {
@@ -34,7 +35,7 @@ internal static class PredictCommand
                 throw new InvalidDataException($"{path}: {e.Message}", e);
             }
             var bad = TableInput.Policy(parse.GetValue(skip));
-            using var csv = TableInput.OpenCsv(parse.GetValue(file)!);
+            using var csv = TableInput.OpenCsv(parse.GetValue(file)!, parse);
             string? target = model.Target is { } t && csv.Columns.Contains(t) ? t : null;
             string[] classes = [.. model.ClassNames];
             bool asJson = parse.GetValue(json);
@@ -55,7 +56,7 @@ internal static class PredictCommand
             }
             if (csvOut is not null)
             {
-                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, scoring, csv, bad));
+                OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, scoring, csv, bad), path, parse.GetValue(file));
                 if (scoring.Report(csv.Source, bad) is { } report)
                 {
                     var metrics = MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason);

@@ -29,6 +29,7 @@ internal static class TrainCommand
         {
             file, target, features, c, testFraction, seed, test, standardize, save, force, skip, json,
         };
+        TableInput.AddDelimiter(command);
         command.SetAction(parse =>
         {
             double fraction = parse.GetValue(testFraction);
@@ -38,12 +39,12 @@ internal static class TrainCommand
             double inverseStrength = parse.GetValue(c);
             if (!(inverseStrength > 0)) throw new UsageException($"--c {inverseStrength} must be a number > 0.");
             string? savePath = parse.GetValue(save);
-            if (savePath is not null) OutputFile.Check(savePath, "--save", parse.GetValue(force));
+            if (savePath is not null) OutputFile.Check(savePath, "--save", parse.GetValue(force), parse.GetValue(file), testPath);
             var bad = TableInput.Policy(parse.GetValue(skip));
             string targetName = parse.GetValue(target)!;
             string[] featureNames;
             FeatureMatrix data;
-            using (var csv = TableInput.OpenCsv(parse.GetValue(file)!))
+            using (var csv = TableInput.OpenCsv(parse.GetValue(file)!, parse))
             {
                 csv.ColumnIndex(targetName);
                 featureNames = parse.GetValue(features) is { } list
@@ -74,7 +75,7 @@ internal static class TrainCommand
             else if (testPath is not null)
             {
                 FeatureMatrix testData;
-                using (var testCsv = TableInput.OpenCsv(testPath))
+                using (var testCsv = TableInput.OpenCsv(testPath, parse))
                     testData = FeatureMatrix.Read(testCsv, featureNames, targetName, bad);
                 var kept = new List<int>();
                 for (int i = 0; i < testData.Rows; i++)
@@ -92,7 +93,7 @@ internal static class TrainCommand
             long start = Stopwatch.GetTimestamp();
             var model = LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames) with { Target = targetName };
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            if (savePath is not null) OutputFile.WriteText(savePath, "--save", parse.GetValue(force), writer => writer.Write(model.ToJson()));
+            if (savePath is not null) OutputFile.WriteText(savePath, "--save", parse.GetValue(force), writer => writer.Write(model.ToJson()), parse.GetValue(file), testPath);
 
             var trainReport = Evaluate(model, trainX, trainY);
             var testReport = testX is { Length: > 0 } ? Evaluate(model, testX, testY!) : null;

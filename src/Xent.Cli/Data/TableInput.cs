@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Xent.Data;
 
 namespace Xent.Cli.Data;
@@ -15,6 +16,51 @@ internal static class TableInput
     /// <exception cref="UsageException">The path is empty, a directory or no file.</exception>
     /// <exception cref="DataException">The file is empty or its header row is not CSV text.</exception>
     public static CsvTableReader OpenCsv(string path) => CsvTableReader.Open(InputFile.Check(path, "CSV file"));
+
+    /// <summary>
+    /// For a command whose result has no place for skipped rows (entropy --csv, mi): a note on stderr saying how many rows
+    /// <c>--skip-bad-rows</c> skipped and the first reason; nothing when none was.
+    /// </summary>
+    public static void NoteSkipped(ParseResult parse, TableReader table, BadRows bad)
+    {
+        if (bad.Skipped > 0)
+            parse.InvocationConfiguration.Error.WriteLine($"xent: note: {table.Source}: skipped {bad.Skipped} rows (first: {bad.FirstReason}).");
+    }
+
+    /// <summary>The option that names the field delimiter of the CSV input.</summary>
+    public const string DelimiterOption = "--delimiter";
+
+    /// <summary>Adds <c>--delimiter</c> to a command that reads CSV files.</summary>
+    public static void AddDelimiter(Command command) => command.Options.Add(new Option<string?>(DelimiterOption)
+    {
+        Description = "The CSV field delimiter: one character, or 'tab' (default: found in the header row among , ; tab |).",
+    });
+
+    /// <summary>
+    /// Opens the CSV file with the delimiter of <c>--delimiter</c>, or the one detected in its header; a detected delimiter
+    /// other than a comma is reported on <paramref name="stderr"/> so that a file is never silently read in a way the user
+    /// did not expect.
+    /// </summary>
+    public static CsvTableReader OpenCsv(string path, ParseResult parse)
+    {
+        char? delimiter = parse.GetValue<string?>(DelimiterOption) switch
+        {
+            null => null,
+            "tab" or "\\t" or "\t" => '\t',
+            { Length: 1 } one when one[0] is not ('"' or '\r' or '\n') => one[0],
+            var other => throw new UsageException($"{DelimiterOption} '{other}' must be one character other than a quote or a line break, or 'tab'."),
+        };
+        var csv = CsvTableReader.Open(InputFile.Check(path, "CSV file"), delimiter);
+        if (csv.DelimiterDetected && csv.Delimiter != ',')
+            parse.InvocationConfiguration.Error.WriteLine(
+                $"xent: note: '{path}' is read as {Name(csv.Delimiter)}-separated (found in its header; {DelimiterOption} to choose).");
+        return csv;
+    }
+
+    private static string Name(char delimiter) => delimiter switch
+    {
+        ';' => "semicolon", '\t' => "tab", '|' => "bar", ',' => "comma", _ => $"'{delimiter}'",
+    };
 
     /// <summary>Stop at the first bad row, or skip and count them (<c>--skip-bad-rows</c>).</summary>
     public static BadRows Policy(bool skip) => skip ? BadRows.Skip() : BadRows.Stop();

@@ -22,10 +22,10 @@ internal static class ResultText
             return;
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"H = {r.Figure(r.Entropy).ToString("0.000000")}  ({r.Estimator}, n = {r.N}, distinct = {r.Distinct})"));
+            $"H = {Numbers.FixedOrTiny(r.Entropy, 6)} {r.Figure(r.Entropy).Unit}  ({r.Estimator}, n = {r.N}, distinct = {r.Distinct})"));
         if (r is { CiLower: double lower, CiUpper: double upper, Confidence: double confidence })
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{confidence * 100:0.##}% CI [{lower:0.000000}, {r.Figure(upper).ToString("0.000000")}]  (percentile bootstrap, {r.Bootstrap} resamples)"));
+                $"{confidence * 100:0.##}% CI [{Numbers.FixedOrTiny(lower, 6)}, {Numbers.FixedOrTiny(upper, 6)} {r.Figure(upper).Unit}]  (percentile bootstrap, {r.Bootstrap} resamples)"));
     }
 
     public static void Write(TextWriter output, PairMeasureResult r)
@@ -57,13 +57,48 @@ internal static class ResultText
         TextTable.Write(output, table);
     }
 
-    public static void Write(TextWriter output, HuffmanCodeResult r)
+    /// <summary>Rows of a code table printed in full; a longer table shows its first and last <see cref="CodeTableEnds"/> rows.</summary>
+    public const int CodeTableRows = 50;
+
+    /// <summary>Rows shown at each end of a code table longer than <see cref="CodeTableRows"/> (unless every row is asked for).</summary>
+    public const int CodeTableEnds = 10;
+
+    public static void Write(TextWriter output, HuffmanCodeResult r) => Write(output, r, all: false);
+
+    /// <summary>
+    /// The code table and its figures. Up to <see cref="CodeTableRows"/> symbols, a table; more, the first and last
+    /// <see cref="CodeTableEnds"/> rows with a line saying how many are left out — or, with <paramref name="all"/>, every row
+    /// as a tab-separated line written as it goes (a million-row table is never laid out in memory).
+    /// </summary>
+    public static void Write(TextWriter output, HuffmanCodeResult r, bool all)
     {
-        var table = new Table().AddColumns("symbol", "p", "codeword", "length (bits)", "−log2 p (bits)");
-        for (int i = 0; i < r.Probabilities.Length; i++)
-            table.AddRow(Markup.Escape(r.Symbols[i]), F(r.Probabilities[i]), r.Codewords[i].Length == 0 ? "(none)" : r.Codewords[i],
-                r.Lengths[i].ToString(CultureInfo.InvariantCulture), F(r.SurprisalBits[i]));
-        TextTable.Write(output, table);
+        int n = r.Probabilities.Length;
+        // A probability below the sixth decimal keeps three significant digits rather than printing as 0.
+        string[] Row(int i) => [r.Symbols[i], r.Probabilities[i] is > 0 and < 5e-7 ? Numbers.Scientific(r.Probabilities[i]) : F(r.Probabilities[i]), r.Codewords[i].Length == 0 ? "(none)" : r.Codewords[i],
+            r.Lengths[i].ToString(CultureInfo.InvariantCulture), F(r.SurprisalBits[i])];
+        string[] header = ["symbol", "p", "codeword", "length (bits)", "−log2 p (bits)"];
+        if (all && n > CodeTableRows)
+        {
+            output.WriteLine(string.Join('\t', header));
+            for (int i = 0; i < n; i++) output.WriteLine(string.Join('\t', Row(i)));
+        }
+        else
+        {
+            var table = new Table().AddColumns(header);
+            bool shorten = n > CodeTableRows;
+            for (int i = 0; i < n; i++)
+            {
+                if (shorten && i == CodeTableEnds)
+                {
+                    table.AddRow($"… {n - 2 * CodeTableEnds} more", "", "", "", "");
+                    i = n - CodeTableEnds - 1;
+                    continue;
+                }
+                table.AddRow([Markup.Escape(r.Symbols[i]), .. Row(i)[1..]]);
+            }
+            if (shorten) table.Caption = new TableTitle($"{n} symbols; --all prints every row, --json every field");
+            TextTable.Write(output, table);
+        }
         output.WriteLine($"Expected length L = {F(r.ExpectedLength)} {r.Unit}/symbol");
         output.WriteLine($"Entropy H(P)     = {F(r.Entropy)} {r.Unit}/symbol");
         output.WriteLine($"Redundancy L − H = {F(r.Redundancy)} {r.Unit}/symbol");
@@ -130,17 +165,16 @@ internal static class ResultText
         foreach (var p in r.Predictions) WriteCsvRow(writer, r.Classes, p, r.Target is not null);
     }
 
-    /// <summary>The header of the predictions CSV (<c>predict</c> streams rows after it with <see cref="WriteCsvRow"/>).</summary>
+    /// <summary>The header of the predictions CSV (<c>predict</c> streams rows after it with <see cref="WriteCsvRow"/>), quoted as CSV needs.</summary>
     public static void WriteCsvHeader(TextWriter writer, string[] classes, string? target) =>
         // The file had the target column: keep it, so logloss can read the output.
-        writer.WriteLine("line," + (target is not null ? target + "," : "") + string.Join(",", classes.Select(n => "p_" + n)) + ",predicted");
+        new Xent.Data.CsvRowWriter(writer).WriteRow(["line", .. target is not null ? [target] : Array.Empty<string>(), .. classes.Select(n => "p_" + n), "predicted"]);
 
-    /// <summary>One row of the predictions CSV.</summary>
+    /// <summary>One row of the predictions CSV, quoted as CSV needs (a label may hold a comma or a quote).</summary>
     public static void WriteCsvRow(TextWriter writer, string[] classes, Prediction p, bool withTruth)
     {
         var cells = classes.Select(c => p.Probabilities[c].ToString("R", CultureInfo.InvariantCulture));
-        string truth = withTruth ? p.Actual + "," : "";
-        writer.WriteLine($"{p.Line},{truth}{string.Join(",", cells)},{p.Predicted}");
+        new Xent.Data.CsvRowWriter(writer).WriteRow([p.Line.ToString(CultureInfo.InvariantCulture), .. withTruth ? [p.Actual ?? ""] : Array.Empty<string>(), .. cells, p.Predicted]);
     }
 
     public static void Write(TextWriter output, MeasureBenchResult r) =>
@@ -151,6 +185,10 @@ internal static class ResultText
     public static void Write(TextWriter output, HuffmanBenchResult r) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileName(r.File)}: {r.Bytes} → {r.CompressedBytes} bytes (×{r.Ratio:0.000}), encode {r.EncodeMbPerS:0} MB/s, decode {r.DecodeMbPerS:0} MB/s (best of {r.Runs}, {r.MaxLength}-bit codes)"));
+
+    public static void Write(TextWriter output, RansBenchResult r) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(r.File)}: {r.Bytes} → {r.CompressedBytes} bytes (×{r.Ratio:0.000}), rANS order {r.Order}, P = {r.Precision}: encode {r.EncodeMbPerS:0} MB/s, decode {r.DecodeMbPerS:0} MB/s (best of {r.Runs})"));
 
     public static void Write(TextWriter output, SoftmaxCeBenchResult r) =>
         output.WriteLine($"softmax CE forward+backward, float [{r.Rows}, {r.Classes}], {r.Threads} thread(s): {r.NsPerElement:0.###} ns per logit " +

@@ -55,7 +55,7 @@ public static partial class Discrete
         options ??= MeasureOptions.Default;
         var sums = options.Clip == 0
             ? CountPairPass(p, q, new CrossEntropyTerm<Unadjusted>(), options)
-            : CountPairPass(p, q, new CrossEntropyTerm<ClipShift>(new(options.Clip, 0)), options);
+            : CountPairPass(p, q, new CrossEntropyTerm<ClipShift>(new(options.Clip, 1, 0)), options);
         return Information.FromNats(-sums.Terms, logBase);
     }
 
@@ -74,7 +74,7 @@ public static partial class Discrete
     internal static double KlDivergenceNats(ReadOnlySpan<long> p, ReadOnlySpan<long> q, MeasureOptions options) =>
         (options.Clip == 0
             ? CountPairPass(p, q, new KlTerm<Unadjusted>(), options)
-            : CountPairPass(p, q, new KlTerm<ClipShift>(new(options.Clip, 0)), options)).Terms;
+            : CountPairPass(p, q, new KlTerm<ClipShift>(new(options.Clip, 1, 0)), options)).Terms;
 
     /// <summary>
     /// Jensen–Shannon divergence JS(P,Q) = ½ D(P‖M) + ½ D(Q‖M), M = ½(P + Q), of the distributions two count vectors
@@ -160,16 +160,18 @@ public static partial class Discrete
         CheckOptions(options);
         var (totalP, _) = CheckCounts(p, nameof(p));
         var (totalQ, _) = CheckCounts(q, nameof(q));
-        double alpha = options.Smoothing, divisorQ = totalQ + p.Length * alpha;
-        return CountPass(p, totalP == 0 ? 1 : totalP, q, alpha, divisorQ == 0 ? 1 : divisorQ, op, maxDegreeOfParallelism: options.MaxDegreeOfParallelism);
+        // q′_i = (b_i·s + α·s)/(B·s + nα·s), s = 1/α for α > 1 so that nothing overflows or cancels (SmoothingScale).
+        double scale = SmoothingScale(options.Smoothing), alpha = options.Smoothing * scale;
+        double divisorQ = totalQ * scale + p.Length * alpha;
+        return CountPass(p, totalP == 0 ? 1 : totalP, q, alpha, divisorQ == 0 ? 1 : divisorQ, op, maxDegreeOfParallelism: options.MaxDegreeOfParallelism, scaleB: scale);
     }
 
     /// <summary>
-    /// The driver's pass over p_i = a_i / divisorA and (when the operator reads q) q_i = (b_i + shiftB) / divisorB, converted
+    /// The driver's pass over p_i = a_i / divisorA and (when the operator reads q) q_i = (b_i·scaleB + shiftB) / divisorB, converted
     /// into a pooled buffer first; entry <paramref name="skip"/> of p is left out (taken as 0).
     /// </summary>
     private static PassSums CountPass<TOp>(ReadOnlySpan<long> a, double divisorA, ReadOnlySpan<long> b, double shiftB, double divisorB,
-        TOp op, int skip = -1, int maxDegreeOfParallelism = 1) where TOp : struct, ITermOperator
+        TOp op, int skip = -1, int maxDegreeOfParallelism = 1, double scaleB = 1) where TOp : struct, ITermOperator
     {
         int n = a.Length;
         double[] buffer = ArrayPool<double>.Shared.Rent(TOp.UsesQ ? 2 * n : n);
@@ -182,6 +184,7 @@ public static partial class Discrete
             if (TOp.UsesQ)
             {
                 TensorPrimitives.ConvertTruncating<long, double>(b, q);
+                if (scaleB != 1) TensorPrimitives.Multiply(q, scaleB, q);
                 if (shiftB != 0) TensorPrimitives.Add(q, shiftB, q);
                 TensorPrimitives.Divide(q, divisorB, q);
             }

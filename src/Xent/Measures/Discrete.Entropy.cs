@@ -45,7 +45,7 @@ public static partial class Discrete
         options ??= MeasureOptions.Default;
         var (sums, pDivisor, logZ) = TakesQAsIs(options)
             ? PairPass(p, q, new CrossEntropyTerm<Unadjusted>(), options)
-            : PairPass(p, q, new CrossEntropyTerm<ClipShift>(new(options.Clip, options.Smoothing)), options);
+            : PairPass(p, q, new CrossEntropyTerm<ClipShift>(Adjustment(options)), options);
         // The pass sums p ln q′, so H(P,Q) = (Σp·ln Z − Terms) / divisor.
         double nats = (sums.SumP * logZ - sums.Terms) / pDivisor;
         return Information.FromNats(nats, logBase);
@@ -70,7 +70,7 @@ public static partial class Discrete
     {
         var (sums, pDivisor, logZ) = TakesQAsIs(options)
             ? PairPass(p, q, new KlTerm<Unadjusted>(), options)
-            : PairPass(p, q, new KlTerm<ClipShift>(new(options.Clip, options.Smoothing)), options);
+            : PairPass(p, q, new KlTerm<ClipShift>(Adjustment(options)), options);
         double logP = pDivisor == 1 ? 0 : Math.Log(pDivisor);
         return (sums.Terms + sums.SumP * (logZ - logP)) / pDivisor;
     }
@@ -92,7 +92,9 @@ public static partial class Discrete
         CheckEntries(sums, p, q);
         double logP = LogNormalizer(sums.SumP, options, nameof(p));
         double logQ = LogNormalizer(sums.SumQ, options, nameof(q));
-        double logZ = options.Smoothing > 0 ? Math.Log(sums.SumQ + p.Length * options.Smoothing) : logQ;
+        // The terms were summed with q′ scaled as SmoothingScale says, so the divisor is scaled alike.
+        double scale = SmoothingScale(options.Smoothing);
+        double logZ = options.Smoothing > 0 ? Math.Log(sums.SumQ * scale + p.Length * (options.Smoothing * scale)) : logQ;
         return (sums, logP == 0 ? 1 : sums.SumP, logZ);
     }
 

@@ -86,15 +86,33 @@ public static partial class Discrete
         public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec, double> => q;
     }
 
-    /// <summary>q′ = max(q, clip) + shift.</summary>
-    internal readonly struct ClipShift(double clip, double shift) : IQAdjustment
+    /// <summary>
+    /// q′ = max(q, clip)·scale + shift. The scale is 1 unless the smoothing α exceeds 1 (see <see cref="SmoothingScale"/>);
+    /// then every q′ and their divisor are scaled by 1/α, which leaves the ratios unchanged.
+    /// </summary>
+    internal readonly struct ClipShift(double clip, double scale, double shift) : IQAdjustment
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Apply(double q) => Math.Max(q, clip) + shift;
+        public double Apply(double q) => Math.Max(q, clip) * scale + shift;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TVec Apply<TVec, TSimd>(TVec q) where TVec : struct where TSimd : ISimd<TVec, double> =>
-            TSimd.Add(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(shift));
+            TSimd.Add(TSimd.Multiply(TSimd.MaxNative(q, TSimd.Create(clip)), TSimd.Create(scale)), TSimd.Create(shift));
+    }
+
+    /// <summary>
+    /// The factor applied to q′ = (q + α)/(Σq + nα) before the division: 1 for α ≤ 1, else 1/α, computing
+    /// q′ = (q/α + 1)/(Σq/α + n), the same ratio. For α near double.MaxValue, q + α and Σq + nα would overflow to ∞ (and the
+    /// measures with them); for any large α, ln(q + α) and ln(Σq + nα) are both near ln α and their difference cancels
+    /// ln α·ε of its digits, while the scaled logs stay near 0.
+    /// </summary>
+    internal static double SmoothingScale(double alpha) => alpha > 1 ? 1 / alpha : 1;
+
+    /// <summary>The clip-and-smooth adjustment of <paramref name="options"/>, scaled as <see cref="SmoothingScale"/> says.</summary>
+    internal static ClipShift Adjustment(MeasureOptions options)
+    {
+        double scale = SmoothingScale(options.Smoothing);
+        return new ClipShift(options.Clip, scale, options.Smoothing * scale);
     }
 
     /// <summary>

@@ -59,6 +59,37 @@ public sealed record HuffmanBenchResult
     public required double DecodeMbPerS { get; init; }
 }
 
+/// <summary><c>bench rans|rans1</c>: in-memory static rANS encoding and decoding of a file's bytes as one block, fastest run.</summary>
+public sealed record RansBenchResult
+{
+    /// <summary>The file coded.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Its size.</summary>
+    public required long Bytes { get; init; }
+
+    /// <summary>The encoded size (the whole block, header included).</summary>
+    public required long CompressedBytes { get; init; }
+
+    /// <summary>bytes / compressed bytes (0 for an empty file).</summary>
+    public required double Ratio { get; init; }
+
+    /// <summary>The context order: 0 or 1.</summary>
+    public required int Order { get; init; }
+
+    /// <summary>The frequency precision P, in bits.</summary>
+    public required int Precision { get; init; }
+
+    /// <summary>Timed runs.</summary>
+    public required int Runs { get; init; }
+
+    /// <summary>Encoding speed, 10^6 input bytes per second.</summary>
+    public required double EncodeMbPerS { get; init; }
+
+    /// <summary>Decoding speed, 10^6 output bytes per second.</summary>
+    public required double DecodeMbPerS { get; init; }
+}
+
 /// <summary><c>bench softmax-ce</c>: softmax cross-entropy forward + backward on float logits [rows, classes], fastest run. The loss is in nats.</summary>
 public sealed record SoftmaxCeBenchResult : InformationReport
 {

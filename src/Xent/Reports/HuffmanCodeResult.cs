@@ -53,13 +53,20 @@ public sealed record HuffmanCodeResult : InformationReport
     /// <param name="p">A probability distribution (validated as <see cref="Discrete.Entropy{T}(ReadOnlySpan{T}, LogBase, MeasureOptions?)"/> does).</param>
     /// <param name="symbols">One name per probability.</param>
     /// <param name="maxLength">Longest codeword allowed, or null; 2^maxLength must be at least the number of symbols with p &gt; 0.</param>
-    /// <exception cref="ArgumentException"><paramref name="p"/> is not a distribution, the lengths differ, or the limit is too small.</exception>
+    /// <exception cref="ArgumentException"><paramref name="p"/> is not a distribution, the lengths differ, the limit is too
+    /// small, or no limit is given and the Huffman code has a codeword longer than <see cref="PrefixCode.MaxCodewordLength"/>.</exception>
     public static HuffmanCodeResult Build(double[] p, string[] symbols, int? maxLength = null)
     {
         if (symbols.Length != p.Length) ThrowHelper.ThrowLengthMismatch(nameof(p), p.Length, nameof(symbols), symbols.Length);
         var entropy = Discrete.Entropy(p); // validates P as a distribution
-        var unlimited = Huffman.Build(p);
-        var code = maxLength is int limit ? Huffman.BuildLengthLimited(p, Math.Min(limit, PrefixCode.MaxCodewordLength)) : unlimited;
+        // The unlimited code's lengths only, never its codewords: they may pass PrefixCode.MaxCodewordLength (weights spanning
+        // more than ~10^13 : 1), which only matters when that code is the one shown.
+        var unlimited = new int[p.Length];
+        int longest = Huffman.CodeLengths(p, unlimited);
+        if (maxLength is null && longest > PrefixCode.MaxCodewordLength)
+            ThrowHelper.ThrowArgument(nameof(maxLength),
+                $"the Huffman code of p has a codeword of {longest} bits, more than the {PrefixCode.MaxCodewordLength} a code can hold; give a maximum length of at most {PrefixCode.MaxCodewordLength} for the best code within it.");
+        var code = maxLength is int limit ? Huffman.BuildLengthLimited(p, Math.Min(limit, PrefixCode.MaxCodewordLength)) : PrefixCode.Canonical(unlimited);
         double expected = PrefixCodes.ExpectedLength(code.Lengths, p).Value;
         var surprisal = new double[p.Length];
         Discrete.Surprisal<double>(p, surprisal, LogBase.Bits);
@@ -77,7 +84,7 @@ public sealed record HuffmanCodeResult : InformationReport
             Efficiency = PrefixCodes.Efficiency(code.Lengths, p),
             KraftSum = code.KraftSum,
             MaxLength = maxLength,
-            ExtraBitsOverUnlimited = maxLength is null ? null : expected - PrefixCodes.ExpectedLength(unlimited.Lengths, p).Value,
+            ExtraBitsOverUnlimited = maxLength is null ? null : expected - PrefixCodes.ExpectedLength(unlimited, p).Value,
         };
     }
 }

@@ -16,6 +16,13 @@ public static class Numbers
     public static string Fixed(double value, int decimals) =>
         double.IsPositiveInfinity(value) ? "∞" : value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Exactly <paramref name="decimals"/> decimals, except a nonzero value that would print as 0 (|x| below half the last
+    /// decimal): three significant digits in scientific notation instead, so 6.12e-17 bits is not shown as 0.000000.
+    /// </summary>
+    public static string FixedOrTiny(double value, int decimals) =>
+        value != 0 && double.IsFinite(value) && Math.Abs(value) < 0.5 * Math.Pow(10, -decimals) ? Scientific(value) : Fixed(value, decimals);
+
     /// <summary>Three significant digits in scientific notation: 1.23e-05.</summary>
     public static string Scientific(double value) => value.ToString("0.00e+00", CultureInfo.InvariantCulture);
 

@@ -83,6 +83,7 @@ internal sealed class FiguresConverter : JsonConverter<double>
 [JsonSerializable(typeof(PredictResult))]
 [JsonSerializable(typeof(MeasureBenchResult))]
 [JsonSerializable(typeof(HuffmanBenchResult))]
+[JsonSerializable(typeof(RansBenchResult))]
 [JsonSerializable(typeof(SoftmaxCeBenchResult))]
 [JsonSerializable(typeof(TourResult))]
 [JsonSerializable(typeof(PlotSpec))]

@@ -86,11 +86,13 @@ public class BadInputAuditTests
     {
         using var cli = new CliRunner();
         string mine = cli.Write("model.json", "precious");
-        Assert.Throws<IOException>(() => Xent.Cli.Data.OutputFile.WriteText(mine, "--save", force: true, writer =>
+        // The failure is the user's to fix (exit 2), named by the path they gave, not the temporary file.
+        var e = Assert.Throws<Xent.Cli.UsageException>(() => Xent.Cli.Data.OutputFile.WriteText(mine, "--save", force: true, writer =>
         {
             writer.Write("half a mod");
-            throw new IOException("disk full");
+            throw new IOException("Disk full");
         }));
+        Assert.Equal($"--save '{mine}': the write failed (disk full).", e.Message);
         Assert.Equal("precious", File.ReadAllText(mine));
         Assert.Single(Directory.GetFiles(cli.Directory));
     }

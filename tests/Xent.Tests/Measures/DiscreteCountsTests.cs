@@ -72,6 +72,19 @@ public class DiscreteCountsTests
     }
 
     [Fact]
+    public void CountsOfTenToTheEighteenAndOneHoldToTwelveDigits()
+    {
+        // The audit's `entropy --counts 1e18,1`: N = 10^18 + 1, H = [ln N + M·ln(1 + 1/M)]/N nats with M = 10^18, and
+        // M·ln(1 + 1/M) = 1 − 1/(2M) + … = 1 to 18 digits; ln N = 18 ln 10 + ln(1 + 10^-18) = 18 ln 10 to 18 digits.
+        // So H = (18 ln 10 + 1)/(10^18 + 1) nats = (18 log2 10 + log2 e)/(10^18 + 1) bits ≈ 6.1237e-17 (59.79 + 1.4427, over N).
+        const long M = 1_000_000_000_000_000_000;
+        double n = M + 1.0, expected = (18 * Math.Log2(10) + 1 / Math.Log(2)) / n;
+        Assert.Equal(expected, Discrete.Entropy([M, 1]).Value, expected * 1e-12);
+        Assert.Equal(expected, EntropyEstimators.PlugIn([M, 1]).Value, expected * 1e-12);
+        Assert.Equal(expected, EntropyEstimators.PlugIn([1, M]).Value, expected * 1e-12);
+    }
+
+    [Fact]
     public void NothingCountedIsZeroAsInScipy()
     {
         Assert.Equal(0, Discrete.Entropy([0, 0, 0]).Value);

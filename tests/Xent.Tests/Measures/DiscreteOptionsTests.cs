@@ -78,6 +78,37 @@ public class DiscreteOptionsTests
         Assert.Equal(Discrete.KlDivergence(p, smoothed).Value, Discrete.KlDivergence(p, q, options: smooth).Value, 14);
     }
 
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(double.MaxValue)]
+    [InlineData(1e300)]
+    public void SmoothingSoLargeThatQPlusAlphaOverflowsStillGivesTheUniformQ(double alpha)
+    {
+        // (q + α)/(Σq + nα) → 1/n as α grows: H(P,Q′) = H(P, uniform) = ln n, D(P‖Q′) = ln n − H(P); n·α overflowed to ∞ before.
+        var smooth = new MeasureOptions { Smoothing = alpha };
+        double[] p = [0.5, 0.5], q = [0.5, 0.5], skewed = [0.9, 0.1], uniform = [0.5, 0.5];
+        Assert.Equal(1, Discrete.CrossEntropy(p, q, options: smooth).Value, 15);
+        Assert.Equal(0, Discrete.KlDivergence(p, q, options: smooth).Value, 15);
+        Assert.Equal(Discrete.CrossEntropy(skewed, uniform).Value, Discrete.CrossEntropy(skewed, q, options: smooth).Value, 14);
+        Assert.Equal(Discrete.KlDivergence(skewed, uniform).Value, Discrete.KlDivergence(skewed, q, options: smooth).Value, 14);
+        Assert.Equal(1, Discrete.CrossEntropy([1L, 1L], [3L, 1L], options: smooth).Value, 15);
+        Assert.Equal(0, Discrete.KlDivergence([1L, 1L], [3L, 1L], options: smooth).Value, 15);
+    }
+
+    [Theory]
+    [InlineData(1e280)]
+    [InlineData(1e20)]
+    [InlineData(2)]
+    public void LargeSmoothingKeepsItsDigits(double alpha)
+    {
+        // Unscaled, ln(q + α) and ln(Σq + nα) are both ≈ ln α and their difference lost ln α·ε (6e-14 at α = 1e280).
+        // Scaled by 1/α, q′ = (q/α + 1)/(Σq/α + n): H(P, uniform) = 1 bit whatever P, to the last digit.
+        var smooth = new MeasureOptions { Smoothing = alpha };
+        double[] q = [0.5, 0.5];
+        Assert.Equal(1, Discrete.CrossEntropy([0.25, 0.75], q, options: smooth).Value, 15);
+        Assert.Equal(1, Discrete.CrossEntropy([1L, 3L], [5L, 5L], options: smooth).Value, 15);
+    }
+
     [Fact]
     public void ZeroQWherePIsPositiveIsInfinite()
     {

@@ -38,7 +38,17 @@ public static class BlockCode
     /// A source with one possible sequence gets the one-bit code (see <see cref="Huffman"/>).</remarks>
     /// <exception cref="ArgumentException">p or q is not a distribution, they differ in length, n &lt; 1, the block has more
     /// than 2^62 sequences or 2^22 compositions (see <see cref="Fits"/>), or a sequence probability under Q underflows.</exception>
-    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst)
+    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst) =>
+        ExpectedLength(p, q, n, tieBreak, long.MaxValue);
+
+    /// <summary>
+    /// As <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak)"/>, stopping with
+    /// <see cref="InsufficientMemoryException"/> when the code's merged groups would take more than <paramref name="maxBytes"/>:
+    /// with many distinct sequence probabilities the work approaches plain Huffman over the members, which the number of
+    /// compositions alone does not bound.
+    /// </summary>
+    /// <exception cref="InsufficientMemoryException">The construction would need more than <paramref name="maxBytes"/>.</exception>
+    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak, long maxBytes)
     {
         if (p.Length != q.Length) ThrowHelper.ThrowLengthMismatch(nameof(p), p.Length, nameof(q), q.Length);
         PrefixCodes.CheckDistribution(p, nameof(p));
@@ -73,7 +83,7 @@ public static class BlockCode
             multiplicity[i] = groups.Multiplicity[order[i]];
         }
         var lengthSums = new double[used];
-        GroupHuffman.LengthSums(weights, multiplicity, tieBreak, lengthSums);
+        GroupHuffman.LengthSums(weights, multiplicity, tieBreak, lengthSums, maxBytes);
         var sum = new CompensatedSum();
         for (int i = 0; i < used; i++) sum.Add(groups.WeightP[order[i]] * lengthSums[i]);
         return new Information(sum.Value, LogBase.Bits);

@@ -33,9 +33,11 @@ internal sealed class GroupHuffman
     private long _leafFrontLeft;
     private long _mergedFrontLeft;
     private int _head;
+    private readonly long _maxBytes;
 
-    private GroupHuffman(ReadOnlySpan<double> weights, ReadOnlySpan<long> multiplicity)
+    private GroupHuffman(ReadOnlySpan<double> weights, ReadOnlySpan<long> multiplicity, long maxBytes)
     {
+        _maxBytes = maxBytes;
         _leafWeight = weights.ToArray();
         _leafCount = multiplicity.ToArray();
         _g = weights.Length;
@@ -51,7 +53,10 @@ internal sealed class GroupHuffman
     /// For leaves sorted by weight ascending (ties already ordered) with multiplicities ≥ 1, writes into
     /// <paramref name="lengthSums"/> the sum of the codeword lengths of each group's members.
     /// </summary>
-    public static void LengthSums(ReadOnlySpan<double> weights, ReadOnlySpan<long> multiplicity, HuffmanTieBreak tieBreak, Span<double> lengthSums)
+    /// <exception cref="InsufficientMemoryException">The merged groups and pieces would take more than <paramref name="maxBytes"/>
+    /// (checked as the arrays grow, so the work stops there rather than at the machine's limit).</exception>
+    public static void LengthSums(ReadOnlySpan<double> weights, ReadOnlySpan<long> multiplicity, HuffmanTieBreak tieBreak, Span<double> lengthSums,
+        long maxBytes = long.MaxValue)
     {
         lengthSums.Clear();
         long total = 0;
@@ -62,7 +67,7 @@ internal sealed class GroupHuffman
             lengthSums[0] = 1;
             return;
         }
-        var builder = new GroupHuffman(weights, multiplicity);
+        var builder = new GroupHuffman(weights, multiplicity, maxBytes);
         builder.Merge(tieBreak == HuffmanTieBreak.LeafFirst);
         builder.SumDepths(lengthSums);
     }
@@ -147,6 +152,7 @@ internal sealed class GroupHuffman
     {
         if (_merged == _mergedWeight.Length)
         {
+            CheckGrowth();
             Array.Resize(ref _mergedWeight, 2 * _merged);
             Array.Resize(ref _mergedCount, 2 * _merged);
         }
@@ -156,10 +162,19 @@ internal sealed class GroupHuffman
         return _g + _merged++;
     }
 
+    /// <summary>Throws before doubling the arrays would pass the byte budget: 16 bytes per merged group, 8 per piece, twice over while copying.</summary>
+    private void CheckGrowth()
+    {
+        long after = 2 * (16L * _mergedWeight.Length + 8L * _pieceChild.Length);
+        if (after + Math.Max(16L * _mergedWeight.Length, 8L * _pieceChild.Length) > _maxBytes)
+            throw new InsufficientMemoryException($"the group Huffman code needs more than {_maxBytes} bytes of working memory.");
+    }
+
     private void AddPiece(int child, int parent, bool pair)
     {
         if (_pieces == _pieceChild.Length)
         {
+            CheckGrowth();
             Array.Resize(ref _pieceChild, 2 * _pieces);
             Array.Resize(ref _pieceParent, 2 * _pieces);
         }

@@ -38,18 +38,38 @@ public static partial class HuffmanStream
         return status;
     }
 
+    /// <summary>
+    /// The most symbols <see cref="Decode"/> and <see cref="DecodeSymbols"/> accept from a message's header unless told
+    /// otherwise: 2^26 (64 MiB of bytes). A Huffman-coded message also needs a bit per symbol of input, but one of a single
+    /// repeated symbol is a few bytes whatever its length, so a declared length is checked against this before anything is
+    /// allocated.
+    /// </summary>
+    public const int DefaultMaxDecodedSymbols = 1 << 26;
+
     /// <summary>Decodes a whole encoded byte message into a new array.</summary>
-    /// <exception cref="InvalidDataException">The input is truncated, corrupt or has trailing bytes.</exception>
-    public static byte[] Decode(ReadOnlySpan<byte> source) => DecodeAll<byte>(source, 256);
+    /// <param name="source">The encoded message, exactly (no trailing bytes).</param>
+    /// <param name="maxSymbols">The longest message accepted, checked against the header before the array is allocated
+    /// (default <see cref="DefaultMaxDecodedSymbols"/>); to decode a longer one, pass its length or use
+    /// <see cref="TryGetSymbolCount"/> and <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/> with a destination of your own.</param>
+    /// <exception cref="InvalidDataException">The input is truncated, corrupt, has trailing bytes, or declares more than
+    /// <paramref name="maxSymbols"/> symbols.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxSymbols"/> is negative.</exception>
+    public static byte[] Decode(ReadOnlySpan<byte> source, int maxSymbols = DefaultMaxDecodedSymbols) => DecodeAll<byte>(source, 256, maxSymbols);
 
-    /// <summary>Decodes a whole encoded message of symbols below 4096 into a new array.</summary>
-    /// <exception cref="InvalidDataException">The input is truncated, corrupt or has trailing bytes.</exception>
-    public static ushort[] DecodeSymbols(ReadOnlySpan<byte> source) => DecodeAll<ushort>(source, MaxAlphabetSize);
+    /// <summary>Decodes a whole encoded message of symbols below 4096 into a new array; <paramref name="maxSymbols"/> as for <see cref="Decode"/>.</summary>
+    /// <exception cref="InvalidDataException">The input is truncated, corrupt, has trailing bytes, or declares more than
+    /// <paramref name="maxSymbols"/> symbols.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxSymbols"/> is negative.</exception>
+    public static ushort[] DecodeSymbols(ReadOnlySpan<byte> source, int maxSymbols = DefaultMaxDecodedSymbols) =>
+        DecodeAll<ushort>(source, MaxAlphabetSize, maxSymbols);
 
-    private static T[] DecodeAll<T>(ReadOnlySpan<byte> source, int alphabetLimit) where T : unmanaged, IBinaryInteger<T>
+    private static T[] DecodeAll<T>(ReadOnlySpan<byte> source, int alphabetLimit, int maxSymbols) where T : unmanaged, IBinaryInteger<T>
     {
+        if (maxSymbols < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(maxSymbols), maxSymbols, "the most symbols to decode must be ≥ 0");
         var status = TryGetSymbolCount(source, out int count);
         if (status != OperationStatus.Done) throw Invalid(status);
+        if (count > maxSymbols)
+            throw new InvalidDataException($"Huffman stream: the message declares {count} symbols, more than the {maxSymbols} allowed (maxSymbols); pass a larger limit to decode it.");
         var result = new T[count];
         status = DecodeCore<T>(source, result, alphabetLimit, out int consumed, out _);
         if (status != OperationStatus.Done) throw Invalid(status);

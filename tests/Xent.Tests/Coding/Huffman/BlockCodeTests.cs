@@ -122,4 +122,14 @@ public class BlockCodeTests
         Assert.Throws<ArgumentOutOfRangeException>(() => BlockCode.ExpectedLength(London, 0));
         Assert.Throws<ArgumentException>(() => BlockCode.ExpectedLength([0.5, 0.4], 2));
     }
+
+    [Fact]
+    public void AMemoryBudgetStopsTheConstructionAndOtherwiseChangesNothing()
+    {
+        // Distinct sequence probabilities: the group Huffman approaches plain Huffman over the 8^8 sequences' groups.
+        double[] p = [0.23, 0.19, 0.17, 0.13, 0.11, 0.07, 0.05, 0.05];
+        Assert.Throws<InsufficientMemoryException>(() => BlockCode.ExpectedLength(p, p, 8, HuffmanTieBreak.LeafFirst, maxBytes: 1 << 16));
+        double[] small = [0.5, 0.3, 0.2];
+        Assert.Equal(BlockCode.ExpectedLength(small, 6).Value, BlockCode.ExpectedLength(small, small, 6, HuffmanTieBreak.LeafFirst, maxBytes: 1 << 30).Value);
+    }
 }

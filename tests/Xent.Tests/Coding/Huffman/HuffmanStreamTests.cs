@@ -72,6 +72,27 @@ public class HuffmanStreamTests
     }
 
     [Fact]
+    public void ADeclaredLengthIsCheckedBeforeTheArrayIsAllocated()
+    {
+        // The audit's 7 bytes: count 2^31 − 1 (varint FF FF FF FF 07), kind single (00), symbol 7 — a 2 GiB array before.
+        byte[] hostile = [0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0x00, 0x07];
+        Assert.Equal(OperationStatus.Done, HuffmanStream.TryGetSymbolCount(hostile, out int declared));
+        Assert.Equal(int.MaxValue, declared);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var e = Assert.Throws<InvalidDataException>(() => HuffmanStream.Decode(hostile));
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20, "nothing of the declared size was allocated");
+        Assert.Contains($"declares {int.MaxValue} symbols, more than the {HuffmanStream.DefaultMaxDecodedSymbols} allowed", e.Message);
+        Assert.Throws<InvalidDataException>(() => HuffmanStream.DecodeSymbols(hostile));
+        // A destination the caller sized bounds it too: TryDecode says the destination is too small, writing nothing past it.
+        Assert.Equal(OperationStatus.DestinationTooSmall, HuffmanStream.TryDecode(hostile, new byte[16], out _, out _));
+        // A long run of one symbol is legitimate: decoded when the limit allows it, refused when not.
+        var run = HuffmanStream.Encode(new byte[1000]);
+        Assert.Equal(new byte[1000], HuffmanStream.Decode(run, maxSymbols: 1000));
+        Assert.Throws<InvalidDataException>(() => HuffmanStream.Decode(run, maxSymbols: 999));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HuffmanStream.Decode(run, maxSymbols: -1));
+    }
+
+    [Fact]
     public void SymbolRoundTrip() => Messages.SampleFixed(m =>
     {
         var encoded = new byte[HuffmanStream.MaxEncodedLength(m.Length, HuffmanStream.MaxAlphabetSize, HuffmanStream.MaxCodeLength)];

@@ -1,0 +1,325 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Xent.Coding;
+
+public static partial class RansStream
+{
+    /// <summary>The vector decoder's packed slot entries need 2P + 8 ≤ 32 bits.</summary>
+    private const int MaxPackedPrecision = 12;
+
+    /// <summary>
+    /// Decodes a block written by <see cref="Encode(ReadOnlySpan{byte}, Span{byte}, int, int)"/> from the start of
+    /// <paramref name="source"/> into <paramref name="destination"/>.
+    /// </summary>
+    /// <returns><see cref="OperationStatus.Done"/> (then <paramref name="bytesConsumed"/> is the block's size and
+    /// <paramref name="bytesWritten"/> its decoded length); <see cref="OperationStatus.DestinationTooSmall"/> when the block
+    /// decodes to more bytes than the destination holds (checked before any table is built);
+    /// <see cref="OperationStatus.NeedMoreData"/> when the input ends inside the block; <see cref="OperationStatus.InvalidData"/>
+    /// when it is corrupt: a field out of range, a table that does not sum to 2^P, a state outside [2^16, 2^32), a context
+    /// without a table, words run out or left over, or a lane not ending in its initial state. Nothing is read outside
+    /// <paramref name="source"/>; the destination's content is unspecified unless Done. Memory: the decoding tables, at most
+    /// 5·2^P bytes per context (5 MiB for 256 contexts at P = 12), whatever the input claims.</returns>
+    public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten)
+    {
+        bytesConsumed = bytesWritten = 0;
+        var status = ReadPrefix(source, out int order, out int precision, out int n, out int pos);
+        if (status != OperationStatus.Done) return status;
+        if (n == 0)
+        {
+            bytesConsumed = pos;
+            return OperationStatus.Done;
+        }
+        if (destination.Length < n) return OperationStatus.DestinationTooSmall;
+        // At most one word per symbol.
+        status = Varint.TryRead(source, ref pos, (ulong)n, out ulong wordCount);
+        if (status != OperationStatus.Done) return status;
+        status = order == 0
+            ? DecodeOrder0(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed)
+            : DecodeOrder1(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed);
+        if (status == OperationStatus.Done) bytesWritten = n;
+        else bytesConsumed = 0;
+        return status;
+    }
+
+    /// <summary>
+    /// The decoding tables of the contexts that have one, 2^P slots each: <c>slots[c·2^P + j] = (f − 1) &lt;&lt; 16 | (j − F)</c>
+    /// and <c>symbols[c·2^P + j] = s</c> for the symbol s that owns slot j (Fₛ ≤ j &lt; Fₛ + fₛ); for P ≤ 12 also one packed
+    /// entry the vector path gathers in a single load:
+    /// <code>
+    ///  31        20 19        8 7      0
+    /// [   f − 1    |   j − F   | symbol ]
+    /// </code>
+    /// </summary>
+    private sealed class DecodeTables(int contexts, int precision) : IDisposable
+    {
+        public readonly uint[] Slots = ArrayPool<uint>.Shared.Rent(contexts << precision);
+        public readonly byte[] Symbols = ArrayPool<byte>.Shared.Rent(contexts << precision);
+        public readonly uint[]? Packed = precision <= MaxPackedPrecision ? ArrayPool<uint>.Shared.Rent(contexts << precision) : null;
+
+        public void Fill(int context, FrequencyTable table)
+        {
+            int size = 1 << precision, start = context << precision;
+            var f = table.Frequencies;
+            int j = start;
+            for (int s = 0; s < f.Length; s++)
+            {
+                uint top = (uint)(f[s] - 1);
+                for (int k = 0; k < f[s]; k++, j++)
+                {
+                    Slots[j] = top << 16 | (uint)k;
+                    Symbols[j] = (byte)s;
+                    if (Packed is not null) Packed[j] = top << 20 | (uint)k << 8 | (uint)s;
+                }
+            }
+            Debug.Assert(j == start + size);
+        }
+
+        public void Dispose()
+        {
+            ArrayPool<uint>.Shared.Return(Slots);
+            ArrayPool<byte>.Shared.Return(Symbols);
+            if (Packed is not null) ArrayPool<uint>.Shared.Return(Packed);
+        }
+    }
+
+    /// <summary>Reads a table that must have 256 symbols and precision P.</summary>
+    private static OperationStatus ReadTable(ReadOnlySpan<byte> source, ref int pos, int precision, out FrequencyTable? table)
+    {
+        var status = FrequencyTable.TryRead(source[pos..], out table, out int consumed);
+        if (status != OperationStatus.Done) return status;
+        if (table!.AlphabetSize != 256 || table.Precision != precision)
+        {
+            table = null;
+            return OperationStatus.InvalidData;
+        }
+        pos += consumed;
+        return OperationStatus.Done;
+    }
+
+    /// <summary>Reads <paramref name="states"/>.Length states, each in [2^16, 2^32), and checks the words are all present.</summary>
+    private static OperationStatus ReadStates(ReadOnlySpan<byte> source, ref int pos, Span<uint> states, int wordCount)
+    {
+        if (source.Length - pos < 4 * states.Length) return OperationStatus.NeedMoreData;
+        for (int z = 0; z < states.Length; z++, pos += 4)
+        {
+            states[z] = BinaryPrimitives.ReadUInt32LittleEndian(source[pos..]);
+            if (states[z] < StateLow) return OperationStatus.InvalidData;
+        }
+        if ((source.Length - pos) / 2 < wordCount) return OperationStatus.NeedMoreData;
+        return OperationStatus.Done;
+    }
+
+    /// <summary>Every lane back in its initial state and every word read: the block was decoded as it was encoded.</summary>
+    private static bool Closed(ReadOnlySpan<uint> states, int length, int wordsRead, int wordCount)
+    {
+        for (int z = 0; z < states.Length; z++)
+            if (states[z] != InitialState(length, z)) return false;
+        return wordsRead == wordCount;
+    }
+
+    [SkipLocalsInit]
+    private static OperationStatus DecodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed)
+    {
+        bytesConsumed = 0;
+        var status = ReadTable(source, ref pos, precision, out var table);
+        if (status != OperationStatus.Done) return status;
+        int n = destination.Length;
+        Span<uint> states = stackalloc uint[Math.Min(n, Lanes)];
+        status = ReadStates(source, ref pos, states, wordCount);
+        if (status != OperationStatus.Done) return status;
+        var words = source.Slice(pos, 2 * wordCount);
+        using var tables = new DecodeTables(1, precision);
+        tables.Fill(0, table!);
+
+        int i = 0, read = 0;
+        if (tables.Packed is not null && n >= Lanes && Avx2.IsSupported)
+            i = DecodeOrder0Avx2(words, destination, states, tables.Packed, precision, ref read);
+        i = DecodeOrder0Scalar(words, destination, states, tables, precision, i, ref read);
+        if (i < 0 || !Closed(states, n, read, wordCount)) return OperationStatus.InvalidData;
+        bytesConsumed = pos + 2 * wordCount;
+        return OperationStatus.Done;
+    }
+
+    /// <summary>Decodes bytes <paramref name="i"/> … n − 1, lane i mod 32; returns n, or −1 when the words run out.</summary>
+    private static int DecodeOrder0Scalar(ReadOnlySpan<byte> words, Span<byte> destination, Span<uint> states, DecodeTables tables, int precision, int i, ref int read)
+    {
+        uint mask = (1u << precision) - 1;
+        ref uint slots = ref MemoryMarshal.GetArrayDataReference(tables.Slots);
+        ref byte symbols = ref MemoryMarshal.GetArrayDataReference(tables.Symbols);
+        int wordCount = words.Length / 2;
+        for (; i < destination.Length; i++)
+        {
+            ref uint x = ref states[i & (Lanes - 1)];
+            uint slot = x & mask, e = Unsafe.Add(ref slots, slot);
+            destination[i] = Unsafe.Add(ref symbols, slot);
+            uint y = ((e >> 16) + 1) * (x >> precision) + (e & 0xFFFF);
+            if (y < StateLow)
+            {
+                if (read == wordCount) return -1;
+                y = y << 16 | BinaryPrimitives.ReadUInt16LittleEndian(words[(2 * read++)..]);
+            }
+            x = y;
+        }
+        return i;
+    }
+
+    [SkipLocalsInit]
+    private static OperationStatus DecodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed)
+    {
+        bytesConsumed = 0;
+        if (source.Length - pos < ContextBitmapLength) return OperationStatus.NeedMoreData;
+        var bitmap = source.Slice(pos, ContextBitmapLength);
+        pos += ContextBitmapLength;
+        int n = destination.Length, contexts = 0;
+        foreach (byte b in bitmap) contexts += BitOperations.PopCount(b);
+        // Every context with a table codes at least one byte.
+        if (contexts == 0 || contexts > n) return OperationStatus.InvalidData;
+        Span<int> index = stackalloc int[256];
+        var read = new FrequencyTable[contexts];
+        for (int c = 0, k = 0; c < 256; c++)
+        {
+            index[c] = -1;
+            if ((bitmap[c >> 3] >> (c & 7) & 1) == 0) continue;
+            var status = ReadTable(source, ref pos, precision, out var t);
+            if (status != OperationStatus.Done) return status;
+            read[k] = t!;
+            index[c] = k++;
+        }
+        var (lanes, segment) = Segments(n);
+        Span<uint> states = stackalloc uint[lanes];
+        var s = ReadStates(source, ref pos, states, wordCount);
+        if (s != OperationStatus.Done) return s;
+        var words = source.Slice(pos, 2 * wordCount);
+        using var tables = new DecodeTables(contexts, precision);
+        for (int k = 0; k < contexts; k++) tables.Fill(k, read[k]);
+
+        int done = DecodeOrder1Scalar(words, destination, states, tables, index, precision, lanes, segment, out int wordsRead);
+        if (done < 0 || !Closed(states, n, wordsRead, wordCount)) return OperationStatus.InvalidData;
+        bytesConsumed = pos + 2 * wordCount;
+        return OperationStatus.Done;
+    }
+
+    /// <summary>Decodes the segments in lockstep (round k: byte z·segment + k of every lane z), then the last lane's tail.
+    /// Returns n, or −1 on corrupt data (a context without a table, or the words run out).</summary>
+    private static int DecodeOrder1Scalar(ReadOnlySpan<byte> words, Span<byte> destination, Span<uint> states, DecodeTables tables,
+        ReadOnlySpan<int> index, int precision, int lanes, int segment, out int read)
+    {
+        read = 0;
+        uint mask = (1u << precision) - 1;
+        int wordCount = words.Length / 2, n = destination.Length;
+        ref uint slots = ref MemoryMarshal.GetArrayDataReference(tables.Slots);
+        ref byte symbols = ref MemoryMarshal.GetArrayDataReference(tables.Symbols);
+        // bases[z]: where lane z's current context's table starts; negative for a context without a table, an error only
+        // once a byte is decoded in it.
+        Span<int> bases = stackalloc int[lanes];
+        bases.Fill(index[0] < 0 ? -1 : index[0] << precision); // the first byte of every segment: context 0
+        int rounds = segment + (n - lanes * segment);
+        for (int k = 0; k < rounds; k++)
+        {
+            for (int z = k < segment ? 0 : lanes - 1; z < lanes; z++)
+            {
+                int b = bases[z];
+                if (b < 0) return -1;
+                ref uint x = ref states[z];
+                uint slot = x & mask;
+                nint at = b + (nint)slot;
+                uint e = Unsafe.Add(ref slots, at);
+                byte symbol = Unsafe.Add(ref symbols, at);
+                destination[z * segment + k] = symbol;
+                uint y = ((e >> 16) + 1) * (x >> precision) + (e & 0xFFFF);
+                if (y < StateLow)
+                {
+                    if (read == wordCount) return -1;
+                    y = y << 16 | BinaryPrimitives.ReadUInt16LittleEndian(words[(2 * read++)..]);
+                }
+                x = y;
+                bases[z] = index[symbol] < 0 ? -1 : index[symbol] << precision;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Order-0 rounds of 32 bytes on AVX2 while at least 64 bytes of words remain (a round reads at most 32 words), as
+    /// four vectors of 8 lanes: gather the packed slot entries, update the states, and refill the lanes that fell below
+    /// 2^16 with the next words, spread to those lanes by a permutation indexed by the lane mask. Returns the first byte not
+    /// decoded (a multiple of 32); the scalar loop finishes.
+    /// </summary>
+    private static unsafe int DecodeOrder0Avx2(ReadOnlySpan<byte> words, Span<byte> destination, Span<uint> states, uint[] packed, int precision, ref int read)
+    {
+        int rounds = destination.Length / Lanes, r = 0;
+        var mask = Vector256.Create((1u << precision) - 1);
+        var lowByte = Vector256.Create(0xFFu);
+        var biasMask = Vector256.Create(0xFFFu);
+        var one = Vector256.Create(1u);
+        fixed (uint* table = packed)
+        fixed (byte* w = words)
+        fixed (byte* output = destination)
+        fixed (uint* st = states)
+        fixed (int* permutations = Spread)
+        {
+            var x0 = Vector256.Load(st);
+            var x1 = Vector256.Load(st + 8);
+            var x2 = Vector256.Load(st + 16);
+            var x3 = Vector256.Load(st + 24);
+            byte* wp = w + 2 * read, wend = w + words.Length;
+            for (; r < rounds && wend - wp >= 64; r++)
+            {
+                var e0 = Avx2.GatherVector256(table, (x0 & mask).AsInt32(), 4);
+                var e1 = Avx2.GatherVector256(table, (x1 & mask).AsInt32(), 4);
+                var e2 = Avx2.GatherVector256(table, (x2 & mask).AsInt32(), 4);
+                var e3 = Avx2.GatherVector256(table, (x3 & mask).AsInt32(), 4);
+                x0 = Step(x0, e0, precision, biasMask, one, ref wp, permutations);
+                x1 = Step(x1, e1, precision, biasMask, one, ref wp, permutations);
+                x2 = Step(x2, e2, precision, biasMask, one, ref wp, permutations);
+                x3 = Step(x3, e3, precision, biasMask, one, ref wp, permutations);
+                var lo = Vector256.Narrow(e0 & lowByte, e1 & lowByte);
+                var hi = Vector256.Narrow(e2 & lowByte, e3 & lowByte);
+                Vector256.Narrow(lo, hi).Store(output + (nint)r * Lanes);
+            }
+            x0.Store(st);
+            x1.Store(st + 8);
+            x2.Store(st + 16);
+            x3.Store(st + 24);
+            read = (int)(wp - w) / 2;
+        }
+        return r * Lanes;
+    }
+
+    /// <summary>x ↦ f·(x ≫ P) + (slot − F) for 8 lanes, then the refill of the lanes below 2^16 from the words at wp.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector256<uint> Step(Vector256<uint> x, Vector256<uint> e, int precision, Vector256<uint> biasMask, Vector256<uint> one, ref byte* wp, int* permutations)
+    {
+        var f = (e >>> 20) + one;
+        var bias = (e >>> 8) & biasMask;
+        x = Avx2.MultiplyLow(f, x >>> precision) + bias;
+        var low = Vector256.Equals(x >>> 16, Vector256<uint>.Zero);
+        uint m = low.ExtractMostSignificantBits();
+        var next = Avx2.ConvertToVector256Int32((ushort*)wp).AsUInt32();
+        next = Avx2.PermuteVar8x32(next, Vector256.Load(permutations + 8 * m).AsUInt32());
+        wp += 2 * BitOperations.PopCount(m);
+        return Vector256.ConditionalSelect(low, x << 16 | next, x);
+    }
+
+    /// <summary>
+    /// For each 8-bit mask m of lanes needing a word, the permutation that moves word k (the k-th word read) to the k-th lane
+    /// set in m: entry j is popcount(m &amp; (2^j − 1)). 256 × 8 ints.
+    /// </summary>
+    private static readonly int[] Spread = BuildSpread();
+
+    private static int[] BuildSpread()
+    {
+        var table = new int[256 * 8];
+        for (int m = 0; m < 256; m++)
+            for (int j = 0; j < 8; j++)
+                table[m * 8 + j] = BitOperations.PopCount((uint)(m & ((1 << j) - 1)));
+        return table;
+    }
+}

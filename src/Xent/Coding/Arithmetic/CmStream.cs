@@ -1,0 +1,164 @@
+using System.Buffers;
+using Xent.Numerics;
+
+namespace Xent.Coding;
+
+/// <summary>
+/// Self-contained blocks of bytes coded bit by bit by the <see cref="BinaryArithmeticEncoder"/> under the context-mixing
+/// <see cref="CmModel"/>, which starts fresh in every block. The block costs the model's cross-entropy on the data
+/// (<see cref="CodeLength"/>) plus the coder's rounding and a few header bytes. Format: docs/formats/cm-block.md; the model:
+/// docs/coding/context-mixing.md.
+/// </summary>
+/// <remarks>The level (1 … 9) sets the model's memory and is stored in the block, so the decoder needs no option. A block
+/// whose coded form would be larger than the data is stored instead (the bytes and their CRC-32). Decoding corrupt or
+/// truncated input is an expected outcome: <see cref="TryDecode"/> returns <see cref="OperationStatus.InvalidData"/> or
+/// <see cref="OperationStatus.NeedMoreData"/>, never reads outside the input, and never allocates for a length beyond the
+/// destination it is given.</remarks>
+public static class CmStream
+{
+    /// <summary>The default level: <see cref="CmModel.DefaultLevel"/>.</summary>
+    public const int DefaultLevel = CmModel.DefaultLevel;
+
+    private const string Codec = "cm";
+
+    /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
+    public static int MaxEncodedLength(int count) => BlockHeader.MaxEncodedLength(count);
+
+    /// <summary>Encodes <paramref name="source"/> into <paramref name="destination"/> at <paramref name="level"/>; returns the
+    /// number of bytes written.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
+    /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
+    public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
+        EncodeCore(source, destination, level, CmStages.All);
+
+    /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
+    public static byte[] Encode(ReadOnlySpan<byte> source, int level = DefaultLevel)
+    {
+        var buffer = new byte[MaxEncodedLength(source.Length)];
+        return buffer.AsSpan(0, Encode(source, buffer, level)).ToArray();
+    }
+
+    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, CmStages stages)
+    {
+        if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModel.MinLevel} … {CmModel.MaxLevel}");
+        int needed = MaxEncodedLength(source.Length);
+        if (destination.Length < needed) ThrowHelper.ThrowDestinationTooShort(nameof(destination), needed, destination.Length);
+        int pos = Varint.Write((ulong)source.Length, destination);
+        if (source.Length == 0) return pos;
+        int modeAt = pos++;
+        destination[modeAt] = (byte)level;
+        var model = new CmModel(level, source.Length, stages);
+        var encoder = new BinaryArithmeticEncoder(destination[pos..needed]);
+        foreach (byte b in source)
+        {
+            for (int i = 7; i >= 0; i--) encoder.Encode((b >> i) & 1, ref model);
+            if (encoder.Overflowed) break;
+        }
+        int written = encoder.Finish();
+        if (encoder.Overflowed || pos + written >= needed) return BlockHeader.WriteStored(source, destination, modeAt);
+        return pos + written;
+    }
+
+    /// <summary>Reads only the header: the number of bytes the block decodes to (NeedMoreData or InvalidData when the header
+    /// is truncated or corrupt).</summary>
+    public static OperationStatus TryGetDecodedLength(ReadOnlySpan<byte> source, out int length)
+    {
+        var status = BlockHeader.TryRead(source, out length, out _, out _);
+        if (status != OperationStatus.Done) length = 0;
+        return status;
+    }
+
+    /// <summary>Decodes one block into <paramref name="destination"/>.</summary>
+    /// <returns><see cref="OperationStatus.Done"/> with the block's size in <paramref name="bytesConsumed"/> (bytes after it are
+    /// not read) and its length in <paramref name="bytesWritten"/>; <see cref="OperationStatus.DestinationTooSmall"/> when
+    /// the block is longer than the destination (nothing allocated); <see cref="OperationStatus.NeedMoreData"/> when the input
+    /// is truncated; <see cref="OperationStatus.InvalidData"/> when it is corrupt (an unknown level, a coder state that does
+    /// not end as the encoder's, a stored block whose CRC-32 does not match). Destination content is unspecified unless
+    /// Done.</returns>
+    public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten)
+    {
+        bytesConsumed = bytesWritten = 0;
+        var status = BlockHeader.TryRead(source, out int n, out byte mode, out int pos);
+        if (status != OperationStatus.Done) return status;
+        if (n > destination.Length) return OperationStatus.DestinationTooSmall;
+        if (n == 0)
+        {
+            bytesConsumed = pos;
+            return OperationStatus.Done;
+        }
+        if (mode == BlockHeader.StoredFlag)
+        {
+            status = BlockHeader.TryReadStored(source, pos, destination, n, out bytesConsumed);
+            if (status == OperationStatus.Done) bytesWritten = n;
+            return status;
+        }
+        if (mode < CmModel.MinLevel || mode > CmModel.MaxLevel) return OperationStatus.InvalidData;
+        // Coded blocks take at least 4 bytes: refuse a short input before building the model.
+        if (source.Length - pos < 4) return OperationStatus.NeedMoreData;
+        var model = new CmModel(mode, n);
+        var decoder = new BinaryArithmeticDecoder(source[pos..]);
+        var output = destination[..n];
+        for (int i = 0; i < output.Length; i++)
+        {
+            int c = 1;
+            while (c < 256) c = (c << 1) | decoder.Decode(ref model);
+            output[i] = (byte)c;
+            // A truncated stream reads zeros from here on; stop rather than decode garbage to the end.
+            if (decoder.Truncated) return OperationStatus.NeedMoreData;
+        }
+        if (!decoder.IsFinishedOk) return OperationStatus.InvalidData;
+        bytesConsumed = pos + decoder.BytesConsumed;
+        bytesWritten = n;
+        return OperationStatus.Done;
+    }
+
+    /// <summary>Decodes a whole block into a new array.</summary>
+    /// <exception cref="InvalidDataException">The input is truncated, corrupt, or has bytes after the block.</exception>
+    public static byte[] Decode(ReadOnlySpan<byte> source)
+    {
+        var status = TryGetDecodedLength(source, out int n);
+        if (status != OperationStatus.Done) throw BlockHeader.Invalid(Codec, status);
+        var result = new byte[n];
+        status = TryDecode(source, result, out int consumed, out _);
+        if (status != OperationStatus.Done) throw BlockHeader.Invalid(Codec, status);
+        if (consumed != source.Length) ThrowHelper.ThrowInvalidData($"{Codec} block: {source.Length - consumed} bytes follow the end of the block.");
+        return result;
+    }
+
+    /// <summary>
+    /// The model's cross-entropy on <paramref name="data"/>: Σ over the 8n bits of −log2 p(bit | context), in bits — what coding
+    /// the data as one block at <paramref name="level"/> costs an ideal coder (compensated sum; the empty input costs 0). When
+    /// <paramref name="destination"/> is not empty, each byte's cost (the sum over its 8 bits) is written into it.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
+    /// <exception cref="ArgumentException">destination is not empty and shorter than data.</exception>
+    public static Information CodeLength(ReadOnlySpan<byte> data, int level = DefaultLevel, Span<double> destination = default) =>
+        CodeLengthCore(data, level, destination, CmStages.All);
+
+    internal static Information CodeLengthCore(ReadOnlySpan<byte> data, int level, Span<double> destination, CmStages stages)
+    {
+        if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModel.MinLevel} … {CmModel.MaxLevel}");
+        if (!destination.IsEmpty && destination.Length < data.Length)
+            ThrowHelper.ThrowDestinationTooShort(nameof(destination), data.Length, destination.Length);
+        var model = new CmModel(level, data.Length, stages);
+        var sum = new CompensatedSum();
+        for (int i = 0; i < data.Length; i++)
+        {
+            double bits = 0;
+            for (int k = 7; k >= 0; k--)
+            {
+                int bit = (data[i] >> k) & 1;
+                model.P();
+                bits += model.CodeLength(bit);
+                model.Update(bit);
+            }
+            if (!destination.IsEmpty) destination[i] = bits;
+            sum.Add(bits);
+        }
+        return new Information(sum.Value, LogBase.Bits);
+    }
+}

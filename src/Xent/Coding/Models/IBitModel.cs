@@ -1,0 +1,39 @@
+namespace Xent.Coding;
+
+/// <summary>
+/// An adaptive model of a stream of bits for <see cref="BinaryArithmeticEncoder"/> and <see cref="BinaryArithmeticDecoder"/>:
+/// it predicts the next bit, then learns the bit that came. A coder is generic over the model type
+/// (<c>where TModel : struct, IBitModel</c>), so the calls are devirtualized and inlined.
+/// </summary>
+public interface IBitModel
+{
+    /// <summary>The model's probability that the next bit is 1, in 12 bits: P(1) = p / 4096 with p in 1 … 4095 (never 0 or
+    /// 4096, so both bits stay codable).</summary>
+    int P();
+
+    /// <summary>Learns the coded bit (0 or 1) and moves to the next bit's context.</summary>
+    void Update(int bit);
+}
+
+/// <summary>
+/// An adaptive model of a byte stream for the multi-symbol <see cref="RangeEncoder"/> and <see cref="RangeDecoder"/>: integer
+/// frequencies for the current context, Σ fₛ = <see cref="Total"/> ≤ 2^16, every byte with fₛ ≥ 1. The model's probability of s
+/// is qₛ = fₛ / Total, and coding s costs −log2 qₛ bits (<see cref="CodeLength"/>). A coder is generic over the model type.
+/// </summary>
+public interface IAdaptiveSymbolModel
+{
+    /// <summary>Σ fₛ in the current context: 256 … 65,536.</summary>
+    int Total { get; }
+
+    /// <summary>fₛ of <paramref name="symbol"/> in the current context, and its cumulative start Fₛ = Σ_{t&lt;s} f_t.</summary>
+    int Frequency(int symbol, out int start);
+
+    /// <summary>The symbol whose interval Fₛ … Fₛ + fₛ − 1 holds <paramref name="slot"/> (0 ≤ slot &lt; Total), with its start and frequency.</summary>
+    int Find(int slot, out int start, out int frequency);
+
+    /// <summary>Learns <paramref name="symbol"/> and moves to the next symbol's context.</summary>
+    void Update(int symbol);
+
+    /// <summary>−log2 qₛ in bits for <paramref name="symbol"/> in the current context: what coding it costs an ideal coder.</summary>
+    double CodeLength(int symbol);
+}
