@@ -44,8 +44,9 @@ public class InformationTests
     {
         Assert.True(OneBit < OneNat);
         Assert.True(OneNat > OneBit);
-        Assert.True(OneBit <= OneBit);
-        Assert.True(OneBit >= OneBit);
+        var sameBit = new Information(1, LogBase.Bits);
+        Assert.True(OneBit <= sameBit);
+        Assert.True(OneBit >= sameBit);
         Assert.False(OneNat <= OneBit);
         var oneBitInNats = OneBit.In(LogBase.Nats);
         Assert.Equal(0, OneBit.CompareTo(new Information(Math.Log(2), LogBase.Nats)));
