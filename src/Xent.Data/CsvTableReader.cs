@@ -13,11 +13,13 @@ public sealed class CsvTableReader : TableReader
     private const string OpenQuote = "is a quote left open?";
     private readonly string _path;
     private readonly string[] _columns;
+    private readonly bool _rereadable; // false for a TextReader source (stdin, a pipe): one pass only
     private CsvDataReader? _opened; // the reader that read the header, handed to the first pass
 
-    private CsvTableReader(string path, CsvDataReader reader, string[] columns)
+    private CsvTableReader(string path, CsvDataReader reader, string[] columns, bool rereadable)
     {
         _path = path;
+        _rereadable = rereadable;
         _opened = reader;
         _columns = columns;
     }
@@ -36,13 +38,32 @@ public sealed class CsvTableReader : TableReader
     public static CsvTableReader Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var reader = Create(path);
+        return Open(path, Create(path), rereadable: true);
+    }
+
+    /// <summary>
+    /// Reads CSV text from <paramref name="text"/> (standard input, a pipe, a string): the header row now, the data rows on the
+    /// one pass a text source allows — a second <see cref="TableReader.ReadColumns"/> throws <see cref="InvalidOperationException"/>.
+    /// The table owns the reader and disposes it.
+    /// </summary>
+    /// <param name="text">The CSV text, read forward once.</param>
+    /// <param name="source">The table's name in errors, e.g. "stdin".</param>
+    /// <exception cref="DataException">The text is empty or its header row is not valid CSV (as for <see cref="Open(string)"/>).</exception>
+    public static CsvTableReader Open(TextReader text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
+        return Open(source, Create(source, () => CsvDataReader.Create(text, Options)), rereadable: false);
+    }
+
+    private static CsvTableReader Open(string source, CsvDataReader reader, bool rereadable)
+    {
         try
         {
             var columns = new string[reader.FieldCount];
             for (int j = 0; j < columns.Length; j++) columns[j] = reader.GetName(j);
-            CheckHeader(path, columns);
-            return new CsvTableReader(path, reader, columns);
+            CheckHeader(source, columns);
+            return new CsvTableReader(source, reader, columns, rereadable);
         }
         catch
         {
@@ -51,11 +72,15 @@ public sealed class CsvTableReader : TableReader
         }
     }
 
-    private static CsvDataReader Create(string path)
+    private static CsvDataReaderOptions Options => new() { HasHeaders = true };
+
+    private static CsvDataReader Create(string path) => Create(path, () => CsvDataReader.Create(path, Options));
+
+    private static CsvDataReader Create(string path, Func<CsvDataReader> create)
     {
         try
         {
-            return CsvDataReader.Create(path, new CsvDataReaderOptions { HasHeaders = true });
+            return create();
         }
         catch (CsvMissingHeadersException e)
         {
@@ -90,6 +115,8 @@ public sealed class CsvTableReader : TableReader
     protected override RowCursor OpenCursor(int[] ordinals, string[] names, BadRows badRows)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_opened is null && !_rereadable)
+            throw new InvalidOperationException($"{_path} is a stream that can be read only once; this command needs a file.");
         var reader = _opened ?? Create(_path);
         _opened = null;
         return new Cursor(this, reader, ordinals, names, badRows);

@@ -48,6 +48,7 @@ internal static class BenchHuffmanCommand
         double encodeBest = double.MaxValue, decodeBest = double.MaxValue;
         for (int run = 0; run <= runs; run++) // run 0 is the warm-up
         {
+            CliSession.Current.Cancellation.ThrowIfCancellationRequested();
             long start = Stopwatch.GetTimestamp();
             size = HuffmanStream.Encode(data, encoded, maxLength);
             double encodeSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;

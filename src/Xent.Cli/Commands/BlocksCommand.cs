@@ -52,6 +52,6 @@ internal static class BlocksCommand
         if (maxN < 1) throw new UsageException($"--max-n {maxN}: the block length must be at least 1.");
         if (!BlockCode.Fits(p.Length, maxN))
             throw new UsageException($"--max-n {maxN} is too large for {p.Length} symbols: {p.Length}^{maxN} sequences exceed the limit (2^{BlockCode.MaxSequencesLog2} sequences, {BlockCode.MaxCompositions} compositions).");
-        return BlockCodesResult.Build(p, q, maxN, tieBreak);
+        return WorkProgress.Run($"block codes for n = 1..{maxN}", () => BlockCodesResult.Build(p, q, maxN, tieBreak, CliSession.Current.Cancellation));
     }
 }

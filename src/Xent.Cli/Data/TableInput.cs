@@ -11,10 +11,15 @@ internal static class TableInput
     /// <summary>The option that turns the bad-row policy from stop to skip.</summary>
     public const string SkipOption = "--skip-bad-rows";
 
-    /// <summary>Checks the path (one line naming it when it is missing or a directory) and opens the CSV file.</summary>
+    /// <summary>
+    /// Checks the path (one line naming it when it is missing or a directory) and opens the CSV file; <c>-</c> reads
+    /// standard input (named "stdin" in messages), once.
+    /// </summary>
     /// <exception cref="UsageException">The path is empty, a directory or no file.</exception>
     /// <exception cref="DataException">The file is empty or its header row is not CSV text.</exception>
-    public static CsvTableReader OpenCsv(string path) => CsvTableReader.Open(InputFile.Check(path, "CSV file"));
+    public static CsvTableReader OpenCsv(string path) => InputFile.IsStdin(path)
+        ? CsvTableReader.Open(new StreamReader(CliSession.Current.Stdin()), CliSession.StdinName)
+        : CsvTableReader.Open(InputFile.Check(path, "CSV file"));
 
     /// <summary>Stop at the first bad row, or skip and count them (<c>--skip-bad-rows</c>).</summary>
     public static BadRows Policy(bool skip) => skip ? BadRows.Skip() : BadRows.Stop();

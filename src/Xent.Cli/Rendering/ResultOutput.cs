@@ -8,6 +8,19 @@ internal static class ResultOutput
     /// <summary>The record as one JSON object on the output.</summary>
     public static void Json<T>(TextWriter output, T result) where T : notnull => output.WriteLine(ReportJson.Serialize(result));
 
+    /// <summary>The metrics with their log losses in <paramref name="logBase"/> (<c>base</c>/<c>unit</c> say which), converted through <see cref="Information"/>.</summary>
+    public static MetricsResult InBase(MetricsResult r, LogBase logBase) => r with
+    {
+        Base = logBase.Value, LogLoss = r.Figure(r.LogLoss).In(logBase).Value, PriorLogLoss = r.Figure(r.PriorLogLoss).In(logBase).Value,
+    };
+
+    /// <summary>The training report with its log losses in <paramref name="logBase"/>, converted through <see cref="Information"/>.</summary>
+    public static TrainResult InBase(TrainResult r, LogBase logBase) => r with
+    {
+        Base = logBase.Value, TrainLogLoss = r.Figure(r.TrainLogLoss).In(logBase).Value,
+        TestLogLoss = r.TestLogLoss is double test ? r.Figure(test).In(logBase).Value : null,
+    };
+
     /// <summary>JSON when <paramref name="json"/> is set, otherwise the text <paramref name="text"/> renders from the same record.</summary>
     public static void Write<T>(TextWriter output, T result, bool json, Action<TextWriter, T> text) where T : notnull
     {

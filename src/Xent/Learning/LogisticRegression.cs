@@ -28,9 +28,12 @@ public static class LogisticRegression
     /// <param name="options">C, intercept, standardization, tolerance; defaults when null.</param>
     /// <param name="classNames">K names, or null for "0", "1", ….</param>
     /// <param name="featureNames">d names, or null for "x0", "x1", ….</param>
+    /// <param name="cancellationToken">Checked once per L-BFGS iteration: a cancelled fit throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The fitted model, with its <see cref="LogisticRegressionModel.Training"/> report.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static LogisticRegressionModel Fit(ReadOnlySpan<double> features, int featureCount, ReadOnlySpan<int> labels, int classes,
-        LogisticRegressionOptions? options = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? featureNames = null)
+        LogisticRegressionOptions? options = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? featureNames = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= LogisticRegressionOptions.Default;
         if (featureCount < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(featureCount), featureCount, "At least one feature.");
@@ -65,7 +68,7 @@ public static class LogisticRegression
         Objective objective = classes == 2
             ? BinaryObjective(design, width, d, labels.ToArray(), options.C)
             : MultinomialObjective(design, width, d, labels.ToArray(), options.C);
-        var result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations);
+        var result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations, cancellationToken: cancellationToken);
 
         var coefficients = new double[vectors][];
         var intercepts = new double[vectors];

@@ -24,7 +24,14 @@ public sealed record BlockCodesResult : InformationReport
 
     /// <summary>Computes the rows for n = 1..<paramref name="maxN"/>.</summary>
     /// <exception cref="ArgumentException">P or Q is not a distribution, they differ in length, <paramref name="maxN"/> &lt; 1, or the blocks are too many (<see cref="BlockCode.Fits"/>).</exception>
-    public static BlockCodesResult Build(double[] p, double[]? q, int maxN, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst)
+    /// <param name="p">The source distribution.</param>
+    /// <param name="q">A model to build the codes for (used on P), or null.</param>
+    /// <param name="maxN">The largest block length N ≥ 1.</param>
+    /// <param name="tieBreak">Which of a group and a merged node of equal weight is taken first.</param>
+    /// <param name="cancellationToken">Passed to <see cref="BlockCode.ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak, CancellationToken)"/>.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BlockCodesResult Build(double[] p, double[]? q, int maxN, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst,
+        CancellationToken cancellationToken = default)
     {
         double entropy = Discrete.Entropy(p).Value;
         double? crossEntropy = q is null ? null : Discrete.CrossEntropy(p, q).Value;
@@ -32,8 +39,8 @@ public sealed record BlockCodesResult : InformationReport
         var rows = new BlockCodeRow[maxN];
         for (int n = 1; n <= maxN; n++)
         {
-            double own = BlockCode.ExpectedLength(p, p, n, tieBreak).Value / n;
-            double? mismatched = q is null ? null : BlockCode.ExpectedLength(p, q, n, tieBreak).Value / n;
+            double own = BlockCode.ExpectedLength(p, p, n, tieBreak, cancellationToken).Value / n;
+            double? mismatched = q is null ? null : BlockCode.ExpectedLength(p, q, n, tieBreak, cancellationToken).Value / n;
             rows[n - 1] = new BlockCodeRow(n, own, mismatched);
         }
         return new BlockCodesResult

@@ -27,7 +27,7 @@ public static class BlockCode
     /// Expected length, in bits per block of <paramref name="n"/> symbols, of the Huffman code over the sequences of
     /// P^n, used on P^n. Divide by n for bits per symbol.
     /// </summary>
-    /// <exception cref="ArgumentException">As for <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak, CancellationToken)"/>.</exception>
     public static Information ExpectedLength(ReadOnlySpan<double> p, int n) => ExpectedLength(p, p, n);
 
     /// <summary>
@@ -38,7 +38,14 @@ public static class BlockCode
     /// A source with one possible sequence gets the one-bit code (see <see cref="Huffman"/>).</remarks>
     /// <exception cref="ArgumentException">p or q is not a distribution, they differ in length, n &lt; 1, the block has more
     /// than 2^62 sequences or 2^22 compositions (see <see cref="Fits"/>), or a sequence probability under Q underflows.</exception>
-    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst)
+    /// <param name="p">The source distribution, on which the code is used.</param>
+    /// <param name="q">The model the code is built for.</param>
+    /// <param name="n">The block length, ≥ 1.</param>
+    /// <param name="tieBreak">Which of a group and a merged node of equal weight is taken first.</param>
+    /// <param name="cancellationToken">Checked between the enumeration, the sort and the code construction: a cancelled call throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst,
+        CancellationToken cancellationToken = default)
     {
         if (p.Length != q.Length) ThrowHelper.ThrowLengthMismatch(nameof(p), p.Length, nameof(q), q.Length);
         PrefixCodes.CheckDistribution(p, nameof(p));
@@ -48,6 +55,7 @@ public static class BlockCode
             ThrowHelper.ThrowArgument(nameof(n), $"blocks of n = {n} symbols over {p.Length} symbols are too many: at most 2^{MaxSequencesLog2} sequences and {MaxCompositions} compositions.");
 
         var groups = Compositions.Enumerate(p, q, n);
+        cancellationToken.ThrowIfCancellationRequested();
         int count = groups.Count;
         var keys = new ulong[count];
         var order = new int[count];
@@ -65,6 +73,7 @@ public static class BlockCode
             }
         }
         Huffman.SortByKeyThenIndex(keys.AsSpan(0, used), order.AsSpan(0, used));
+        cancellationToken.ThrowIfCancellationRequested();
         var weights = new double[used];
         var multiplicity = new long[used];
         for (int i = 0; i < used; i++)
@@ -74,6 +83,7 @@ public static class BlockCode
         }
         var lengthSums = new double[used];
         GroupHuffman.LengthSums(weights, multiplicity, tieBreak, lengthSums);
+        cancellationToken.ThrowIfCancellationRequested();
         var sum = new CompensatedSum();
         for (int i = 0; i < used; i++) sum.Add(groups.WeightP[order[i]] * lengthSums[i]);
         return new Information(sum.Value, LogBase.Bits);
