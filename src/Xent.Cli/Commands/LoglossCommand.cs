@@ -158,7 +158,7 @@ internal static class LoglossCommand
 
 /// <summary>
 /// Which column each label of a logloss file is: the names given with --labels; by default the column names; and when the
-/// labels are not the column names but there are exactly as many distinct labels as columns, the sorted labels in column
+/// labels are none of the column names but there are exactly as many distinct labels as columns, the sorted labels in column
 /// order — scikit-learn's rule (its log_loss takes the sorted unique labels as the columns' classes). Labels that all
 /// parse as numbers sort as numbers (2 before 10), others ordinally.
 /// </summary>
@@ -172,7 +172,9 @@ internal sealed record LabelMapping(string[] Labels, int[] ClassOf, string[] Cla
         var names = given ?? columns;
         var index = names.Select((name, k) => (name, k)).ToDictionary(t => t.name, t => t.k, StringComparer.Ordinal);
         var classOf = labels.Select(l => index.TryGetValue(l, out int k) ? k : -1).ToArray();
-        if (given is not null || classOf.All(k => k >= 0) || labels.Length != columns.Length) return new(labels, classOf, names, null);
+        // The sorted-labels rule applies only when no label is a column's name (labels 0..4, columns p0..p4): a file whose
+        // labels are partly column names has an unknown label, not a renaming.
+        if (given is not null || classOf.Any(k => k >= 0) || labels.Length != columns.Length) return new(labels, classOf, names, null);
 
         bool numeric = labels.All(l => double.TryParse(l, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
         var sorted = numeric

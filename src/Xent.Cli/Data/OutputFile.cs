@@ -34,7 +34,7 @@ internal static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{option} '{path}': cannot create a file in '{directory}' ({Reason(e)}).");
+            throw new UsageException($"{option} '{path}': cannot create a file in '{directory}' ({Reason(e, probe, path)}).");
         }
     }
 
@@ -58,7 +58,7 @@ internal static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"{option} '{path}': cannot write ({Reason(e)}).");
+            throw new UsageException($"{option} '{path}': cannot write ({Reason(e, temp, path)}).");
         }
         finally
         {
@@ -88,13 +88,10 @@ internal static class OutputFile
     private static string TemporaryPath(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(path)}");
 
-    /// <summary>The runtime's reason without the temporary path it names.</summary>
-    private static string Reason(Exception e) => e switch
+    /// <summary>The runtime's reason, on one line, with the temporary file's path replaced by the path the user gave.</summary>
+    private static string Reason(Exception e, string temporary, string path) => e switch
     {
         UnauthorizedAccessException => "permission denied",
-        DirectoryNotFoundException => "the directory is gone",
-        _ when e.HResult == unchecked((int)0x80070070) || e.Message.Contains("space", StringComparison.OrdinalIgnoreCase) => "no space left on the device",
-        _ when e.Message.Contains("Read-only", StringComparison.OrdinalIgnoreCase) => "read-only file system",
-        _ => "the file system refused it",
+        _ => Xent.Reports.Failure.OneLine(e.Message).Replace(temporary, path, StringComparison.Ordinal).TrimEnd('.'),
     };
 }

@@ -86,11 +86,12 @@ public class BadInputAuditTests
     {
         using var cli = new CliRunner();
         string mine = cli.Write("model.json", "precious");
-        Assert.Throws<IOException>(() => Xent.Cli.Data.OutputFile.WriteText(mine, "--save", force: true, writer =>
+        var error = Assert.Throws<Xent.Cli.UsageException>(() => Xent.Cli.Data.OutputFile.WriteText(mine, "--save", force: true, writer =>
         {
             writer.Write("half a mod");
             throw new IOException("disk full");
         }));
+        Assert.Equal($"--save '{mine}': cannot write (disk full).", error.Message); // the user's path, never the temporary file
         Assert.Equal("precious", File.ReadAllText(mine));
         Assert.Single(Directory.GetFiles(cli.Directory));
     }

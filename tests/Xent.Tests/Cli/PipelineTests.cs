@@ -196,3 +196,55 @@ public class PipelineTests : IDisposable
         Assert.Equal(3, Suggestions.Distance("abc", ""));
     }
 }
+
+/// <summary>logloss without --labels when the labels are not the column names (scikit-learn's sorted-labels rule), and --base on the loss commands.</summary>
+public class LossLabelsAndBaseTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    // Labels 0, 2, 10 (numeric order, not text order) with columns p0..p2.
+    private const string Preds = "y,p0,p1,p2\n0,0.8,0.1,0.1\n10,0.1,0.1,0.8\n2,0.2,0.7,0.1\n0,0.5,0.3,0.2\n";
+
+    [Fact]
+    public void Sorted_labels_map_to_the_columns_in_order_and_the_mapping_is_printed()
+    {
+        string path = _cli.Write("p.csv", Preds);
+        var mapped = CliRunner.Run("logloss", path, "--label", "y", "--probs", "p0,p1,p2", "--json");
+        Assert.Equal(0, mapped.Exit);
+        Assert.Contains("0 → p0, 2 → p1, 10 → p2", mapped.Err);
+        var explicitLabels = CliRunner.Json("logloss", path, "--label", "y", "--probs", "p0,p1,p2", "--labels", "0,2,10");
+        Assert.Equal(explicitLabels.GetProperty("log_loss").GetDouble(), mapped.Json.GetProperty("log_loss").GetDouble());
+        // The reference: mean −ln p(true class) with 0→p0, 2→p1, 10→p2.
+        double expected = -(Math.Log(0.8) + Math.Log(0.8) + Math.Log(0.7) + Math.Log(0.5)) / 4;
+        Assert.Equal(expected, mapped.Json.GetProperty("log_loss").GetDouble(), 12);
+    }
+
+    [Fact]
+    public void Labels_that_neither_name_nor_count_the_columns_are_unknown()
+    {
+        string path = _cli.Write("p.csv", "y,p0,p1\n0,0.5,0.5\n1,0.5,0.5\n2,0.5,0.5\n");
+        CliRunner.AssertBadInput(CliRunner.Run("logloss", path, "--label", "y", "--probs", "p0,p1"), "unknown label '0'");
+    }
+
+    [Fact]
+    public void Base_converts_the_log_losses_of_logloss_and_train()
+    {
+        string path = _cli.Write("p.csv", Preds);
+        var nats = CliRunner.Json("logloss", path, "--label", "y", "--probs", "p0,p1,p2");
+        var bits = CliRunner.Json("logloss", path, "--label", "y", "--probs", "p0,p1,p2", "--base", "2");
+        Assert.Equal("nats", nats.GetProperty("unit").GetString());
+        Assert.Equal("bits", bits.GetProperty("unit").GetString());
+        Assert.Equal(2, bits.GetProperty("base").GetDouble());
+        Assert.Equal(nats.GetProperty("log_loss").GetDouble() / Math.Log(2), bits.GetProperty("log_loss").GetDouble(), 12);
+        Assert.Equal(nats.GetProperty("prior_log_loss").GetDouble() / Math.Log(2), bits.GetProperty("prior_log_loss").GetDouble(), 12);
+        Assert.Equal(bits.GetProperty("log_loss").GetDouble(), bits.GetProperty("log_loss_bits").GetDouble(), 12);
+
+        string data = _cli.Write("t.csv", "x,y\n0,a\n1,a\n2,b\n3,a\n4,b\n5,b\n");
+        var trainNats = CliRunner.Json("train", data, "--target", "y");
+        var trainHartleys = CliRunner.Json("train", data, "--target", "y", "--base", "10");
+        Assert.Equal("hartleys", trainHartleys.GetProperty("unit").GetString());
+        Assert.Equal(trainNats.GetProperty("train_log_loss").GetDouble() / Math.Log(10), trainHartleys.GetProperty("train_log_loss").GetDouble(), 12);
+    }
+}
