@@ -29,19 +29,35 @@ internal static class WorkProgress
             Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.Detect, ColorSystem = ColorSystemSupport.Detect,
             Interactive = InteractionSupport.Yes,
         });
+        // Spectre sizes a console over a writer from the writer, not the terminal: give it the terminal's width.
+        int width = 80;
+        try { if (Console.WindowWidth > 20) width = Console.WindowWidth; } catch (IOException) { }
+        console.Profile.Width = width;
         var columns = new List<ProgressColumn> { new TaskDescriptionColumn(), new ProgressBarColumn() };
-        if (unit == "bytes") columns.Add(new DownloadedColumn());
-        else if (total is not null) columns.Add(new PercentageColumn());
+        if (total is not null) columns.Add(unit == "bytes" ? new DownloadedColumn() : new PercentageColumn());
         columns.Add(new ElapsedTimeColumn());
         return console.Progress().AutoClear(true).HideCompleted(true).Columns([.. columns]).Start(context =>
         {
             var task = context.AddTask(Markup.Escape(description), maxValue: total is > 0 ? total.Value : 1);
             task.IsIndeterminate = total is null;
-            var result = work(done => task.Value = total is null ? Math.Max(done, 0) : Math.Min(done, task.MaxValue));
+            // An indeterminate task shows its count in the description: a value past MaxValue would mark it finished (hidden).
+            string escaped = Markup.Escape(description);
+            var result = work(done =>
+            {
+                if (total is not null) task.Value = Math.Min(done, task.MaxValue);
+                else if (done > 0) task.Description = $"{escaped}: {(unit == "bytes" ? Size(done) : done.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + unit)}";
+            });
             task.StopTask();
             return result;
         });
     }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.0} GiB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0.0} MiB",
+        _ => $"{bytes / 1024.0:0.0} KiB",
+    };
 }
 
 /// <summary>A read-only stream that reports the bytes read so far: the progress of counting a pipe or standard input.</summary>
