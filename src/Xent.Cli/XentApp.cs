@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Text.Json;
 using Xent.Cli.Commands;
 using Xent.Cli.Data;
 using Xent.Data;
@@ -9,14 +11,24 @@ namespace Xent.Cli;
 /// <summary>The command tree and the one place where errors become exit codes.</summary>
 internal static class XentApp
 {
+    /// <summary>The program's name in usage lines and messages, whatever the executable is called (Xent.Cli.dll, testhost).</summary>
+    public const string Name = "xent";
+
     public const int ExitOk = 0;
     public const int ExitBadInput = Failure.UserErrorExitCode;
     public const int ExitInternalError = Failure.InternalExitCode;
+
+    /// <summary>Exit code of a run stopped by Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report it.</summary>
+    public const int ExitInterrupted = 130;
+
+    /// <summary>The global option that silences progress on stderr.</summary>
+    public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "No progress on stderr.", Recursive = true };
 
     public static RootCommand BuildRoot(ConsoleStreams? streams = null)
     {
         var root = new RootCommand("Xent: information theory as practitioners use it — entropy, cross-entropy, KL, codes and losses.");
         foreach (var command in AllCommands(streams ?? ConsoleStreams.Console)) root.Subcommands.Add(command);
+        root.Options.Add(Quiet);
         return root;
     }
 
@@ -60,38 +72,142 @@ internal static class XentApp
     }
 
     /// <summary>
-    /// Parses and runs; a failure becomes one line on stderr and the exit code of its <see cref="Failure"/> class —
-    /// 2 for bad input or usage, 70 for a bug — never a stack trace.
+    /// Parses and runs; a failure becomes one line on stderr (under <c>--json</c>, one JSON object
+    /// <c>{"error": …, "exit_code": …}</c>) and the exit code of its <see cref="Failure"/> class — 2 for bad input or usage,
+    /// 70 for a bug, 130 when <paramref name="cancellation"/> stopped it — never a stack trace.
     /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, ConsoleStreams.Console);
-
-    /// <inheritdoc cref="Run(string[], TextWriter, TextWriter)"/>
-    /// <param name="streams">Binary standard input and output, for the commands that move bytes.</param>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ConsoleStreams streams)
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where errors and progress go.</param>
+    /// <param name="stdin">Opens standard input, for the file name <c>-</c> (default: an empty stream).</param>
+    /// <param name="cancellation">Cancelled by Ctrl-C or SIGTERM.</param>
+    /// <param name="errorIsTerminal">Whether <paramref name="stderr"/> is a terminal, where progress is drawn.</param>
+    /// <param name="streams">Binary standard input and output, for the commands that move bytes (default: the console).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null,
+        CancellationToken cancellation = default, bool errorIsTerminal = false, ConsoleStreams? streams = null)
     {
-        var root = BuildRoot(streams);
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        var session = new CliSession
         {
-            stderr.WriteLine($"xent: {Failure.OneLine(PlainParseError(parsed.Errors[0].Message))} (see 'xent --help')");
-            return ExitBadInput;
-        }
+            OpenStdin = stdin ?? (() => Stream.Null), Stdout = stdout, Cancellation = cancellation, ErrorIsTerminal = errorIsTerminal,
+        };
+        CliSession.Enter(session);
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            return RunCore(args, stdout, stderr, session, streams);
+        }
+        finally
+        {
+            CliSession.Enter(null);
+        }
+    }
+
+    /// <summary>Runs with <paramref name="streams"/> as binary standard input and output (tests of compress/decompress).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ConsoleStreams streams) =>
+        Run(args, stdout, stderr, streams.OpenInput, streams: streams);
+
+    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, CliSession session, ConsoleStreams? streams)
+    {
+        var root = BuildRoot(streams);
+        bool json = args.Contains("--json");
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryRead });
+        json |= parsed.Tokens.Any(t => t.Value == "--json");
+        session.Quiet = parsed.GetValue(Quiet);
+
+        if (parsed.Action is HelpAction) return WriteHelp(parsed, stdout);
+        if (parsed.CommandResult.Command == root && parsed.UnmatchedTokens.Count == 0
+            && parsed.Errors.All(e => e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)))
+        {
+            // No command at all: the overview, as a usage error.
+            return Fail(stderr, json, $"give a command; see '{Name} --help'.", ExitBadInput, help: () => WriteHelp(root.Parse(["--help"]), stderr));
+        }
+        if (parsed.Errors.Count > 0) return ParseErrors(root, parsed, stderr, json);
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            });
+        }
+        catch (OperationCanceledException) when (session.Cancellation.IsCancellationRequested)
+        {
+            return Fail(stderr, json, "interrupted.", ExitInterrupted);
         }
         catch (DataException e)
         {
             // The data layer's structured error, worded for this command (a row error says how to skip it, if it can).
             bool canSkip = parsed.CommandResult.Command.Options.Any(o => o.Name == TableInput.SkipOption);
-            stderr.WriteLine($"xent: {Failure.OneLine(TableInput.Message(e.Error, canSkip))}");
-            return ExitBadInput;
+            return Fail(stderr, json, Failure.OneLine(TableInput.Message(e.Error, canSkip)), ExitBadInput);
         }
         catch (Exception e)
         {
+            if (session.Cancellation.IsCancellationRequested) return Fail(stderr, json, "interrupted.", ExitInterrupted);
             var failure = Failure.Classify(e);
-            stderr.WriteLine($"xent: {failure.Message}");
-            return failure.ExitCode;
+            return Fail(stderr, json, failure.Message, failure.ExitCode);
         }
+    }
+
+    /// <summary>Every parse error, one per line; a mistyped command gets the nearest command's name and its help.</summary>
+    private static int ParseErrors(RootCommand root, ParseResult parsed, TextWriter stderr, bool json)
+    {
+        var messages = parsed.Errors.Select(e => Failure.OneLine(PlainParseError(e.Message))).Distinct().ToList();
+        // "Required command was not provided" is noise beside the error that kept the command from being read.
+        if (messages.Count > 1) messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+        // System.CommandLine says an argument is missing without naming it: name each one.
+        var command = parsed.CommandResult.Command;
+        var missing = command.Arguments
+            .Where(a => a.Arity.MinimumNumberOfValues > 0 && (parsed.GetResult(a) is not { } r || r.Tokens.Count < a.Arity.MinimumNumberOfValues))
+            .Select(a => $"{a.Name} ({a.Description?.TrimEnd('.')})").ToList();
+        if (missing.Count > 0)
+        {
+            int at = messages.FindIndex(m => m.StartsWith("Required argument missing", StringComparison.Ordinal));
+            if (at >= 0) messages[at] = $"'{command.Name}' needs {(missing.Count == 1 ? "the argument" : "the arguments")} {string.Join("; ", missing)}.";
+        }
+        Command? suggestion = null;
+        if (parsed.CommandResult.Command == root && parsed.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } typed)
+        {
+            suggestion = Suggestions.Nearest(typed, root.Subcommands);
+            // The rest of the line belonged to the command that was meant: its tokens are not errors of their own.
+            messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal)
+                || m.StartsWith("Unrecognized command or argument", StringComparison.Ordinal));
+            messages.Insert(0, suggestion is null
+                ? $"'{typed}' is not a command; the commands are: {string.Join(", ", root.Subcommands.Select(c => c.Name))}."
+                : $"'{typed}' is not a command; did you mean '{suggestion.Name}'?");
+        }
+        string where = parsed.CommandResult.Command == root ? Name : $"{Name} {parsed.CommandResult.Command.Name}";
+        if (json) return Fail(stderr, json, string.Join(" ", messages), ExitBadInput);
+        for (int i = 0; i < messages.Count; i++)
+            stderr.WriteLine($"{Name}: {messages[i]}{(i == messages.Count - 1 && suggestion is null ? $" (see '{where} --help')" : "")}");
+        if (suggestion is not null) WriteHelp(root.Parse([suggestion.Name, "--help"]), stderr);
+        return ExitBadInput;
+    }
+
+    /// <summary>One failure: "xent: message" on stderr, or under --json the object {"error": message, "exit_code": code}.</summary>
+    private static int Fail(TextWriter stderr, bool json, string message, int exitCode, Func<int>? help = null)
+    {
+        if (json)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("error", message);
+                writer.WriteNumber("exit_code", exitCode);
+                writer.WriteEndObject();
+            }
+            stderr.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            return exitCode;
+        }
+        stderr.WriteLine($"{Name}: {message}");
+        help?.Invoke();
+        return exitCode;
+    }
+
+    /// <summary>System.CommandLine's help, named <c>xent</c>, with the command's examples and the exit codes.</summary>
+    private static int WriteHelp(ParseResult parsed, TextWriter output)
+    {
+        var text = new StringWriter();
+        parsed.Invoke(new InvocationConfiguration { Output = text, Error = text });
+        output.Write(HelpText.Complete(text.ToString(), parsed.RootCommandResult.Command.Name, parsed.CommandResult.Command));
+        return ExitOk;
     }
 }

@@ -26,11 +26,13 @@ public sealed class CsvTableReader : TableReader
 
     private readonly string _path;
     private readonly string[] _columns;
+    private readonly bool _rereadable; // false for a TextReader source (stdin, a pipe): one pass only
     private CsvDataReader? _opened; // the reader that read the header, handed to the first pass
 
-    private CsvTableReader(string path, CsvDataReader reader, string[] columns, char delimiter, bool detected)
+    private CsvTableReader(string path, CsvDataReader reader, string[] columns, char delimiter, bool detected, bool rereadable)
     {
         _path = path;
+        _rereadable = rereadable;
         _opened = reader;
         _columns = columns;
         Delimiter = delimiter;
@@ -61,16 +63,44 @@ public sealed class CsvTableReader : TableReader
     public static CsvTableReader Open(string path, char? delimiter = null)
     {
         ArgumentNullException.ThrowIfNull(path);
+        CheckDelimiter(delimiter);
+        char used = delimiter ?? Sniff(path);
+        return Open(path, Create(path, used), used, detected: delimiter is null, rereadable: true);
+    }
+
+    /// <summary>
+    /// Reads CSV text from <paramref name="text"/> (standard input, a pipe, a string): the header row now, the data rows on the
+    /// one pass a text source allows — a second <see cref="TableReader.ReadColumns"/> throws <see cref="InvalidOperationException"/>.
+    /// The table owns the reader and disposes it.
+    /// </summary>
+    /// <param name="text">The CSV text, read forward once.</param>
+    /// <param name="source">The table's name in errors, e.g. "stdin".</param>
+    /// <param name="delimiter">The field delimiter; null (the default) means a comma: a text read once cannot be sniffed
+    /// before it is parsed.</param>
+    /// <exception cref="DataException">The text is empty or its header row is not valid CSV (as for <see cref="Open(string, char?)"/>).</exception>
+    public static CsvTableReader Open(TextReader text, string source, char? delimiter = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(source);
+        CheckDelimiter(delimiter);
+        char used = delimiter ?? ',';
+        return Open(source, Create(source, () => CsvDataReader.Create(text, Options(used))), used, detected: false, rereadable: false);
+    }
+
+    private static void CheckDelimiter(char? delimiter)
+    {
         if (delimiter is char d && (d is '"' or '\r' or '\n'))
             throw new ArgumentException($"The delimiter {(int)d:X4} cannot be a quote or a line break.", nameof(delimiter));
-        char used = delimiter ?? Sniff(path);
-        var reader = Create(path, used);
+    }
+
+    private static CsvTableReader Open(string source, CsvDataReader reader, char delimiter, bool detected, bool rereadable)
+    {
         try
         {
             var columns = new string[reader.FieldCount];
             for (int j = 0; j < columns.Length; j++) columns[j] = reader.GetName(j);
-            CheckHeader(path, columns);
-            return new CsvTableReader(path, reader, columns, used, delimiter is null);
+            CheckHeader(source, columns);
+            return new CsvTableReader(source, reader, columns, delimiter, detected, rereadable);
         }
         catch
         {
@@ -108,14 +138,18 @@ public sealed class CsvTableReader : TableReader
         return Candidates[best];
     }
 
-    private static CsvDataReader Create(string path, char delimiter)
+    private static CsvDataReaderOptions Options(char delimiter) => new()
+    {
+        HasHeaders = true, Delimiter = delimiter, BufferSize = InitialBufferChars, MaxBufferSize = MaxRecordChars,
+    };
+
+    private static CsvDataReader Create(string path, char delimiter) => Create(path, () => CsvDataReader.Create(path, Options(delimiter)));
+
+    private static CsvDataReader Create(string path, Func<CsvDataReader> create)
     {
         try
         {
-            return CsvDataReader.Create(path, new CsvDataReaderOptions
-            {
-                HasHeaders = true, Delimiter = delimiter, BufferSize = InitialBufferChars, MaxBufferSize = MaxRecordChars,
-            });
+            return create();
         }
         catch (CsvMissingHeadersException e)
         {
@@ -155,6 +189,8 @@ public sealed class CsvTableReader : TableReader
     protected override RowCursor OpenCursor(int[] ordinals, string[] names, BadRows badRows)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_opened is null && !_rereadable)
+            throw new InvalidOperationException($"{_path} is a stream that can be read only once; this command needs a file.");
         var reader = _opened ?? Create(_path, Delimiter);
         _opened = null;
         return new Cursor(this, reader, ordinals, names, badRows);

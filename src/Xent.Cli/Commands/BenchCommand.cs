@@ -67,7 +67,7 @@ internal static class BenchCommand
                 throw new UsageException($"--n {count}: not enough memory for {(usesQ ? 2 : 1)} array(s) of {count} doubles ({(usesQ ? 16 : 8) * (double)count / 1e9:0.#} GB).");
             }
             var options = new MeasureOptions { MaxDegreeOfParallelism = t };
-            var result = Time(name, count, t, r, bytesPerElement: usesQ ? 16 : 8, () => measure(p, q, options));
+            var result = WorkProgress.Run($"timing {name}, {r} runs", () => Time(name, count, t, r, bytesPerElement: usesQ ? 16 : 8, () => measure(p, q, options)));
             // The memory-bandwidth floor: a plain vectorised sum reading the same arrays on the same number of threads.
             var floor = Time("streaming sum", count, t, r, bytesPerElement: usesQ ? 16 : 8, () => StreamingSum(p, t) + StreamingSum(q, t));
             ResultOutput.Write(parse.InvocationConfiguration.Output, result with { StreamingSumNsPerElement = floor.NsPerElement },
@@ -112,11 +112,13 @@ internal static class BenchCommand
     /// </summary>
     public static MeasureBenchResult Time(string measure, int n, int threads, int runs, int bytesPerElement, Func<double> kernel)
     {
+        var cancellation = CliSession.Current.Cancellation;
         double value = 0;
         var warm = Stopwatch.StartNew();
         int calls = 0;
         while (calls < 50 || warm.ElapsedMilliseconds < 200)
         {
+            cancellation.ThrowIfCancellationRequested();
             value = kernel();
             calls++;
         }
@@ -125,6 +127,7 @@ internal static class BenchCommand
         double best = double.PositiveInfinity;
         for (int k = 0; k < runs; k++)
         {
+            cancellation.ThrowIfCancellationRequested();
             long start = Stopwatch.GetTimestamp();
             for (int c = 0; c < callsPerRun; c++) value = kernel();
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / callsPerRun);

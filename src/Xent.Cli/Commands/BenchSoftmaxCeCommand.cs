@@ -45,11 +45,16 @@ internal static class BenchSoftmaxCeCommand
             // Warm-up: page faults, and long enough (≥ 0.5 s) for tiered compilation to install the optimized code.
             double loss = 0;
             long warmUp = Stopwatch.GetTimestamp();
+            var cancellation = CliSession.Current.Cancellation;
             for (int k = 0; k < 3 || Stopwatch.GetElapsedTime(warmUp).TotalSeconds < 0.5; k++)
+            {
+                cancellation.ThrowIfCancellationRequested();
                 loss = SoftmaxCrossEntropy.Compute(logits, c, targets, gradient, options);
+            }
             double best = double.PositiveInfinity;
             for (int k = 0; k < r; k++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 long start = Stopwatch.GetTimestamp();
                 loss = SoftmaxCrossEntropy.Compute(logits, c, targets, gradient, options);
                 best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds);

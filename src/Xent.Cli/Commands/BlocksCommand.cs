@@ -57,7 +57,8 @@ internal static class BlocksCommand
         // approach plain Huffman over the sequences), so it checks its growth against --max-memory as it goes.
         try
         {
-            return BlockCodesResult.Build(p, q, maxN, tieBreak, Limits.MemoryBytes(parse));
+            return WorkProgress.Run($"block codes for n = 1..{maxN}",
+                () => BlockCodesResult.Build(p, q, maxN, tieBreak, Limits.MemoryBytes(parse), CliSession.Current.Cancellation));
         }
         catch (InsufficientMemoryException)
         {

@@ -20,6 +20,7 @@ internal static class CodecTiming
         double encodeBest = double.MaxValue, decodeBest = double.MaxValue;
         for (int run = 0; run <= runs; run++) // run 0 is the warm-up
         {
+            CliSession.Current.Cancellation.ThrowIfCancellationRequested();
             long start = Stopwatch.GetTimestamp();
             size = encode();
             double encodeSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;

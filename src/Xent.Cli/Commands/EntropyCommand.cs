@@ -30,8 +30,8 @@ internal static class EntropyCommand
     {
         var p = new Argument<string?>("P") { Description = "Probabilities, comma-separated: 0.5,0.4,0.1 (or counts with --counts).", Arity = ArgumentArity.ZeroOrOne };
         var counts = new Option<bool>("--counts") { Description = "P is a list of counts (non-negative integers): estimate the entropy of their distribution." };
-        var file = new Option<string?>("--file") { Description = "The byte distribution of a file: its order-0 entropy (bits per byte by default), read streaming." };
-        var csv = new Option<string?>("--csv") { Description = "A CSV file with a header row; use with --column." };
+        var file = new Option<string?>("--file") { Description = "The byte distribution of a file (- for stdin): its order-0 entropy (bits per byte by default), read streaming." };
+        var csv = new Option<string?>("--csv") { Description = "A CSV file with a header row (- for stdin); use with --column." };
         var column = new Option<string?>("--column") { Description = "The CSV column whose values (as categories) are counted." };
         var estimator = new Option<string?>("--estimator") { Description = "For counts, --file and --csv: " + string.Join(", ", Estimators.Select(e => e.Name)) + " (default plugin)." };
         var alphabetSize = new Option<int?>("--alphabet-size") { Description = "Declared alphabet size K ≥ the distinct symbols seen (default: the list length, 256 for --file, the distinct values for --csv)." };
@@ -75,13 +75,15 @@ internal static class EntropyCommand
             if (parse.GetValue(alphabetSize) is int declared && declared < 1) throw new UsageException($"--alphabet-size {declared} must be ≥ 1.");
             if (parse.GetValue(ci) is double wanted && !(wanted > 0 && wanted < 1)) throw new UsageException($"--ci {wanted} must be a confidence level in (0, 1), e.g. 0.95.");
             if (resamples < 2) throw new UsageException($"--bootstrap {resamples} must be ≥ 2 resamples.");
-            long[] observed = filePath is not null ? DenseCounts.OfFile(InputFile.Check(filePath, "--file"), threadCount).Counts.ToArray()
+            var cancellation = CliSession.Current.Cancellation;
+            long[] observed = filePath is not null ? FileCounts(filePath, threadCount, cancellation)
                 : csvPath is not null ? ColumnCounts(csvPath, columnName!, parse, parse.GetValue(skip))
                 : ParseCounts(list!);
             int? k = parse.GetValue(alphabetSize);
             long n = observed.Sum();
             int distinct = observed.Count(c => c > 0);
-            if (filePath is not null && n == 0) throw new UsageException($"--file '{filePath}' is empty: no bytes to count.");
+            if (filePath is not null && n == 0)
+                throw new UsageException(InputFile.IsStdin(filePath) ? "--file -: standard input is empty: no bytes to count." : $"--file '{filePath}' is empty: no bytes to count.");
             if (k < distinct) throw new UsageException($"--alphabet-size {k} is smaller than the {distinct} distinct symbols observed.");
             if (parse.GetValue(ci) is not null)
             {
@@ -90,7 +92,8 @@ internal static class EntropyCommand
                 Limits.Time(parse, resamples * (observed.Length + 1) * 1e-8, $"--bootstrap {resamples} over {observed.Length} categories");
             }
             BootstrapInterval? interval = parse.GetValue(ci) is double level
-                ? EntropyEstimators.Bootstrap(observed, method, level, resamples, parse.GetValue(seed), k, b)
+                ? WorkProgress.Run($"bootstrap: {resamples} resamples", () =>
+                    EntropyEstimators.Bootstrap(observed, method, level, resamples, parse.GetValue(seed), k, b, cancellation))
                 : null;
             var estimate = interval?.Estimate ?? EntropyEstimators.Estimate(method, observed, k, b);
 
@@ -124,6 +127,31 @@ internal static class EntropyCommand
         }
         return counts;
     }
+
+    /// <summary>
+    /// The byte counts of <c>--file</c>: a regular file is counted in parallel (<see cref="DenseCounts.OfFile"/>); standard
+    /// input (<c>-</c>), a pipe or a device is streamed with the bytes read so far on the progress line. Opening a FIFO
+    /// waits for a writer, as <c>cat</c> does; Ctrl-C stops the wait.
+    /// </summary>
+    private static long[] FileCounts(string path, int threads, CancellationToken cancellation)
+    {
+        if (InputFile.IsStdin(path)) return StreamCounts(CliSession.Current.Stdin(), CliSession.StdinName, cancellation);
+        InputFile.Check(path, "--file");
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        if (!stream.CanSeek) return StreamCounts(stream, path, cancellation);
+        long length = stream.Length;
+        stream.Dispose();
+        return WorkProgress.Run($"counting the bytes of {path} ({length:N0} bytes)", () => DenseCounts.OfFile(path, threads, cancellation)).Counts.ToArray();
+    }
+
+    private static long[] StreamCounts(Stream stream, string name, CancellationToken cancellation) =>
+        WorkProgress.Run($"reading {name}", null, progress =>
+        {
+            using var counted = new ProgressStream(stream, progress);
+            var counts = DenseCounts.ForBytes();
+            counts.AddStream(counted, cancellation);
+            return counts.Counts.ToArray();
+        });
 
     private static long[] ColumnCounts(string path, string column, ParseResult parse, bool skip)
     {

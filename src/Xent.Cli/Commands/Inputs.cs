@@ -6,10 +6,14 @@ namespace Xent.Cli.Commands;
 /// <summary>Options shared by several commands, declared once, and the parsing of their values.</summary>
 internal static class Inputs
 {
-    public static Option<string> Base() => new("--base")
+    /// <summary>--base, the unit of every information figure a command reports (the JSON's <c>base</c> and <c>unit</c>).</summary>
+    /// <param name="defaultBase">"2" for the measures; "e" where nats are the field's habit (log loss, training).</param>
+    public static Option<string> Base(string defaultBase = "2") => new("--base")
     {
-        Description = "Logarithm base: 2 (bits, default), e (nats), 10 (hartleys) or any number > 1.",
-        DefaultValueFactory = _ => "2",
+        Description = defaultBase == "2"
+            ? "Logarithm base: 2 (bits, default), e (nats), 10 (hartleys) or any number > 1."
+            : "Logarithm base: e (nats, default), 2 (bits), 10 (hartleys) or any number > 1.",
+        DefaultValueFactory = _ => defaultBase,
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of a table." };

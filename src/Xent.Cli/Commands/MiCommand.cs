@@ -13,7 +13,7 @@ internal static class MiCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("F") { Description = "A CSV file with a header row." };
+        var file = new Argument<string>("F") { Description = "A CSV file with a header row (- for stdin)." };
         var x = new Option<string>("--x") { Description = "Column X (values are categories).", Required = true };
         var y = new Option<string>("--y") { Description = "Column Y (values are categories).", Required = true };
         var given = new Option<string?>("--given") { Description = "Column Z: report the conditional mutual information I(X;Y|Z)." };

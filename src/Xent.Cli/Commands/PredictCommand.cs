@@ -13,8 +13,8 @@ internal static class PredictCommand
     public static Command Create()
     {
         var modelPath = new Argument<string>("MODEL") { Description = "A model written by 'xent train --save'." };
-        var file = new Argument<string>("FILE") { Description = "A CSV file with the model's feature columns (and optionally its target column)." };
-        var outputPath = new Option<string?>("--output") { Description = "Write the predictions CSV here and print the metrics table (when the target column is present)." };
+        var file = new Argument<string>("FILE") { Description = "A CSV file with the model's feature columns (and optionally its target column); - for stdin." };
+        var outputPath = new Option<string?>("--output", "-o") { Description = "Write the predictions CSV here and print the metrics table (when the target column is present); - for stdout (the metrics then go to stderr)." };
         var force = new Option<bool>("--force") { Description = "Replace the --output file if it exists." };
         var skip = LossInputs.SkipBadRows();
         var json = Inputs.Json();
@@ -54,7 +54,17 @@ internal static class PredictCommand
                 });
                 return 0;
             }
-            if (csvOut is not null)
+            if (OutputFile.IsStdout(csvOut))
+            {
+                // The predictions are standard output; the metrics, when there is a target column, go to stderr.
+                WriteCsv(output, scoring, csv, bad);
+                if (scoring.Report(csv.Source, bad) is { } report)
+                {
+                    var metrics = MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason);
+                    ResultText.Write(parse.InvocationConfiguration.Error!, metrics, LogBase.Nats, $"{csv.Source}: {metrics.Rows} rows");
+                }
+            }
+            else if (csvOut is not null)
             {
                 OutputFile.WriteText(csvOut, "--output", parse.GetValue(force), writer => WriteCsv(writer, scoring, csv, bad), path, parse.GetValue(file));
                 if (scoring.Report(csv.Source, bad) is { } report)
@@ -105,8 +115,10 @@ internal static class PredictCommand
             using var rows = csv.ReadColumns(target is null ? [.. model.FeatureNames] : [.. model.FeatureNames, target], bad);
             var x = new double[d];
             var p = new double[k];
+            var cancellation = CliSession.Current.Cancellation;
             while (rows.Read())
             {
+                if ((rows.Line & 4095) == 0) cancellation.ThrowIfCancellationRequested();
                 if (!ReadFeatures(rows, x)) continue;
                 string? label = null;
                 if (target is not null && !rows.TryGetString(d, out label, "label")) continue;

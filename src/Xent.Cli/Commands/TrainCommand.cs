@@ -13,7 +13,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "A CSV file with a header row: numeric feature columns and a target column." };
+        var file = new Argument<string>("FILE") { Description = "A CSV file with a header row (- for stdin): numeric feature columns and a target column." };
         var target = new Option<string>("--target") { Description = "The column of class labels.", Required = true };
         var features = new Option<string?>("--features") { Description = "Feature columns, comma-separated (default: every other column)." };
         var c = new Option<double>("--c") { Description = "Inverse regularization strength, scikit-learn's C: minimize C·Σ CE + ½‖W‖².", DefaultValueFactory = _ => 1.0 };
@@ -21,13 +21,14 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the train/test shuffle.", DefaultValueFactory = _ => 1 };
         var test = new Option<string?>("--test") { Description = "A separate test CSV file with the same columns." };
         var standardize = new Option<bool>("--standardize") { Description = "Center and scale features (statistics of the training rows, kept in the model). Off by default so C is scikit-learn's C on the raw columns." };
-        var save = new Option<string?>("--save") { Description = "Write the model as JSON to this file." };
+        var save = new Option<string?>("--save") { Description = "Write the model as JSON to this file (- for stdout; the report then goes to stderr)." };
         var force = new Option<bool>("--force") { Description = "Replace the --save file if it exists." };
         var skip = LossInputs.SkipBadRows();
+        var logBase = Inputs.Base("e");
         var json = Inputs.Json();
         var command = new Command("train", "Train a logistic regression by minimizing cross-entropy with an L2 penalty (L-BFGS).")
         {
-            file, target, features, c, testFraction, seed, test, standardize, save, force, skip, json,
+            file, target, features, c, testFraction, seed, test, standardize, save, force, skip, logBase, json,
         };
         TableInput.AddDelimiter(command);
         command.SetAction(parse =>
@@ -52,7 +53,8 @@ internal static class TrainCommand
                     : csv.Columns.Where(name => name != targetName).ToArray();
                 if (featureNames.Length == 0) throw new UsageException($"{csv.Source}: no feature columns besides '{targetName}'.");
                 if (featureNames.Contains(targetName)) throw new UsageException($"--features names the target column '{targetName}'.");
-                data = FeatureMatrix.Read(csv, featureNames, targetName, bad);
+                var names = featureNames;
+                data = WorkProgress.Run($"reading {csv.Source}", () => FeatureMatrix.Read(csv, names, targetName, bad));
             }
             var labels = data.Labels!;
             var classNames = labels.Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -91,14 +93,18 @@ internal static class TrainCommand
 
             var options = new LogisticRegressionOptions { C = inverseStrength, Standardize = parse.GetValue(standardize) };
             long start = Stopwatch.GetTimestamp();
-            var model = LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames) with { Target = targetName };
+            var model = WorkProgress.Run($"fitting {classNames.Length} classes × {d} features (L-BFGS)", () =>
+                LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames, cancellationToken: CliSession.Current.Cancellation))
+                with { Target = targetName };
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             if (savePath is not null) OutputFile.WriteText(savePath, "--save", parse.GetValue(force), writer => writer.Write(model.ToJson()), parse.GetValue(file), testPath);
 
             var trainReport = Evaluate(model, trainX, trainY);
             var testReport = testX is { Length: > 0 } ? Evaluate(model, testX, testY!) : null;
-            var result = TrainResult.From(model, options, trainReport, testReport, seconds, checked((int)bad.Skipped), bad.FirstReason);
-            ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json), ResultText.Write);
+            var result = ResultOutput.InBase(TrainResult.From(model, options, trainReport, testReport, seconds, checked((int)bad.Skipped), bad.FirstReason), Inputs.ParseBase(parse.GetValue(logBase)!));
+            // With --save - the model is standard output; the report goes to stderr so the two do not mix.
+            var output = OutputFile.IsStdout(savePath) ? parse.InvocationConfiguration.Error! : parse.InvocationConfiguration.Output;
+            ResultOutput.Write(output, result, parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

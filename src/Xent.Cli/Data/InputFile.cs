@@ -6,6 +6,12 @@ namespace Xent.Cli.Data;
 /// </summary>
 internal static class InputFile
 {
+    /// <summary>The file name that means standard input.</summary>
+    public const string Stdin = "-";
+
+    /// <summary>Whether <paramref name="path"/> is <c>-</c>: read standard input.</summary>
+    public static bool IsStdin(string? path) => path == Stdin;
+
     /// <summary>Returns <paramref name="path"/> when it names an existing file; a <see cref="UsageException"/> otherwise.</summary>
     /// <param name="path">The path as the user gave it.</param>
     /// <param name="what">How the user gave it, e.g. "--file" or "MODEL", for the message.</param>

@@ -4,7 +4,9 @@ namespace Xent.Cli.Data;
 /// A file the command writes (a model, predictions, a figure). Checked before any work is done — not a directory, in a
 /// directory that exists and can be written, not one of the command's inputs, and not an existing file unless
 /// <c>--force</c> — and written to a temporary file beside it that is renamed into place, so an interrupted or failed write
-/// never leaves half a file and never destroys the old one.
+/// never leaves half a file and never destroys the old one. The temporary file is registered with <see cref="CliSession"/>,
+/// so Ctrl-C or SIGTERM removes it too, and an interrupted run renames nothing into place. The path <c>-</c> means standard
+/// output (<see cref="IsStdout"/>).
 /// </summary>
 /// <remarks>
 /// Devices and symbolic links are written through, as <c>cp</c> and <c>zstd</c> do: a path under <c>/dev/</c> or
@@ -15,12 +17,21 @@ namespace Xent.Cli.Data;
 /// </remarks>
 internal static class OutputFile
 {
+    /// <summary>The path that means standard output.</summary>
+    public const string Stdout = "-";
+
+    /// <summary>Whether <paramref name="path"/> is <c>-</c>: write to standard output.</summary>
+    public static bool IsStdout(string? path) => path == Stdout;
+
     /// <summary>
     /// Throws a <see cref="UsageException"/> naming <paramref name="option"/> and the path when it cannot or may not be
     /// written: empty, a directory, one of <paramref name="inputs"/>, in a missing or unwritable directory, or an existing
     /// file without <paramref name="force"/>.
     /// </summary>
-    public static void Check(string path, string option, bool force, params string?[] inputs) => Resolve(path, option, force, inputs);
+    public static void Check(string path, string option, bool force, params string?[] inputs)
+    {
+        if (!IsStdout(path)) Resolve(path, option, force, inputs);
+    }
 
     /// <summary>
     /// Checks the path, lets <paramref name="write"/> fill a temporary file in the same directory (same file system, so the
@@ -29,6 +40,7 @@ internal static class OutputFile
     /// </summary>
     public static void Write(string path, string option, bool force, Action<string> write, params string?[] inputs)
     {
+        if (IsStdout(path)) throw new UsageException($"{option} -: this output cannot go to standard output; give a file name.");
         var (target, device) = Resolve(path, option, force, inputs);
         if (device)
         {
@@ -37,17 +49,20 @@ internal static class OutputFile
         }
         string directory = Path.GetDirectoryName(target)!;
         string temp = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(target)}");
+        CliSession.TrackTemporary(temp);
         try
         {
             Guard(path, option, () =>
             {
                 write(temp);
+                CliSession.Current.Cancellation.ThrowIfCancellationRequested(); // an interrupted run leaves no output
                 File.Move(temp, target, overwrite: true);
             });
         }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
+            CliSession.Untrack(temp);
         }
     }
 
@@ -62,13 +77,20 @@ internal static class OutputFile
         }, inputs);
 
     /// <summary>Writes text through <see cref="Write(string, string, bool, Action{string}, string?[])"/>.</summary>
-    public static void WriteText(string path, string option, bool force, Action<TextWriter> write, params string?[] inputs) =>
+    public static void WriteText(string path, string option, bool force, Action<TextWriter> write, params string?[] inputs)
+    {
+        if (IsStdout(path))
+        {
+            write(CliSession.Current.Stdout);
+            return;
+        }
         Write(path, option, force, file =>
         {
             // FileMode.Create truncates a regular file and opens a device as it is.
             using var writer = new StreamWriter(new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.ReadWrite));
             write(writer);
         }, inputs);
+    }
 
     /// <summary>The file to write (a link followed to its final target), and whether it is a device written in place.</summary>
     private static (string Target, bool Device) Resolve(string path, string option, bool force, string?[] inputs)

@@ -12,10 +12,15 @@ internal static class TableInput
     /// <summary>The option that turns the bad-row policy from stop to skip.</summary>
     public const string SkipOption = "--skip-bad-rows";
 
-    /// <summary>Checks the path (one line naming it when it is missing or a directory) and opens the CSV file.</summary>
+    /// <summary>
+    /// Checks the path (one line naming it when it is missing or a directory) and opens the CSV file; <c>-</c> reads
+    /// standard input (named "stdin" in messages), once.
+    /// </summary>
     /// <exception cref="UsageException">The path is empty, a directory or no file.</exception>
     /// <exception cref="DataException">The file is empty or its header row is not CSV text.</exception>
-    public static CsvTableReader OpenCsv(string path) => CsvTableReader.Open(InputFile.Check(path, "CSV file"));
+    public static CsvTableReader OpenCsv(string path) => InputFile.IsStdin(path)
+        ? CsvTableReader.Open(new StreamReader(CliSession.Current.Stdin()), CliSession.StdinName)
+        : CsvTableReader.Open(InputFile.Check(path, "CSV file"));
 
     /// <summary>
     /// For a command whose result has no place for skipped rows (entropy --csv, mi): a note on stderr saying how many rows
@@ -37,7 +42,8 @@ internal static class TableInput
     });
 
     /// <summary>
-    /// Opens the CSV file with the delimiter of <c>--delimiter</c>, or the one detected in its header; a detected delimiter
+    /// Opens the CSV file (<c>-</c>: standard input, read once, comma-separated unless <c>--delimiter</c> says otherwise) with
+    /// the delimiter of <c>--delimiter</c>, or the one detected in its header; a detected delimiter
     /// other than a comma is reported on <paramref name="stderr"/> so that a file is never silently read in a way the user
     /// did not expect.
     /// </summary>
@@ -50,7 +56,9 @@ internal static class TableInput
             { Length: 1 } one when one[0] is not ('"' or '\r' or '\n') => one[0],
             var other => throw new UsageException($"{DelimiterOption} '{other}' must be one character other than a quote or a line break, or 'tab'."),
         };
-        var csv = CsvTableReader.Open(InputFile.Check(path, "CSV file"), delimiter);
+        var csv = InputFile.IsStdin(path)
+            ? CsvTableReader.Open(new StreamReader(CliSession.Current.Stdin()), CliSession.StdinName, delimiter)
+            : CsvTableReader.Open(InputFile.Check(path, "CSV file"), delimiter);
         if (csv.DelimiterDetected && csv.Delimiter != ',')
             parse.InvocationConfiguration.Error.WriteLine(
                 $"xent: note: '{path}' is read as {Name(csv.Delimiter)}-separated (found in its header; {DelimiterOption} to choose).");

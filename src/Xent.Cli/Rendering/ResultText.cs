@@ -50,9 +50,9 @@ internal static class ResultText
         Row($"H(X) = H({r.X})", r.HX, r.Unit);
         Row($"H(Y) = H({r.Y})", r.HY, r.Unit);
         Row("H(X,Y)", r.HXy, r.Unit);
-        Row("I(X;Y)", r.PlainMutualInformation(), r.Unit);
+        Row("I(X;Y)", r.MutualInformation, r.Unit);
         Row("NMI (arithmetic)", r.Nmi, "");
-        if (r.Given is not null) Row($"I(X;Y|Z), Z = {r.Given}", r.MutualInformation, r.Unit);
+        if (r is { Given: { } z, ConditionalMutualInformation: double conditional }) Row($"I(X;Y|Z), Z = {z}", conditional, r.Unit);
         table.Caption = new TableTitle($"{r.N} rows, {r.XCategories} × {r.YCategories} categories");
         TextTable.Write(output, table);
     }

@@ -28,8 +28,11 @@ public sealed partial class DenseCounts
     /// Counts every byte of <paramref name="stream"/> from its current position to its end, reading <see cref="StreamBufferSize"/>
     /// bytes at a time: memory stays bounded whatever the length (files of many GB are fine). Returns the number of bytes read.
     /// </summary>
+    /// <param name="stream">The bytes to count, read to the end.</param>
+    /// <param name="cancellationToken">Checked before each buffer is read: a cancelled count throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="InvalidOperationException">The declared alphabet has fewer than 256 symbols.</exception>
-    public long AddStream(Stream stream)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public long AddStream(Stream stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var buffer = ArrayPool<byte>.Shared.Rent(StreamBufferSize);
@@ -37,7 +40,7 @@ public sealed partial class DenseCounts
         {
             long read = 0;
             int n;
-            while ((n = stream.Read(buffer, 0, StreamBufferSize)) > 0)
+            while (!ThrowIfCancelled(cancellationToken) && (n = stream.Read(buffer, 0, StreamBufferSize)) > 0)
             {
                 AddBytes(buffer.AsSpan(0, n));
                 read += n;
@@ -64,20 +67,29 @@ public sealed partial class DenseCounts
     /// Here a chunk has at least 4 MiB of the file, and counts are exact, so the result is the
     /// same for every thread count.
     /// </param>
+    /// <param name="cancellationToken">Checked by every thread before each buffer is read (every 1 MiB): a cancelled count throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static DenseCounts OfFile(string path, int maxDegreeOfParallelism = 1)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static DenseCounts OfFile(string path, int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default)
     {
         ParallelChunks.CheckDegree(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism));
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         if (!file.CanSeek)
         {
             var counts = ForBytes();
-            counts.AddStream(file);
+            counts.AddStream(file, cancellationToken);
             return counts;
         }
-        return ParallelChunks.Run<FileRange, DenseCounts>(new FileRange { File = file.SafeFileHandle }, file.Length,
+        return ParallelChunks.Run<FileRange, DenseCounts>(new FileRange { File = file.SafeFileHandle, Cancellation = cancellationToken }, file.Length,
             MinBytesPerThread, maxDegreeOfParallelism, alignment: StreamBufferSize);
+    }
+
+    /// <summary>Throws when cancelled; false otherwise (so it can lead a loop condition).</summary>
+    private static bool ThrowIfCancelled(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return false;
     }
 
     /// <summary>The fewest bytes of a file one thread counts: below a few buffers per thread the threads cost more than they save.</summary>
@@ -87,6 +99,7 @@ public sealed partial class DenseCounts
     private struct FileRange : IChunkJob<DenseCounts>
     {
         public SafeFileHandle File;
+        public CancellationToken Cancellation;
 
         public readonly DenseCounts Run(long start, long end)
         {
@@ -96,6 +109,7 @@ public sealed partial class DenseCounts
             {
                 for (long offset = start; offset < end;)
                 {
+                    Cancellation.ThrowIfCancellationRequested();
                     int n = RandomAccess.Read(File, buffer.AsSpan(0, (int)Math.Min(StreamBufferSize, end - offset)), offset);
                     if (n == 0) break; // the file shrank while being read: count what was there
                     counts.AddBytes(buffer.AsSpan(0, n));

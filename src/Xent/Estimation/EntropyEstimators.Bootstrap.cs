@@ -15,10 +15,20 @@ public static partial class EntropyEstimators
     /// null seeds from the clock. Symbols never observed are never resampled (the empirical distribution gives them 0), so for
     /// small samples the interval reflects sampling variability of the estimator, not the bias from unseen symbols.
     /// </remarks>
+    /// <param name="counts">n_i, the observed count of each symbol.</param>
+    /// <param name="estimator">The estimator applied to the sample and to each resample.</param>
+    /// <param name="confidence">The interval's level c in (0, 1), e.g. 0.95.</param>
+    /// <param name="resamples">B ≥ 2.</param>
+    /// <param name="seed">Seed of the resampling, or null for the clock.</param>
+    /// <param name="alphabetSize">The declared alphabet size K, or null for the length of <paramref name="counts"/>.</param>
+    /// <param name="logBase">The unit of the result.</param>
+    /// <param name="cancellationToken">Checked before each resample: a cancelled bootstrap throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">confidence is not in (0, 1), or resamples is below 2.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
     public static BootstrapInterval Bootstrap(ReadOnlySpan<long> counts, EntropyEstimator estimator = EntropyEstimator.PlugIn,
-        double confidence = 0.95, int resamples = 1000, int? seed = null, int? alphabetSize = null, LogBase logBase = default)
+        double confidence = 0.95, int resamples = 1000, int? seed = null, int? alphabetSize = null, LogBase logBase = default,
+        CancellationToken cancellationToken = default)
     {
         if (!(confidence > 0 && confidence < 1)) ThrowHelper.ThrowArgumentOutOfRange(nameof(confidence), confidence, "a confidence level must be in (0, 1)");
         if (resamples < 2) ThrowHelper.ThrowArgumentOutOfRange(nameof(resamples), resamples, "a bootstrap needs at least 2 resamples");
@@ -30,6 +40,7 @@ public static partial class EntropyEstimators
         var estimates = new double[resamples];
         for (int b = 0; b < resamples; b++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             RandomVariates.Multinomial(random, sample.Total, counts, resampled);
             var resample = Sample.Of(resampled, (int)sample.AlphabetSize);
             estimates[b] = Math.Max(EstimateNats(estimator, resampled, resample), 0);

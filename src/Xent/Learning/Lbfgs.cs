@@ -33,8 +33,11 @@ public static class Lbfgs
     /// <param name="gradientTolerance">Stop when ‖∇f‖∞ ≤ this (default 1e-9).</param>
     /// <param name="maxIterations">Iteration limit (default 10,000).</param>
     /// <param name="history">Correction pairs kept, m (default 10).</param>
+    /// <param name="cancellationToken">Checked once per iteration: a cancelled minimization throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The final value, gradient norm, counts and whether the tolerance was met.</returns>
-    public static MinimizationResult Minimize(Objective f, Span<double> x, double gradientTolerance = 1e-9, int maxIterations = 10_000, int history = 10)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static MinimizationResult Minimize(Objective f, Span<double> x, double gradientTolerance = 1e-9, int maxIterations = 10_000, int history = 10,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(f);
         if (!(gradientTolerance >= 0)) ThrowHelper.ThrowArgumentOutOfRange(nameof(gradientTolerance), gradientTolerance, "Must be ≥ 0.");
@@ -57,6 +60,7 @@ public static class Lbfgs
         int iteration = 0;
         for (; iteration < maxIterations && gNorm > gradientTolerance; iteration++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // Two-loop recursion: direction = −H·g with H the L-BFGS inverse-Hessian approximation.
             for (int i = 0; i < n; i++) direction[i] = -g[i];
             for (int j = 0; j < stored; j++)

@@ -30,13 +30,15 @@ public static class LogisticRegression
     /// <param name="featureNames">d names, or null for "x0", "x1", ….</param>
     /// <param name="sampleWeights">Empty (every sample weighs 1) or n finite weights ≥ 0: sample i's cross-entropy counts
     /// wᵢ times, as scikit-learn's <c>fit(X, y, sample_weight=…)</c>.</param>
+    /// <param name="cancellationToken">Checked once per L-BFGS iteration: a cancelled fit throws <see cref="OperationCanceledException"/>.</param>
     /// <returns>The fitted model, with its <see cref="LogisticRegressionModel.Training"/> report.</returns>
     /// <exception cref="ArgumentOutOfRangeException">featureCount &lt; 1, classes &lt; 2, or C is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">Shapes do not match, a feature is not finite, a label is outside [0, K), a weight is
     /// negative or not finite, or the class weights name an unknown class.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static LogisticRegressionModel Fit(ReadOnlySpan<double> features, int featureCount, ReadOnlySpan<int> labels, int classes,
         LogisticRegressionOptions? options = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? featureNames = null,
-        ReadOnlySpan<double> sampleWeights = default)
+        ReadOnlySpan<double> sampleWeights = default, CancellationToken cancellationToken = default)
     {
         options ??= LogisticRegressionOptions.Default;
         if (featureCount < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(featureCount), featureCount, "At least one feature.");
@@ -74,7 +76,7 @@ public static class LogisticRegression
             : weights is null
                 ? MultinomialObjective(design, width, d, labels.ToArray(), options.C)
                 : WeightedMultinomialObjective(design, width, d, classes, labels.ToArray(), options.C, weights);
-        var result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations);
+        var result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations, cancellationToken: cancellationToken);
 
         var coefficients = new double[vectors][];
         var intercepts = new double[vectors];
@@ -105,7 +107,7 @@ public static class LogisticRegression
     /// <param name="featureNames">d names, or null for "x0", "x1", ….</param>
     /// <returns>The fitted model; class k of its probabilities is <c>ClassNames[k]</c>.</returns>
     /// <exception cref="ArgumentException">Fewer than two distinct labels, two labels with the same text, or any error of
-    /// <see cref="Fit(ReadOnlySpan{double}, int, ReadOnlySpan{int}, int, LogisticRegressionOptions?, IReadOnlyList{string}?, IReadOnlyList{string}?, ReadOnlySpan{double})"/>.</exception>
+    /// <see cref="Fit(ReadOnlySpan{double}, int, ReadOnlySpan{int}, int, LogisticRegressionOptions?, IReadOnlyList{string}?, IReadOnlyList{string}?, ReadOnlySpan{double}, CancellationToken)"/>.</exception>
     public static LogisticRegressionModel Fit<TLabel>(ReadOnlySpan<double> features, int featureCount, ReadOnlySpan<TLabel> labels,
         LogisticRegressionOptions? options = null, ReadOnlySpan<double> sampleWeights = default, IReadOnlyList<string>? featureNames = null)
         where TLabel : notnull

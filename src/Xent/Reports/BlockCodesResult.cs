@@ -27,10 +27,13 @@ public sealed record BlockCodesResult : InformationReport
     /// <param name="q">The model the mismatched codes are built for, or null.</param>
     /// <param name="maxN">The longest block.</param>
     /// <param name="tieBreak">The tie-break of the group Huffman construction.</param>
-    /// <param name="maxBytes">The working memory one code may take (see <see cref="BlockCode.ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak, long)"/>).</param>
+    /// <param name="maxBytes">The working memory one code may take (see <see cref="BlockCode.ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak, long, CancellationToken)"/>).</param>
     /// <exception cref="ArgumentException">P or Q is not a distribution, they differ in length, <paramref name="maxN"/> &lt; 1, or the blocks are too many (<see cref="BlockCode.Fits"/>).</exception>
+    /// <param name="cancellationToken">Passed to every block code's construction: a cancelled build throws <see cref="OperationCanceledException"/>.</param>
     /// <exception cref="InsufficientMemoryException">A block code would need more than <paramref name="maxBytes"/>.</exception>
-    public static BlockCodesResult Build(double[] p, double[]? q, int maxN, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst, long maxBytes = long.MaxValue)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BlockCodesResult Build(double[] p, double[]? q, int maxN, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst, long maxBytes = long.MaxValue,
+        CancellationToken cancellationToken = default)
     {
         double entropy = Discrete.Entropy(p).Value;
         double? crossEntropy = q is null ? null : Discrete.CrossEntropy(p, q).Value;
@@ -38,8 +41,8 @@ public sealed record BlockCodesResult : InformationReport
         var rows = new BlockCodeRow[maxN];
         for (int n = 1; n <= maxN; n++)
         {
-            double own = BlockCode.ExpectedLength(p, p, n, tieBreak, maxBytes).Value / n;
-            double? mismatched = q is null ? null : BlockCode.ExpectedLength(p, q, n, tieBreak, maxBytes).Value / n;
+            double own = BlockCode.ExpectedLength(p, p, n, tieBreak, maxBytes, cancellationToken).Value / n;
+            double? mismatched = q is null ? null : BlockCode.ExpectedLength(p, q, n, tieBreak, maxBytes, cancellationToken).Value / n;
             rows[n - 1] = new BlockCodeRow(n, own, mismatched);
         }
         return new BlockCodesResult

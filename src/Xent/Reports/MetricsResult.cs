@@ -4,8 +4,8 @@ namespace Xent.Reports;
 
 /// <summary>
 /// <c>logloss</c> (and <c>predict</c> with labels): the metrics of a <see cref="ClassificationReport"/> with the rows
-/// that were skipped as bad. Log losses are in nats (<c>base</c> e), whatever unit the table was asked in;
-/// <see cref="LogLossBits"/> gives the log loss in bits too.
+/// that were skipped as bad. <see cref="From"/> gives the log losses in nats (<c>base</c> e); a front end may convert them
+/// to another base with <c>with</c> (and set <c>Base</c>); <see cref="LogLossBits"/> is the log loss in bits whatever the base.
 /// </summary>
 public sealed record MetricsResult : InformationReport
 {

@@ -5,12 +5,12 @@ namespace Xent.Reports;
 
 /// <summary>
 /// <c>mi</c>: the mutual information I(X;Y) of two categorical columns with the entropies it is made of, or, with a third
-/// column Z given, the conditional I(X;Y|Z) (then <see cref="MutualInformation"/> is the conditional figure and
-/// <see cref="UnconditionalMutualInformation"/> the plain one).
+/// column Z given, also the conditional I(X;Y|Z) (<see cref="ConditionalMutualInformation"/>): a key never changes
+/// meaning, so <see cref="MutualInformation"/> is I(X;Y) in both cases.
 /// </summary>
 public sealed record MutualInformationResult : InformationReport
 {
-    /// <summary>I(X;Y), or I(X;Y|Z) when <see cref="Given"/> is set; ≥ 0.</summary>
+    /// <summary>I(X;Y) ≥ 0, whether or not a Z is given.</summary>
     public required double MutualInformation { get; init; }
 
     /// <summary>H(X).</summary>
@@ -46,11 +46,8 @@ public sealed record MutualInformationResult : InformationReport
     /// <summary>Column Z's name, for the conditional mutual information.</summary>
     public string? Given { get; init; }
 
-    /// <summary>I(X;Y) without conditioning, when <see cref="Given"/> is set.</summary>
-    public double? UnconditionalMutualInformation { get; init; }
-
-    /// <summary>I(X;Y) whether or not a Z was given.</summary>
-    public double PlainMutualInformation() => UnconditionalMutualInformation ?? MutualInformation;
+    /// <summary>I(X;Y|Z) ≥ 0, when <see cref="Given"/> is set.</summary>
+    public double? ConditionalMutualInformation { get; init; }
 
     /// <summary>The result for the entropies of the X×Y table and, optionally, I(X;Y|Z) for column <paramref name="given"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="conditional"/> is in another unit than <paramref name="entropies"/>, or only one of it and <paramref name="given"/> is set.</exception>
@@ -68,10 +65,6 @@ public sealed record MutualInformationResult : InformationReport
             Nmi = entropies.Normalized(), N = n, X = x, Y = y, XCategories = xCategories, YCategories = yCategories,
         };
         if (conditional is not { } c) return result;
-        return result with
-        {
-            MutualInformation = result.InUnit(c, nameof(conditional)), Given = given,
-            UnconditionalMutualInformation = entropies.MutualInformation.Value,
-        };
+        return result with { ConditionalMutualInformation = result.InUnit(c, nameof(conditional)), Given = given };
     }
 }

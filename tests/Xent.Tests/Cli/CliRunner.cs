@@ -19,11 +19,17 @@ public sealed class CliRunner : IDisposable
 
     public string Write(string name, byte[] content) => _files.Write(name, content);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWith(null, default, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (for the file name "-").</summary>
+    public static Result RunWithInput(string stdin, params string[] args) => RunWith(System.Text.Encoding.UTF8.GetBytes(stdin), default, args);
+
+    /// <summary>Runs with the given standard input (null: empty) and cancellation token.</summary>
+    public static Result RunWith(byte[]? stdin, CancellationToken cancellation, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = XentApp.Run(args, stdout, stderr);
+        int code = XentApp.Run(args, stdout, stderr, () => new MemoryStream(stdin ?? [], writable: false), cancellation);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 

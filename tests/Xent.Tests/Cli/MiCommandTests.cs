@@ -61,8 +61,8 @@ public class MiCommandTests : IDisposable
     {
         // I(x;y) = 0 but I(x;y|z) = 1 bit: knowing z = x xor y, x determines y.
         var json = CliRunner.Json("mi", XorTable(), "--x", "x", "--y", "y", "--given", "z");
-        Assert.Equal(1, json.GetProperty("mutual_information").GetDouble(), 12);
-        Assert.Equal(0, json.GetProperty("unconditional_mutual_information").GetDouble(), 12);
+        Assert.Equal(1, json.GetProperty("conditional_mutual_information").GetDouble(), 12);
+        Assert.Equal(0, json.GetProperty("mutual_information").GetDouble(), 12);
         Assert.Equal("z", json.GetProperty("given").GetString());
     }
 

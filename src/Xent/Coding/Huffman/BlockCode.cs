@@ -27,7 +27,7 @@ public static class BlockCode
     /// Expected length, in bits per block of <paramref name="n"/> symbols, of the Huffman code over the sequences of
     /// P^n, used on P^n. Divide by n for bits per symbol.
     /// </summary>
-    /// <exception cref="ArgumentException">As for <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak)"/>.</exception>
+    /// <exception cref="ArgumentException">As for <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak, CancellationToken)"/>.</exception>
     public static Information ExpectedLength(ReadOnlySpan<double> p, int n) => ExpectedLength(p, p, n);
 
     /// <summary>
@@ -38,17 +38,33 @@ public static class BlockCode
     /// A source with one possible sequence gets the one-bit code (see <see cref="Huffman"/>).</remarks>
     /// <exception cref="ArgumentException">p or q is not a distribution, they differ in length, n &lt; 1, the block has more
     /// than 2^62 sequences or 2^22 compositions (see <see cref="Fits"/>), or a sequence probability under Q underflows.</exception>
-    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst) =>
-        ExpectedLength(p, q, n, tieBreak, long.MaxValue);
+    /// <param name="p">The source distribution, on which the code is used.</param>
+    /// <param name="q">The model the code is built for.</param>
+    /// <param name="n">The block length, ≥ 1.</param>
+    /// <param name="tieBreak">Which of a group and a merged node of equal weight is taken first.</param>
+    /// <param name="cancellationToken">Checked between the enumeration, the sort and the code construction: a cancelled call throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst,
+        CancellationToken cancellationToken = default) =>
+        ExpectedLength(p, q, n, tieBreak, long.MaxValue, cancellationToken);
 
     /// <summary>
-    /// As <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak)"/>, stopping with
+    /// As <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak, CancellationToken)"/>, stopping with
     /// <see cref="InsufficientMemoryException"/> when the code's merged groups would take more than <paramref name="maxBytes"/>:
     /// with many distinct sequence probabilities the work approaches plain Huffman over the members, which the number of
     /// compositions alone does not bound.
     /// </summary>
+    /// <param name="p">The source distribution, on which the code is used.</param>
+    /// <param name="q">The model the code is built for.</param>
+    /// <param name="n">The block length, ≥ 1.</param>
+    /// <param name="tieBreak">Which of a group and a merged node of equal weight is taken first.</param>
+    /// <param name="maxBytes">The most memory the construction may take, in bytes.</param>
+    /// <param name="cancellationToken">Checked between the enumeration, the sort and the code construction: a cancelled call throws <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ArgumentException">As for the overload without <paramref name="maxBytes"/>.</exception>
     /// <exception cref="InsufficientMemoryException">The construction would need more than <paramref name="maxBytes"/>.</exception>
-    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak, long maxBytes)
+    public static Information ExpectedLength(ReadOnlySpan<double> p, ReadOnlySpan<double> q, int n, HuffmanTieBreak tieBreak, long maxBytes,
+        CancellationToken cancellationToken = default)
     {
         if (p.Length != q.Length) ThrowHelper.ThrowLengthMismatch(nameof(p), p.Length, nameof(q), q.Length);
         PrefixCodes.CheckDistribution(p, nameof(p));
@@ -58,6 +74,7 @@ public static class BlockCode
             ThrowHelper.ThrowArgument(nameof(n), $"blocks of n = {n} symbols over {p.Length} symbols are too many: at most 2^{MaxSequencesLog2} sequences and {MaxCompositions} compositions.");
 
         var groups = Compositions.Enumerate(p, q, n);
+        cancellationToken.ThrowIfCancellationRequested();
         int count = groups.Count;
         var keys = new ulong[count];
         var order = new int[count];
@@ -75,6 +92,7 @@ public static class BlockCode
             }
         }
         Huffman.SortByKeyThenIndex(keys.AsSpan(0, used), order.AsSpan(0, used));
+        cancellationToken.ThrowIfCancellationRequested();
         var weights = new double[used];
         var multiplicity = new long[used];
         for (int i = 0; i < used; i++)
@@ -84,6 +102,7 @@ public static class BlockCode
         }
         var lengthSums = new double[used];
         GroupHuffman.LengthSums(weights, multiplicity, tieBreak, lengthSums, maxBytes);
+        cancellationToken.ThrowIfCancellationRequested();
         var sum = new CompensatedSum();
         for (int i = 0; i < used; i++) sum.Add(groups.WeightP[order[i]] * lengthSums[i]);
         return new Information(sum.Value, LogBase.Bits);
