@@ -128,4 +128,13 @@ internal static class ThrowHelper
     public static void ThrowBadLogit(string paramName, int row, int column, double value) =>
         throw new ArgumentException(
             $"{paramName}[row {row}, class {column}] = {Show(value)}: logits must be finite or −∞, and each row needs a finite one.", paramName);
+
+    [DoesNotReturn]
+    public static void ThrowUndefinedInformation(string left, string operation, string right) =>
+        throw new ArithmeticException($"{left} {operation} {right} is undefined (∞ − ∞); an infinite amount cannot be cancelled.");
+
+    /// <summary>Re-raises a per-row measure's argument error with the row it happened in (the inner message names the entry).</summary>
+    [DoesNotReturn]
+    public static void ThrowInRow(int row, ArgumentException inner) =>
+        throw new ArgumentException($"row {row}: {inner.Message.Replace($" (Parameter '{inner.ParamName}')", "")}", inner.ParamName, inner);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Xent.Estimation;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace Xent.Estimation;
 /// saw, which may depend on the order of merges; the counts do not. Not thread-safe: give each thread its own table and merge them. Counts are 64-bit; an overflow throws <see cref="OverflowException"/>.
 /// Symbols with count 0 are not stored.</remarks>
 /// <typeparam name="TSymbol">The symbol type (strings, ints, tuples, …), compared with the table's equality comparer.</typeparam>
-public sealed partial class CountTable<TSymbol> where TSymbol : notnull
+public sealed partial class CountTable<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSymbol> where TSymbol : notnull
 {
     private readonly Dictionary<TSymbol, long> _counts;
 

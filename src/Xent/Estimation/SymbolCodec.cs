@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -12,7 +13,7 @@ namespace Xent.Estimation;
 /// underlying integer), and value tuples of 1 … 7 of those. Everything is done by type tests on the element kinds, without
 /// System.Text.Json's reflection-based serializer; reading a tuple constructs it through its constructor.
 /// </summary>
-internal sealed class SymbolCodec<T> where T : notnull
+internal sealed class SymbolCodec<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T> where T : notnull
 {
     private enum Kind : byte
     {

@@ -8,8 +8,8 @@ namespace Xent.Learning;
 /// under a Gaussian prior on the weights), by <see cref="Lbfgs"/>.
 /// </summary>
 /// <remarks>
-/// Objective, exactly scikit-learn's <c>LogisticRegression(penalty='l2', C=C)</c>: minimize C·Σᵢ CEᵢ + ½‖W‖², in nats,
-/// intercepts not penalized.
+/// Objective, exactly scikit-learn's <c>LogisticRegression(penalty='l2', C=C)</c>: minimize C·Σᵢ sᵢ CEᵢ + ½‖W‖², in nats,
+/// intercepts not penalized, with sᵢ = sample weight × class weight of yᵢ (1 when none are given).
 /// <list type="bullet">
 /// <item>Two classes: one weight vector w and intercept b; CEᵢ = binary cross-entropy of z = w·xᵢ + b for class 1
 /// (<see cref="BinaryCrossEntropy.WithLogits"/>).</item>
@@ -28,9 +28,15 @@ public static class LogisticRegression
     /// <param name="options">C, intercept, standardization, tolerance; defaults when null.</param>
     /// <param name="classNames">K names, or null for "0", "1", ….</param>
     /// <param name="featureNames">d names, or null for "x0", "x1", ….</param>
+    /// <param name="sampleWeights">Empty (every sample weighs 1) or n finite weights ≥ 0: sample i's cross-entropy counts
+    /// wᵢ times, as scikit-learn's <c>fit(X, y, sample_weight=…)</c>.</param>
     /// <returns>The fitted model, with its <see cref="LogisticRegressionModel.Training"/> report.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">featureCount &lt; 1, classes &lt; 2, or C is not &gt; 0.</exception>
+    /// <exception cref="ArgumentException">Shapes do not match, a feature is not finite, a label is outside [0, K), a weight is
+    /// negative or not finite, or the class weights name an unknown class.</exception>
     public static LogisticRegressionModel Fit(ReadOnlySpan<double> features, int featureCount, ReadOnlySpan<int> labels, int classes,
-        LogisticRegressionOptions? options = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? featureNames = null)
+        LogisticRegressionOptions? options = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? featureNames = null,
+        ReadOnlySpan<double> sampleWeights = default)
     {
         options ??= LogisticRegressionOptions.Default;
         if (featureCount < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(featureCount), featureCount, "At least one feature.");
@@ -62,9 +68,12 @@ public static class LogisticRegression
         }
         int vectors = classes == 2 ? 1 : classes;
         var theta = new double[vectors * width];
+        var weights = SampleWeights(labels, classes, classNames, sampleWeights, options);
         Objective objective = classes == 2
-            ? BinaryObjective(design, width, d, labels.ToArray(), options.C)
-            : MultinomialObjective(design, width, d, labels.ToArray(), options.C);
+            ? BinaryObjective(design, width, d, labels.ToArray(), options.C, weights)
+            : weights is null
+                ? MultinomialObjective(design, width, d, labels.ToArray(), options.C)
+                : WeightedMultinomialObjective(design, width, d, classes, labels.ToArray(), options.C, weights);
         var result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations);
 
         var coefficients = new double[vectors][];
@@ -81,6 +90,48 @@ public static class LogisticRegression
         };
     }
 
+    /// <summary>
+    /// Fits a model to features X [n, d] and labels of any type, as scikit-learn's <c>LogisticRegression().fit(X, y, sample_weight)</c>:
+    /// the classes are the distinct labels, sorted (with <see cref="Comparer{T}.Default"/> when <typeparamref name="TLabel"/> is
+    /// comparable, ordinally for strings; in first-seen order otherwise), and named by their invariant text in
+    /// <see cref="LogisticRegressionModel.ClassNames"/>. Class weights (<see cref="LogisticRegressionOptions.ClassWeights"/>) are keyed by those names.
+    /// </summary>
+    /// <typeparam name="TLabel">The label type: strings, integers, enums, anything with value equality.</typeparam>
+    /// <param name="features">X, n·d finite values, row-major.</param>
+    /// <param name="featureCount">d ≥ 1.</param>
+    /// <param name="labels">yᵢ, n labels; at least two distinct values.</param>
+    /// <param name="options">C, intercept, standardization, class weights, tolerance; defaults when null.</param>
+    /// <param name="sampleWeights">Empty (all 1) or n finite weights ≥ 0.</param>
+    /// <param name="featureNames">d names, or null for "x0", "x1", ….</param>
+    /// <returns>The fitted model; class k of its probabilities is <c>ClassNames[k]</c>.</returns>
+    /// <exception cref="ArgumentException">Fewer than two distinct labels, two labels with the same text, or any error of
+    /// <see cref="Fit(ReadOnlySpan{double}, int, ReadOnlySpan{int}, int, LogisticRegressionOptions?, IReadOnlyList{string}?, IReadOnlyList{string}?, ReadOnlySpan{double})"/>.</exception>
+    public static LogisticRegressionModel Fit<TLabel>(ReadOnlySpan<double> features, int featureCount, ReadOnlySpan<TLabel> labels,
+        LogisticRegressionOptions? options = null, ReadOnlySpan<double> sampleWeights = default, IReadOnlyList<string>? featureNames = null)
+        where TLabel : notnull
+    {
+        var encoder = new Xent.Estimation.CategoryEncoder<TLabel>();
+        var firstSeen = new int[labels.Length];
+        for (int i = 0; i < labels.Length; i++) firstSeen[i] = encoder.Encode(labels[i]);
+        int classes = encoder.Count;
+        if (classes < 2)
+            ThrowHelper.ThrowArgument(nameof(labels), $"labels have {classes} distinct value{(classes == 1 ? "" : "s")}; a classifier needs at least two.");
+        var order = Enumerable.Range(0, classes).ToArray();
+        var values = encoder.Categories.ToArray();
+        if (typeof(TLabel) == typeof(string)) Array.Sort((string[])(object)values, order, StringComparer.Ordinal);
+        else if (typeof(IComparable<TLabel>).IsAssignableFrom(typeof(TLabel)) || typeof(IComparable).IsAssignableFrom(typeof(TLabel)))
+            Array.Sort(values, order);
+        var rank = new int[classes];
+        for (int k = 0; k < classes; k++) rank[order[k]] = k;
+        var codes = new int[labels.Length];
+        for (int i = 0; i < codes.Length; i++) codes[i] = rank[firstSeen[i]];
+        var names = values.Select(v => v is IFormattable f ? f.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : v.ToString() ?? "").ToArray();
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+            if (!distinct.Add(name)) ThrowHelper.ThrowArgument(nameof(labels), $"two distinct labels are both written '{name}'; class names must differ.");
+        return Fit(features, featureCount, codes, classes, options, names, featureNames, sampleWeights);
+    }
+
     /// <summary>½‖w‖² over the weight columns only (the intercept column, index ≥ d, is not penalized); adds w to the gradient.</summary>
     private static double Penalty(ReadOnlySpan<double> theta, Span<double> gradient, int width, int d)
     {
@@ -95,7 +146,47 @@ public static class LogisticRegression
         return penalty;
     }
 
-    private static Objective BinaryObjective(double[] design, int width, int d, int[] labels, double c)
+    /// <summary>
+    /// sᵢ = sample weight × class weight of yᵢ, or null when every sᵢ = 1 (the unweighted objective). "Balanced" class weights are
+    /// n / (K · n_k) over the raw class counts, as scikit-learn's <c>compute_class_weight('balanced')</c> (sample weights do not enter them).
+    /// </summary>
+    private static double[]? SampleWeights(ReadOnlySpan<int> labels, int classes, IReadOnlyList<string> classNames,
+        ReadOnlySpan<double> sampleWeights, LogisticRegressionOptions options)
+    {
+        int n = labels.Length;
+        if (!sampleWeights.IsEmpty && sampleWeights.Length != n) ThrowHelper.ThrowLengthMismatch(nameof(labels), n, nameof(sampleWeights), sampleWeights.Length);
+        for (int i = 0; i < sampleWeights.Length; i++)
+            if (!(sampleWeights[i] >= 0) || double.IsPositiveInfinity(sampleWeights[i])) ThrowHelper.ThrowBadWeight(nameof(sampleWeights), i, sampleWeights[i]);
+        if (options.BalanceClassWeights && options.ClassWeights is not null)
+            ThrowHelper.ThrowArgument(nameof(options.ClassWeights), "give class weights or ask for balanced ones, not both.");
+        double[]? classWeight = null;
+        if (options.BalanceClassWeights)
+        {
+            var counts = new long[classes];
+            foreach (int y in labels) counts[y]++;
+            classWeight = new double[classes];
+            for (int k = 0; k < classes; k++) classWeight[k] = counts[k] > 0 ? (double)n / (classes * counts[k]) : 1;
+        }
+        else if (options.ClassWeights is { } given)
+        {
+            classWeight = new double[classes];
+            Array.Fill(classWeight, 1.0);
+            foreach (var (name, weight) in given)
+            {
+                int k = -1;
+                for (int j = 0; j < classNames.Count && k < 0; j++) if (classNames[j] == name) k = j;
+                if (k < 0) ThrowHelper.ThrowArgument(nameof(options.ClassWeights), $"class weight for '{name}', which is not one of the classes ({string.Join(", ", classNames)}).");
+                if (!(weight >= 0) || double.IsPositiveInfinity(weight)) ThrowHelper.ThrowBadWeight(nameof(options.ClassWeights), k, weight);
+                classWeight[k] = weight;
+            }
+        }
+        if (classWeight is null && sampleWeights.IsEmpty) return null;
+        var s = new double[n];
+        for (int i = 0; i < n; i++) s[i] = (sampleWeights.IsEmpty ? 1 : sampleWeights[i]) * (classWeight is null ? 1 : classWeight[labels[i]]);
+        return s;
+    }
+
+    private static Objective BinaryObjective(double[] design, int width, int d, int[] labels, double c, double[]? weights)
     {
         int n = labels.Length;
         var y = labels.Select(l => (double)l).ToArray();
@@ -104,7 +195,7 @@ public static class LogisticRegression
         return (theta, gradient) =>
         {
             for (int i = 0; i < n; i++) z[i] = TensorPrimitives.Dot(design.AsSpan(i * width, width), theta);
-            double loss = BinaryCrossEntropy.WithLogits(z, y, gz, Reduction.Sum);
+            double loss = BinaryCrossEntropy.WithLogits(z, y, gz, Reduction.Sum, weights);
             gradient.Clear();
             for (int i = 0; i < n; i++) TensorPrimitives.MultiplyAdd(design.AsSpan(i * width, width), c * gz[i], gradient, gradient);
             return c * loss + Penalty(theta, gradient, width, d);
@@ -118,6 +209,29 @@ public static class LogisticRegression
         {
             double loss = FusedLinearCrossEntropy.Compute(design, theta, width, labels, weightGradient: gradient, options: options);
             TensorPrimitives.Multiply(gradient, c, gradient);
+            return c * loss + Penalty(theta, gradient, width, d);
+        };
+    }
+
+    /// <summary>C·Σᵢ sᵢ CEᵢ with per-sample weights: logits [n, K] in full, softmax cross-entropy per row, rows weighted into the gradient.</summary>
+    private static Objective WeightedMultinomialObjective(double[] design, int width, int d, int classes, int[] labels, double c, double[] weights)
+    {
+        int n = labels.Length;
+        var logits = new double[n * classes];
+        var rowLosses = new double[n];
+        var options = new CrossEntropyOptions { Reduction = Reduction.None, IgnoreIndex = -1 };
+        return (theta, gradient) =>
+        {
+            for (int i = 0; i < n; i++)
+                for (int k = 0; k < classes; k++)
+                    logits[i * classes + k] = TensorPrimitives.Dot(design.AsSpan(i * width, width), theta.Slice(k * width, width));
+            SoftmaxCrossEntropy.Compute(logits, classes, labels, logits, options, rowLosses: rowLosses);
+            double loss = TensorPrimitives.Dot(rowLosses, weights);
+            gradient.Clear();
+            for (int i = 0; i < n; i++)
+                for (int k = 0; k < classes; k++)
+                    TensorPrimitives.MultiplyAdd(design.AsSpan(i * width, width), c * weights[i] * logits[i * classes + k],
+                        gradient.Slice(k * width, width), gradient.Slice(k * width, width));
             return c * loss + Penalty(theta, gradient, width, d);
         };
     }

@@ -87,12 +87,104 @@ public sealed record LogisticRegressionModel
         }
     }
 
+    /// <summary>
+    /// Writes log p(k | xᵢ) for rows X [n, d] into <paramref name="destination"/> [n, K], as scikit-learn's
+    /// <c>predict_log_proba</c>, computed as a max-shifted log-softmax of the scores (for two classes, of [0, w·x + b]), so a
+    /// probability that underflows to 0 in <see cref="PredictProbabilities"/> keeps its logarithm here (−745 nats and far beyond).
+    /// </summary>
+    /// <param name="features">X, n·d finite values, columns in <see cref="FeatureNames"/> order.</param>
+    /// <param name="destination">n·K entries, in nats; each row's exponentials sum to 1; every entry is ≤ 0.</param>
+    /// <exception cref="ArgumentException">Shapes do not match, a feature is not finite, or a row's scores overflow to ∞ − ∞.</exception>
+    public void PredictLogProbabilities(ReadOnlySpan<double> features, Span<double> destination)
+    {
+        int k = Classes;
+        int n = Scores(features, destination);
+        for (int i = 0; i < n; i++)
+        {
+            var z = destination.Slice(i * k, k);
+            double max = double.NegativeInfinity;
+            foreach (double v in z) max = Math.Max(max, v);
+            double sum = 0;
+            foreach (double v in z) sum += Math.Exp(v - max);
+            double lse = max + Math.Log(sum);
+            if (!double.IsFinite(lse)) ThrowHelper.ThrowScoreOverflow(nameof(features), i);
+            for (int c = 0; c < k; c++) z[c] -= lse;
+        }
+    }
+
+    /// <summary>
+    /// Writes the most probable class index of each row of X [n, d] into <paramref name="destination"/>, as scikit-learn's
+    /// <c>predict</c>: the largest score wins, ties go to the lower index; with two classes, class 1 exactly when w·x + b &gt; 0.
+    /// </summary>
+    /// <param name="features">X, n·d finite values, columns in <see cref="FeatureNames"/> order.</param>
+    /// <param name="destination">n entries receiving indices into <see cref="ClassNames"/>.</param>
+    /// <exception cref="ArgumentException">Shapes do not match, a feature is not finite, or a row's scores are NaN (overflow to ∞ − ∞).</exception>
+    public void Predict(ReadOnlySpan<double> features, Span<int> destination)
+    {
+        int k = Classes, d = Features;
+        if (features.Length % d != 0) ThrowHelper.ThrowShape(nameof(features), features.Length, $"a multiple of d = {d}");
+        int n = features.Length / d;
+        if (destination.Length != n) ThrowHelper.ThrowShape(nameof(destination), destination.Length, $"n = {n}");
+        var scores = new double[n * k];
+        Scores(features, scores);
+        for (int i = 0; i < n; i++)
+        {
+            int best = 0;
+            for (int c = 1; c < k; c++)
+                if (scores[i * k + c] > scores[i * k + best]) best = c;
+            destination[i] = best;
+        }
+    }
+
+    /// <summary>The most probable class name of each row of X [n, d]: <see cref="Predict(ReadOnlySpan{double}, Span{int})"/> mapped through <see cref="ClassNames"/>.</summary>
+    /// <param name="features">X, n·d finite values, columns in <see cref="FeatureNames"/> order.</param>
+    /// <returns>n class names.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Predict(ReadOnlySpan{double}, Span{int})"/>.</exception>
+    public string[] PredictClassNames(ReadOnlySpan<double> features)
+    {
+        var indices = new int[features.Length / Math.Max(Features, 1)];
+        Predict(features, indices);
+        return [.. indices.Select(i => ClassNames[i])];
+    }
+
+    /// <summary>Writes each row's scores (K = 2: [0, w·x′ + b]; else w_k·x′ + b_k) into destination [n, K]; returns n. NaN scores throw.</summary>
+    private int Scores(ReadOnlySpan<double> features, Span<double> destination)
+    {
+        int d = Features, k = Classes;
+        if (features.Length % d != 0) ThrowHelper.ThrowShape(nameof(features), features.Length, $"a multiple of d = {d}");
+        int n = features.Length / d;
+        if (destination.Length != n * k) ThrowHelper.ThrowShape(nameof(destination), destination.Length, $"n·K = {n}·{k}");
+        Span<double> row = d <= 256 ? stackalloc double[d] : new double[d];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                double v = features[i * d + j];
+                if (!double.IsFinite(v)) ThrowHelper.ThrowBadValue(nameof(features), i * d + j, v, "must be finite");
+                row[j] = Means is null ? v : (v - Means[j]) / Scales![j];
+            }
+            var z = destination.Slice(i * k, k);
+            if (k == 2)
+            {
+                z[0] = 0;
+                z[1] = Score(row, 0);
+            }
+            else
+            {
+                for (int c = 0; c < k; c++) z[c] = Score(row, c);
+            }
+            foreach (double v in z)
+                if (double.IsNaN(v)) ThrowHelper.ThrowScoreOverflow(nameof(features), i);
+        }
+        return n;
+    }
+
     private double Score(ReadOnlySpan<double> x, int vector) =>
         System.Numerics.Tensors.TensorPrimitives.Dot(Coefficients[vector], x) + Intercepts[vector];
 
     /// <summary>The model as indented JSON.</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, LogisticRegressionJsonContext.Default.LogisticRegressionModel);
 
     /// <summary>
     /// Reads a model written by <see cref="ToJson"/>; throws <see cref="InvalidDataException"/> on another format, inconsistent
@@ -106,7 +198,7 @@ public sealed record LogisticRegressionModel
         LogisticRegressionModel? model;
         try
         {
-            model = JsonSerializer.Deserialize<LogisticRegressionModel>(json, SerializerOptions);
+            model = JsonSerializer.Deserialize(json, LogisticRegressionJsonContext.Default.LogisticRegressionModel);
         }
         catch (JsonException e)
         {
@@ -159,10 +251,13 @@ public sealed record LogisticRegressionModel
             if (!double.IsFinite(values[j])) ThrowHelper.ThrowInvalidData($"The model's {field}[{j}] = {values[j]} is not finite.");
     }
 
-    private static readonly JsonSerializerOptions SerializerOptions = new()
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
 }
+
+/// <summary>
+/// The source-generated (reflection-free, trim- and AOT-safe) JSON contract of <see cref="LogisticRegressionModel"/>: indented,
+/// snake_case keys, ±∞ as named literals.
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(LogisticRegressionModel))]
+internal sealed partial class LogisticRegressionJsonContext : JsonSerializerContext;

@@ -25,6 +25,18 @@ public sealed record LogisticRegressionOptions
     /// <summary>Stop when the objective's gradient has ‖·‖∞ ≤ this. Default 1e-9.</summary>
     public double GradientTolerance { get; init; } = 1e-9;
 
+    /// <summary>
+    /// Per-class weights keyed by class name (scikit-learn's <c>class_weight={…}</c>): every sample of class k counts
+    /// ClassWeights[k] times (times its sample weight); classes not named weigh 1. Each weight finite and ≥ 0. Null (default): none.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? ClassWeights { get; init; }
+
+    /// <summary>
+    /// Weigh class k by n / (K · n_k), n_k its number of samples (scikit-learn's <c>class_weight='balanced'</c>; sample weights do
+    /// not enter n_k). Not together with <see cref="ClassWeights"/>. Default false.
+    /// </summary>
+    public bool BalanceClassWeights { get; init; }
+
     /// <summary>L-BFGS iteration limit. Default 10,000.</summary>
     public int MaxIterations { get; init; } = 10_000;
 }

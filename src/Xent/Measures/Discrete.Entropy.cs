@@ -15,6 +15,9 @@ public static partial class Discrete
     /// One vectorised pass with compensated sums; on up to <see cref="MeasureOptions.MaxDegreeOfParallelism"/> threads for long inputs.
     /// A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="p">The probabilities p_i (finite, ≥ 0; under the default policy they must sum to 1 within the tolerance).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information Entropy<T>(ReadOnlySpan<T> p, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Information.FromNats(Math.Max(EntropyNats(p, options ?? MeasureOptions.Default), 0), logBase);
@@ -39,6 +42,10 @@ public static partial class Discrete
     /// <see cref="MeasureOptions.Clip"/> or <see cref="MeasureOptions.Smoothing"/> is set. Empty P and Q: 0 under
     /// <see cref="Normalization.AsIs"/>, else an error.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
+    /// <param name="p">The probabilities p_i (finite, ≥ 0; under the default policy they must sum to 1 within the tolerance).</param>
+    /// <param name="q">The probabilities q_i, as many as p (finite, ≥ 0; q_i = 0 where p_i &gt; 0 gives +∞ unless clipping or smoothing is set).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information CrossEntropy<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -60,6 +67,10 @@ public static partial class Discrete
     /// (where p/q overflows or underflows, as with subnormal entries, the difference of logs is used).
     /// q_i = 0 with p_i &gt; 0 gives +∞ unless clipping or smoothing is asked for. A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, an entry is NaN, infinite or negative, or a sum breaks the normalization policy.</exception>
+    /// <param name="p">The probabilities p_i (finite, ≥ 0; under the default policy they must sum to 1 within the tolerance).</param>
+    /// <param name="q">The probabilities q_i, as many as p (finite, ≥ 0; q_i = 0 where p_i &gt; 0 gives +∞ unless clipping or smoothing is set).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information KlDivergence<T>(ReadOnlySpan<T> p, ReadOnlySpan<T> q, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Information.FromNats(Math.Max(KlDivergenceNats(p, q, options ?? MeasureOptions.Default), 0), logBase);
@@ -103,6 +114,8 @@ public static partial class Discrete
     /// Unitless. Same conventions and exceptions as <see cref="Entropy{T}(ReadOnlySpan{T}, LogBase, MeasureOptions?)"/>; 1 for a certain outcome.
     /// </summary>
     /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="p">The probabilities p_i (finite, ≥ 0; under the default policy they must sum to 1 within the tolerance).</param>
+    /// <param name="options">As for Entropy; null means the defaults (probabilities must sum to 1).</param>
     public static double Perplexity<T>(ReadOnlySpan<T> p, MeasureOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         Math.Exp(Entropy(p, LogBase.Nats, options).Value);
 
@@ -111,6 +124,8 @@ public static partial class Discrete
     /// (bits by default). p = 0 gives +∞, p = 1 gives 0 (never −0).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">p is NaN or outside [0, 1].</exception>
+    /// <param name="p">The probability of the outcome, in [0, 1].</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information Surprisal<T>(T p, LogBase logBase = default) where T : unmanaged, IFloatingPointIeee754<T>
     {
         double x = double.CreateTruncating(p);
@@ -124,6 +139,9 @@ public static partial class Discrete
     /// otherwise overlap). p_i = 0 gives +∞, p_i = 1 gives 0. Computed in double precision and rounded to T once.
     /// </summary>
     /// <exception cref="ArgumentException">destination is shorter than p or partly overlaps it, or an entry is NaN or outside [0, 1].</exception>
+    /// <param name="p">Probabilities, each in [0, 1].</param>
+    /// <param name="destination">At least p.Length entries; receives −log p_i in the unit of logBase. May be p itself.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static void Surprisal<T>(ReadOnlySpan<T> p, Span<T> destination, LogBase logBase = default) where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckDestination(p, destination);

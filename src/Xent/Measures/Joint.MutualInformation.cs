@@ -13,6 +13,11 @@ public static partial class Joint
     /// rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="table">The rows × columns table, row-major: cell (x, y) at table[x * columns + y].</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information MutualInformation<T>(ReadOnlySpan<T> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Information.FromNats(Math.Max(MutualInformationNats(table, rows, columns, Prepare(table, rows, columns, options)), 0), logBase);
@@ -23,6 +28,10 @@ public static partial class Joint
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, a count is negative, or the counts sum past <see cref="long.MaxValue"/>.</exception>
+    /// <param name="table">Counts, row-major: table[x * columns + y] (each ≥ 0).</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information MutualInformation(ReadOnlySpan<long> table, int rows, int columns, LogBase logBase = default) =>
         Information.FromNats(Math.Max(MutualInformationNats(table, rows, columns, PrepareCounts(table, rows, columns)), 0), logBase);
 
@@ -36,6 +45,11 @@ public static partial class Joint
     /// (term by term, without cancellation).</remarks>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="table">Branch × class probabilities (or weights), row-major.</param>
+    /// <param name="rows">The number of branches of the split (≥ 1).</param>
+    /// <param name="columns">The number of classes (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information InformationGain<T>(ReadOnlySpan<T> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         MutualInformation(table, rows, columns, logBase, options);
@@ -46,6 +60,10 @@ public static partial class Joint
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, a count is negative, or the counts sum past <see cref="long.MaxValue"/>.</exception>
+    /// <param name="table">Branch × class counts, row-major (each ≥ 0).</param>
+    /// <param name="rows">The number of branches of the split (≥ 1).</param>
+    /// <param name="columns">The number of classes (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information InformationGain(ReadOnlySpan<long> table, int rows, int columns, LogBase logBase = default) =>
         MutualInformation(table, rows, columns, logBase);
 
@@ -58,6 +76,11 @@ public static partial class Joint
     /// two identical constant labelings) NMI is 1; otherwise when I = 0 or D = 0, NMI is 0. The result is clamped to [0, 1].</remarks>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="table">The rows × columns table, row-major: cell (x, y) at table[x * columns + y].</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="normalization">The denominator D; <see cref="NmiNormalization.Arithmetic"/> (scikit-learn's default) when omitted.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static double NormalizedMutualInformation<T>(ReadOnlySpan<T> table, int rows, int columns,
         NmiNormalization normalization = NmiNormalization.Arithmetic, MeasureOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
         Summarize(table, rows, columns, LogBase.Nats, options).Normalized(normalization);
@@ -65,11 +88,15 @@ public static partial class Joint
     /// <summary>Normalized mutual information of a count table (unitless, degenerate cases as the probability overload; 1 when nothing was counted).</summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, a count is negative, or the counts sum past <see cref="long.MaxValue"/>.</exception>
+    /// <param name="table">Counts, row-major (each ≥ 0).</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="normalization">The denominator D; <see cref="NmiNormalization.Arithmetic"/> (scikit-learn's default) when omitted.</param>
     public static double NormalizedMutualInformation(ReadOnlySpan<long> table, int rows, int columns,
         NmiNormalization normalization = NmiNormalization.Arithmetic) =>
         Summarize(table, rows, columns, LogBase.Nats).Normalized(normalization);
 
-    /// <summary>I / D for the chosen denominator, with the degenerate cases of <see cref="NormalizedMutualInformation{T}"/>.</summary>
+    /// <summary>I / D for the chosen denominator, with the degenerate cases of <see cref="NormalizedMutualInformation{T}(ReadOnlySpan{T}, int, int, NmiNormalization, MeasureOptions?)"/>.</summary>
     internal static double Normalize(double mi, double hx, double hy, double hxy, NmiNormalization normalization)
     {
         if (hx == 0 && hy == 0) return 1;
@@ -95,6 +122,12 @@ public static partial class Joint
     /// I(X;Y,Z) = I(X;Z) + I(X;Y|Z) holds. nz = 1 gives I(X;Y). A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ nx·ny·nz, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="table">The nx × ny × nz table, cell (x, y, z) at table[(x * ny + y) * nz + z].</param>
+    /// <param name="nx">Categories of X (≥ 1).</param>
+    /// <param name="ny">Categories of Y (≥ 1).</param>
+    /// <param name="nz">Categories of Z, the conditioning variable (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information ConditionalMutualInformation<T>(ReadOnlySpan<T> table, int nx, int ny, int nz, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -106,6 +139,11 @@ public static partial class Joint
     /// <summary>Conditional mutual information I(X;Y|Z) of an nx × ny × nz count table, in the unit of <paramref name="logBase"/> (bits by default); 0 when nothing was counted.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ nx·ny·nz, a count is negative, or the counts sum past <see cref="long.MaxValue"/>.</exception>
+    /// <param name="table">Counts of the nx × ny × nz table, row-major (each ≥ 0).</param>
+    /// <param name="nx">Categories of X (≥ 1).</param>
+    /// <param name="ny">Categories of Y (≥ 1).</param>
+    /// <param name="nz">Categories of Z (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information ConditionalMutualInformation(ReadOnlySpan<long> table, int nx, int ny, int nz, LogBase logBase = default)
     {
         var (cells, shape) = Shape(nx, ny, nz);

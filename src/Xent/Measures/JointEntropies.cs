@@ -17,7 +17,7 @@ public readonly record struct JointEntropies(
     Information RowGivenColumn,
     Information MutualInformation)
 {
-    /// <summary>The normalized mutual information I / D in [0, 1] with the denominator D chosen by <paramref name="normalization"/>; see <see cref="Joint.NormalizedMutualInformation{T}"/> for the degenerate cases.</summary>
+    /// <summary>The normalized mutual information I / D in [0, 1] with the denominator D chosen by <paramref name="normalization"/>; see <see cref="Joint.NormalizedMutualInformation{T}(ReadOnlySpan{T}, int, int, NmiNormalization, MeasureOptions?)"/> for the degenerate cases.</summary>
     public double Normalized(NmiNormalization normalization = NmiNormalization.Arithmetic) =>
         Joint.Normalize(MutualInformation.Nats, RowEntropy.Nats, ColumnEntropy.Nats, JointEntropy.Nats, normalization);
 }

@@ -6,7 +6,7 @@ namespace Xent.Coding;
 /// </summary>
 /// <remarks>Invariant, checked on construction: lengths in 0..<see cref="MaxCodewordLength"/>, Kraft sum ≤ 1 and no
 /// codeword a prefix of another.</remarks>
-public sealed class PrefixCode
+public sealed partial class PrefixCode
 {
     /// <summary>The longest codeword a <see cref="PrefixCode"/> can hold: 64 bits.</summary>
     public const int MaxCodewordLength = 64;
