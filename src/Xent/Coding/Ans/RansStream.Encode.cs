@@ -102,15 +102,7 @@ public static partial class RansStream
         var symbols = ArrayPool<EncoderSymbol>.Shared.Rent(256 * 256);
         try
         {
-            Array.Clear(counts, 0, 256 * 256);
-            CountPairs(source, counts);
-            for (int z = 1; z < lanes; z++)
-            {
-                int start = z * segment;
-                counts[source[start - 1] << 8 | source[start]]--;
-                counts[source[start]]++;
-            }
-            counts[source[0]]++;
+            CountContexts(source, counts);
             var tables = new FrequencyTable?[256];
             for (int c = 0; c < 256; c++)
             {
@@ -152,6 +144,62 @@ public static partial class RansStream
     }
 
     /// <summary>counts[a·256 + b] += the number of adjacent pairs (a, b) in <paramref name="source"/>.</summary>
+    /// <summary>The order-1 counts the encoder quantizes, counts[context · 256 + symbol] (the first byte of every lane's
+    /// segment has context 0); clears the first 65536 entries first.</summary>
+    private static void CountContexts(ReadOnlySpan<byte> source, long[] counts)
+    {
+        Array.Clear(counts, 0, 256 * 256);
+        if (source.IsEmpty) return;
+        var (lanes, segment) = Segments(source.Length);
+        CountPairs(source, counts);
+        for (int z = 1; z < lanes; z++)
+        {
+            int start = z * segment;
+            counts[source[start - 1] << 8 | source[start]]--;
+            counts[source[start]]++;
+        }
+        counts[source[0]]++;
+    }
+
+    /// <summary>
+    /// What the block's model pays for <paramref name="message"/>: Σ count(c, s)·−log2(f(s | c) / 2^P) over the tables the
+    /// encoder quantizes at order <paramref name="order"/> and precision <paramref name="precision"/>, in bits (the payload
+    /// before the lanes' final states). Quantization is deterministic, so the decoder recomputes the same figure from the
+    /// decoded bytes.
+    /// </summary>
+    internal static double ModelBits(ReadOnlySpan<byte> message, int order, int precision)
+    {
+        if (message.IsEmpty) return 0;
+        if (order == 0)
+        {
+            Span<long> counts0 = stackalloc long[256];
+            counts0.Clear();
+            ByteHistogram.Add(message, counts0);
+            return FrequencyTable.Quantize(counts0, precision).CodeLength(counts0).Value;
+        }
+        var counts = ArrayPool<long>.Shared.Rent(256 * 256);
+        try
+        {
+            CountContexts(message, counts);
+            double bits = 0;
+            for (int c = 0; c < 256; c++)
+            {
+                var row = counts.AsSpan(c << 8, 256);
+                if (row.ContainsAnyExcept(0L)) bits += FrequencyTable.Quantize(row, precision).CodeLength(row).Value;
+            }
+            return bits;
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(counts);
+        }
+    }
+
+    /// <summary><see cref="ModelBits(ReadOnlySpan{byte}, int, int)"/> with the order and precision read from the block's
+    /// header; 0 when the header does not parse.</summary>
+    internal static double ModelBits(ReadOnlySpan<byte> block, ReadOnlySpan<byte> message) =>
+        ReadPrefix(block, out int order, out int precision, out _, out _) == OperationStatus.Done ? ModelBits(message, order, precision) : 0;
+
     private static void CountPairs(ReadOnlySpan<byte> source, long[] counts)
     {
         // Four interleaved 32-bit tables would break store-forwarding stalls, but 4 × 256 KiB leaves L2; one int table with

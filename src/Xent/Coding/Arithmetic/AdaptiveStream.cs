@@ -29,8 +29,15 @@ public static class AdaptiveStream
     /// <paramref name="order"/>; returns the number of bytes written.</summary>
     /// <exception cref="ArgumentOutOfRangeException">order is not 0, 1 or 2.</exception>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
-    public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int order = DefaultOrder)
+    public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int order = DefaultOrder) =>
+        EncodeCore(source, destination, order, out _);
+
+    /// <summary>Encodes as <see cref="Encode(ReadOnlySpan{byte}, Span{byte}, int)"/>, and returns in
+    /// <paramref name="modelBits"/> the model's cross-entropy on the data, Σ −log2 q(xᵢ | context) in bits (what
+    /// <see cref="CodeLength"/> computes, summed in the same pass).</summary>
+    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int order, out double modelBits)
     {
+        modelBits = 0;
         var model = new AdaptiveByteModel(order);
         int needed = MaxEncodedLength(source.Length);
         if (destination.Length < needed) ThrowHelper.ThrowDestinationTooShort(nameof(destination), needed, destination.Length);
@@ -40,7 +47,13 @@ public static class AdaptiveStream
         destination[modeAt] = (byte)order;
         // The coded form may use at most what storing would: beyond that, store.
         var encoder = new RangeEncoder(destination[pos..needed]);
-        foreach (byte b in source) encoder.Encode(b, ref model);
+        var sum = new CompensatedSum();
+        foreach (byte b in source)
+        {
+            sum.Add(model.CodeLength(b));
+            encoder.Encode(b, ref model);
+        }
+        modelBits = sum.Value;
         int written = encoder.Finish();
         if (encoder.Overflowed || pos + written >= needed) return BlockHeader.WriteStored(source, destination, modeAt);
         return pos + written;

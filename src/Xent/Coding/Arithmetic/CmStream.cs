@@ -30,7 +30,7 @@ public static class CmStream
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
-        EncodeCore(source, destination, level, CmStages.All);
+        EncodeCore(source, destination, level, CmStages.All, out _);
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
@@ -40,8 +40,12 @@ public static class CmStream
         return buffer.AsSpan(0, Encode(source, buffer, level)).ToArray();
     }
 
-    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, CmStages stages)
+    /// <summary>Encodes as <see cref="Encode(ReadOnlySpan{byte}, Span{byte}, int)"/>, and returns in
+    /// <paramref name="modelBits"/> the model's cross-entropy on the data, Σ −log2 p(bit | context) in bits (what
+    /// <see cref="CodeLength"/> computes, summed in the same pass; the whole data even when the block ends up stored).</summary>
+    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, CmStages stages, out double modelBits)
     {
+        modelBits = 0;
         if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
             ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModel.MinLevel} … {CmModel.MaxLevel}");
         int needed = MaxEncodedLength(source.Length);
@@ -52,11 +56,23 @@ public static class CmStream
         destination[modeAt] = (byte)level;
         var model = new CmModel(level, source.Length, stages);
         var encoder = new BinaryArithmeticEncoder(destination[pos..needed]);
+        var sum = new CompensatedSum();
+        bool overflowed = false;
         foreach (byte b in source)
         {
-            for (int i = 7; i >= 0; i--) encoder.Encode((b >> i) & 1, ref model);
-            if (encoder.Overflowed) break;
+            double bits = 0;
+            for (int i = 7; i >= 0; i--)
+            {
+                int bit = (b >> i) & 1;
+                int p = model.P();
+                bits += model.CodeLength(bit);
+                if (!overflowed) encoder.Encode(bit, p);
+                model.Update(bit);
+            }
+            sum.Add(bits);
+            overflowed = encoder.Overflowed;
         }
+        modelBits = sum.Value;
         int written = encoder.Finish();
         if (encoder.Overflowed || pos + written >= needed) return BlockHeader.WriteStored(source, destination, modeAt);
         return pos + written;
@@ -78,9 +94,16 @@ public static class CmStream
     /// is truncated; <see cref="OperationStatus.InvalidData"/> when it is corrupt (an unknown level, a coder state that does
     /// not end as the encoder's, a stored block whose CRC-32 does not match). Destination content is unspecified unless
     /// Done.</returns>
-    public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten)
+    public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten) =>
+        TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, out _);
+
+    /// <summary>Decodes as <see cref="TryDecode"/>, and returns in <paramref name="modelBits"/> the model's cross-entropy on
+    /// the decoded bytes when the block was coded (summed in the same pass), 0 for the empty block, and NaN for a stored
+    /// block (which records no level: the caller knows which it coded with).</summary>
+    internal static OperationStatus TryDecodeCore(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
         bytesConsumed = bytesWritten = 0;
+        modelBits = 0;
         var status = BlockHeader.TryRead(source, out int n, out byte mode, out int pos);
         if (status != OperationStatus.Done) return status;
         if (n > destination.Length) return OperationStatus.DestinationTooSmall;
@@ -91,6 +114,7 @@ public static class CmStream
         }
         if (mode == BlockHeader.StoredFlag)
         {
+            modelBits = double.NaN;
             status = BlockHeader.TryReadStored(source, pos, destination, n, out bytesConsumed);
             if (status == OperationStatus.Done) bytesWritten = n;
             return status;
@@ -101,15 +125,26 @@ public static class CmStream
         var model = new CmModel(mode, n);
         var decoder = new BinaryArithmeticDecoder(source[pos..]);
         var output = destination[..n];
+        var sum = new CompensatedSum();
         for (int i = 0; i < output.Length; i++)
         {
             int c = 1;
-            while (c < 256) c = (c << 1) | decoder.Decode(ref model);
+            double bits = 0;
+            while (c < 256)
+            {
+                int p = model.P();
+                int bit = decoder.Decode(p);
+                bits += model.CodeLength(bit);
+                model.Update(bit);
+                c = (c << 1) | bit;
+            }
+            sum.Add(bits);
             output[i] = (byte)c;
             // A truncated stream reads zeros from here on; stop rather than decode garbage to the end.
             if (decoder.Truncated) return OperationStatus.NeedMoreData;
         }
         if (!decoder.IsFinishedOk) return OperationStatus.InvalidData;
+        modelBits = sum.Value;
         bytesConsumed = pos + decoder.BytesConsumed;
         bytesWritten = n;
         return OperationStatus.Done;

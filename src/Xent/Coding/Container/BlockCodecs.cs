@@ -11,6 +11,10 @@ internal static class BlockCodecs
     public static IReadOnlyList<(XentCodec Id, string Name, int MaxLevel)> All { get; } =
     [
         (XentCodec.Huffman, "huffman", HuffmanBlockCodec.MaxLevel),
+        (XentCodec.Rans, "rans", RansBlockCodec.MaxLevel),
+        (XentCodec.Rans1, "rans1", RansBlockCodec.MaxLevel),
+        (XentCodec.Cm, "cm", CmBlockCodec.MaxLevel),
+        (XentCodec.Order2, "o2", AdaptiveBlockCodec.MaxLevel),
     ];
 
     /// <summary>The codec <paramref name="id"/> at <paramref name="level"/> (1 … its maximum level).</summary>
@@ -23,6 +27,10 @@ internal static class BlockCodecs
         return id switch
         {
             XentCodec.Huffman => HuffmanBlockCodec.ForLevel(level),
+            XentCodec.Rans => RansBlockCodec.ForLevel(0, level),
+            XentCodec.Rans1 => RansBlockCodec.ForLevel(1, level),
+            XentCodec.Cm => new CmBlockCodec(level),
+            XentCodec.Order2 => AdaptiveBlockCodec.Instance,
             _ => throw new ArgumentOutOfRangeException(nameof(id)),
         };
     }
@@ -32,6 +40,10 @@ internal static class BlockCodecs
     public static IBlockCodec? Read(byte id, ReadOnlySpan<byte> parameters) => (XentCodec)id switch
     {
         XentCodec.Huffman => HuffmanBlockCodec.FromParameters(parameters),
+        XentCodec.Rans => RansBlockCodec.FromParameters(0, parameters),
+        XentCodec.Rans1 => RansBlockCodec.FromParameters(1, parameters),
+        XentCodec.Cm => CmBlockCodec.FromParameters(parameters),
+        XentCodec.Order2 => AdaptiveBlockCodec.FromParameters(parameters),
         _ => null,
     };
 

@@ -1,0 +1,44 @@
+using System.Buffers;
+
+namespace Xent.Coding;
+
+/// <summary>
+/// <see cref="CmStream"/> as a container codec (<see cref="XentCodec.Cm"/>). Parameter byte: the model's level, 1 … 9 (the
+/// level is also stored in each block). The model bits are the model's cross-entropy on the block,
+/// Σ −log2 p(bit | context) (<see cref="CmStream.CodeLength"/>), summed while encoding and recomputed after decoding.
+/// </summary>
+internal sealed class CmBlockCodec : IBlockCodec
+{
+    private readonly int _level;
+
+    public CmBlockCodec(int level)
+    {
+        if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the cm codec's level must be {CmModel.MinLevel} … {CmModel.MaxLevel}");
+        _level = level;
+    }
+
+    public const int MaxLevel = CmModel.MaxLevel;
+
+    /// <summary>The codec stored as <paramref name="parameters"/>, or null when they are not one valid byte.</summary>
+    public static CmBlockCodec? FromParameters(ReadOnlySpan<byte> parameters) =>
+        parameters.Length == 1 && parameters[0] >= CmModel.MinLevel && parameters[0] <= CmModel.MaxLevel ? new CmBlockCodec(parameters[0]) : null;
+
+    public XentCodec Id => XentCodec.Cm;
+
+    public byte[] Parameters => [(byte)_level];
+
+    public int MaxEncodedLength(int length) => CmStream.MaxEncodedLength(length);
+
+    public int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits) =>
+        CmStream.EncodeCore(source, destination, _level, CmStages.All, out modelBits);
+
+    public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
+    {
+        var status = CmStream.TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, out modelBits);
+        if (status != OperationStatus.Done) modelBits = 0;
+        // A stored block (incompressible data) records no level; the encoder measured it at this codec's level.
+        else if (double.IsNaN(modelBits)) modelBits = CmStream.CodeLength(destination[..bytesWritten], _level).Value;
+        return status;
+    }
+}
