@@ -128,21 +128,9 @@ public static partial class RansStream
     /// <exception cref="ArgumentOutOfRangeException">maxLength &lt; 0.</exception>
     /// <exception cref="InvalidDataException">The input is truncated, corrupt, claims more than maxLength bytes, or has bytes
     /// after the block.</exception>
-    public static byte[] Decode(ReadOnlySpan<byte> source, int maxLength)
-    {
-        if (maxLength < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(maxLength), maxLength, "the length limit must be ≥ 0");
-        var status = TryGetDecodedLength(source, out int length);
-        if (status != OperationStatus.Done) ThrowInvalid(status);
-        if (length > maxLength) ThrowHelper.ThrowInvalidData($"rANS block claims {length} decoded bytes; at most {maxLength} were expected.");
-        var result = new byte[length];
-        status = TryDecode(source, result, out int consumed, out _);
-        if (status != OperationStatus.Done) ThrowInvalid(status);
-        if (consumed != source.Length) ThrowHelper.ThrowInvalidData($"rANS block: {source.Length - consumed} bytes follow the end of the block.");
-        return result;
-    }
+    public static byte[] Decode(ReadOnlySpan<byte> source, int maxLength) =>
+        BlockDecoding.DecodeWhole("rANS", source, maxLength, TryGetDecodedLength, TryDecode);
 
-    private static void ThrowInvalid(OperationStatus status) =>
-        ThrowHelper.ThrowInvalidData(status == OperationStatus.NeedMoreData ? "rANS block is truncated." : "rANS block is corrupt.");
 
     private static void CheckOrder(int order)
     {

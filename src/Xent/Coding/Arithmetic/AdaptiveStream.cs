@@ -116,18 +116,15 @@ public static class AdaptiveStream
         return OperationStatus.Done;
     }
 
-    /// <summary>Decodes a whole block into a new array.</summary>
-    /// <exception cref="InvalidDataException">The input is truncated, corrupt, or has bytes after the block.</exception>
-    public static byte[] Decode(ReadOnlySpan<byte> source)
-    {
-        var status = TryGetDecodedLength(source, out int n);
-        if (status != OperationStatus.Done) throw BlockHeader.Invalid(Codec, status);
-        var result = new byte[n];
-        status = TryDecode(source, result, out int consumed, out _);
-        if (status != OperationStatus.Done) throw BlockHeader.Invalid(Codec, status);
-        if (consumed != source.Length) ThrowHelper.ThrowInvalidData($"{Codec} block: {source.Length - consumed} bytes follow the end of the block.");
-        return result;
-    }
+    /// <summary>Decodes a whole block into a new array, after checking its declared length against <paramref name="maxLength"/>
+    /// (a short block may honestly decode to a long run, so only the caller knows how much to expect).</summary>
+    /// <param name="source">The block, exactly.</param>
+    /// <param name="maxLength">The most decoded bytes to accept (default 2^26).</param>
+    /// <exception cref="ArgumentOutOfRangeException">maxLength is negative.</exception>
+    /// <exception cref="InvalidDataException">The input is truncated, corrupt, claims more than <paramref name="maxLength"/> bytes,
+    /// or has bytes after the block.</exception>
+    public static byte[] Decode(ReadOnlySpan<byte> source, int maxLength = BlockDecoding.DefaultMaxLength) =>
+        BlockDecoding.DecodeWhole(Codec, source, maxLength, TryGetDecodedLength, TryDecode);
 
     /// <summary>
     /// The model's cross-entropy on <paramref name="data"/>: Σᵢ −log2 q(xᵢ | context), in bits, what coding the data with the

@@ -60,10 +60,4 @@ internal static class BlockHeader
         bytesConsumed = position + count + BinaryFormat.ChecksumLength;
         return OperationStatus.Done;
     }
-
-    public static InvalidDataException Invalid(string codec, OperationStatus status) => new(status switch
-    {
-        OperationStatus.NeedMoreData => $"{codec} block: the input is truncated.",
-        _ => $"{codec} block: the input is corrupt.",
-    });
 }

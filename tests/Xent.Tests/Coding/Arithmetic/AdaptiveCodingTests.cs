@@ -191,6 +191,27 @@ public class AdaptiveCodingTests
     }
 
     [Fact]
+    public void WholeBlockDecodesCheckTheClaimedLengthBeforeAllocating()
+    {
+        // A 7-byte header claiming 2^31 − 1 bytes: the array-returning decoders refuse it by the limit, allocating nothing.
+        var header = new byte[16];
+        int pos = Varint.Write(int.MaxValue, header);
+        header[pos] = 2;
+        foreach (Func<byte[]> decode in new Func<byte[]>[] { () => AdaptiveStream.Decode(header), () => CmStream.Decode(header) })
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var e = Assert.Throws<InvalidDataException>(decode);
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1 << 20);
+            Assert.Contains($"claims {int.MaxValue} decoded bytes; at most {1 << 26}", e.Message);
+        }
+        // A long run compresses to a few bytes: the limit is the caller's to raise.
+        var run = new byte[100_000];
+        var encoded = AdaptiveStream.Encode(run, 0);
+        Assert.Throws<InvalidDataException>(() => AdaptiveStream.Decode(encoded, maxLength: 99_999));
+        Assert.Equal(run, AdaptiveStream.Decode(encoded, maxLength: 100_000));
+    }
+
+    [Fact]
     public void ThrowingDecodersNameTheProblem()
     {
         var encoded = CmStream.Encode(Text(500));
