@@ -28,11 +28,10 @@ public static class Fuzzer
     [
         new("huffman",
             (message, rng) => HuffmanStream.Encode(message, rng.Next(8, HuffmanStream.MaxCodeLength + 1)),
-            (input, rng) =>
-            {
-                var destination = new byte[rng.Next(2) == 0 ? 1 << 16 : rng.Next(0, 64)];
-                return HuffmanStream.TryDecode(input, destination, out _, out int written) == OperationStatus.Done ? destination[..written] : null;
-            }),
+            (input, rng) => Decoded(HuffmanStream.TryDecode, input, rng)),
+        new("rans", (message, rng) => RansStream.Encode(message, rng.Next(2), rng.Next(RansStream.MinPrecision, RansStream.MaxPrecision + 1)), (input, rng) => Decoded(RansStream.TryDecode, input, rng)),
+        new("adaptive", (message, rng) => AdaptiveStream.Encode(message, rng.Next(3)), (input, rng) => Decoded(AdaptiveStream.TryDecode, input, rng)),
+        new("cm", (message, rng) => CmStream.Encode(message, rng.Next(1, 4)), (input, rng) => Decoded(CmStream.TryDecode, input, rng)),
         new("container",
             (message, rng) => XentContainer.Compress(message, new XentContainerOptions
             {
@@ -47,6 +46,15 @@ public static class Fuzzer
                 catch (InvalidDataException) { return null; }
             }),
     ];
+
+    /// <summary>A span decoder (TryDecode) into a destination of random size: large enough, or maybe too small.</summary>
+    private delegate OperationStatus SpanDecoder(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten);
+
+    private static byte[]? Decoded(SpanDecoder decode, byte[] input, Random rng)
+    {
+        var destination = new byte[rng.Next(2) == 0 ? 1 << 16 : rng.Next(0, 64)];
+        return decode(input, destination, out _, out int written) == OperationStatus.Done ? destination[..written] : null;
+    }
 
     /// <summary>A random message: empty, tiny, skewed, uniform, runs or text-like, up to about 20 000 bytes.</summary>
     public static byte[] Message(Random rng)

@@ -43,8 +43,8 @@ internal static class CompressCommand
     {
         var shared = new Options();
         string names = string.Join("|", XentContainer.Codecs.Select(c => c.Name));
-        var codec = new Option<string>("--codec") { Description = $"The codec: {names} (default huffman).", DefaultValueFactory = _ => "huffman" };
-        var level = new Option<int>("--level") { Description = "The codec's level, 1 (default, fastest) … its maximum (huffman: 5, codewords of 11 … 15 bits).", DefaultValueFactory = _ => 1 };
+        var codec = new Option<string?>("--codec") { Description = $"The codec: {names} (default: cm for text-like input, rans1 otherwise, judged from the first block)." };
+        var level = new Option<int?>("--level") { Description = $"The codec's level, 1 … its maximum (default: cm {CmStream.DefaultLevel}, the others 1, the fastest; huffman: 5 levels, codewords of 11 … 15 bits)." };
         var blockSize = new Option<int>("--block-size", "-B")
         {
             Description = $"Original bytes per block, 1 … {XentContainerOptions.MaxBlockSize} (default {XentContainerOptions.DefaultBlockSize}: 1 MiB).",
@@ -60,30 +60,41 @@ internal static class CompressCommand
         command.SetAction(parse =>
         {
             if (parse.GetValue(decompress)) return Run(parse, shared, streams, compress: false, null);
+            string? codecName = parse.GetValue(codec);
+            int? givenLevel = parse.GetValue(level);
             var options = new XentContainerOptions
             {
-                Codec = ParseCodec(parse.GetValue(codec)!),
-                Level = parse.GetValue(level),
                 BlockSize = parse.GetValue(blockSize),
                 MaxDegreeOfParallelism = Inputs.ParseThreads(parse.GetValue(shared.Threads)),
             };
             if (options.BlockSize < 1 || options.BlockSize > XentContainerOptions.MaxBlockSize)
                 throw new UsageException($"--block-size {options.BlockSize} must be 1 … {XentContainerOptions.MaxBlockSize}.");
-            int maxLevel = XentContainer.Codecs.First(c => c.Codec == options.Codec).MaxLevel;
-            if (options.Level < 1 || options.Level > maxLevel)
-                throw new UsageException($"--level {options.Level}: the {parse.GetValue(codec)} codec's levels are 1 … {maxLevel}.");
-            return Run(parse, shared, streams, compress: true, options);
+            // Without --codec the codec is chosen from the first block of the input, once it is open.
+            XentContainerOptions Resolve(XentCodec chosen)
+            {
+                var resolved = options with { Codec = chosen, Level = givenLevel ?? XentContainer.DefaultLevel(chosen) };
+                int maxLevel = XentContainer.Codecs.First(c => c.Codec == chosen).MaxLevel;
+                if (resolved.Level < 1 || resolved.Level > maxLevel)
+                    throw new UsageException($"--level {resolved.Level}: the {BlockCodecName(chosen)} codec's levels are 1 … {maxLevel}.");
+                return resolved;
+            }
+            if (codecName is not null) return Run(parse, shared, streams, compress: true, Resolve(ParseCodec(codecName)));
+            return Run(parse, shared, streams, compress: true, options, Resolve);
         });
         return command;
     }
+
+    private static string BlockCodecName(XentCodec id) => XentContainer.Codecs.First(c => c.Codec == id).Name;
 
     private static XentCodec ParseCodec(string name) =>
         XentContainer.Codecs.FirstOrDefault(c => c.Name == name.Trim().ToLowerInvariant()) is { Name: not null } c
             ? c.Codec
             : throw new UsageException($"--codec '{name}' is not one of {string.Join(", ", XentContainer.Codecs.Select(x => x.Name))}.");
 
-    /// <summary>Resolves input and output by zstd's conventions, runs the container, writes the report; returns the exit code.</summary>
-    public static int Run(ParseResult parse, Options o, ConsoleStreams streams, bool compress, XentContainerOptions? options)
+    /// <summary>Resolves input and output by zstd's conventions, runs the container, writes the report; returns the exit code.
+    /// With <paramref name="choose"/>, the codec is chosen by <see cref="XentContainer.ChooseCodec"/> from the input's first
+    /// block (read ahead, then coded as usual) and <paramref name="choose"/> completes the options.</summary>
+    public static int Run(ParseResult parse, Options o, ConsoleStreams streams, bool compress, XentContainerOptions? options, Func<XentCodec, XentContainerOptions>? choose = null)
     {
         string? file = parse.GetValue(o.File);
         bool fromStdin = file is null or "-";
@@ -107,8 +118,17 @@ internal static class CompressCommand
 
         var clock = Stopwatch.StartNew();
         XentContainerSummary summary = default!;
-        using (var input = fromStdin ? streams.OpenInput() : new FileStream(file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        using (var opened = fromStdin ? streams.OpenInput() : new FileStream(file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
         {
+            var input = opened;
+            if (choose is not null)
+            {
+                var first = new byte[options!.BlockSize];
+                int read = opened.ReadAtLeast(first, first.Length, throwOnEndOfStream: false);
+                options = choose(XentContainer.ChooseCodec(first.AsSpan(0, read)));
+                if (opened.CanSeek) opened.Seek(-read, SeekOrigin.Current);
+                else input = new ReadAheadStream(first.AsMemory(0, read), opened);
+            }
             void Code(Stream destination) => summary = compress
                 ? XentContainer.Compress(input, destination, options)
                 : XentContainer.Decompress(input, destination, threads);
@@ -130,5 +150,29 @@ internal static class CompressCommand
         }
         else ResultOutput.Write(parse.InvocationConfiguration.Output, report, json, ResultText.Write);
         return 0;
+    }
+
+    /// <summary>A forward-only read of bytes already read ahead from a stream that cannot seek, then the rest of it.</summary>
+    private sealed class ReadAheadStream(ReadOnlyMemory<byte> ahead, Stream rest) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (ahead.IsEmpty) return rest.Read(buffer);
+            int n = Math.Min(buffer.Length, ahead.Length);
+            ahead.Span[..n].CopyTo(buffer);
+            ahead = ahead[n..];
+            return n;
+        }
     }
 }

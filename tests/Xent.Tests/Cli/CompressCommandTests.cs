@@ -80,7 +80,7 @@ public class CompressCommandTests
 
         // -o names the output; --json with data on standard output goes to standard error.
         string named = Path.Combine(cli.Directory, "named.bin");
-        r = Run(null, "compress", file, "-o", named, "--json");
+        r = Run(null, "compress", file, "-o", named, "--json", "--codec", "huffman");
         Assert.Equal(0, r.Exit);
         var json = JsonDocument.Parse(r.Out).RootElement;
         Assert.Equal(data.Length, json.GetProperty("input_bytes").GetInt64());
@@ -99,6 +99,69 @@ public class CompressCommandTests
         Assert.Equal(0, r.Exit);
         Assert.False(File.Exists(file));
         Assert.True(File.Exists(file + ".xent"));
+    }
+
+    [Fact]
+    public void WithoutCodecTextGetsCmAtItsDefaultLevelAndBinaryGetsRans1()
+    {
+        using var cli = new CliRunner();
+        var text = Text(40);
+        var binary = new byte[5000];
+        new Random(10).NextBytes(binary);
+        foreach (var (data, codec, level) in new[] { (text, XentCodec.Cm, CmStream.DefaultLevel), (binary, XentCodec.Rans1, 1) })
+        {
+            Assert.Equal(codec, XentContainer.ChooseCodec(data));
+            string name = XentContainer.Codecs.First(c => c.Codec == codec).Name;
+            string file = cli.Write($"{name}.in", data);
+            var expected = XentContainer.Compress(data, new XentContainerOptions { Codec = codec, Level = level });
+
+            // From a file: the same bytes as the codec at its default level, and the text and JSON name the codec.
+            var r = Run(null, "compress", file);
+            Assert.True(r.Exit == 0, r.Err);
+            Assert.Equal(expected, File.ReadAllBytes(file + ".xent"));
+            Assert.Contains($"{name} ", r.Out);
+            r = Run(null, "compress", file, "-o", file + ".2", "--json");
+            Assert.Equal(name, JsonDocument.Parse(r.Out).RootElement.GetProperty("codec").GetString());
+
+            // From standard input (length not known): decided from the first block, and the read-ahead block is coded too.
+            var output = new MemoryStream();
+            var err = new StringWriter();
+            var pipe = new ConsoleStreams(() => new NonSeekable(data), () => output, InputIsTerminal: false, OutputIsTerminal: false);
+            Assert.Equal(0, XentApp.Run(["compress", "--json", "-B", "1000"], new StringWriter(), err, pipe));
+            Assert.Equal(name, JsonDocument.Parse(err.ToString()).RootElement.GetProperty("codec").GetString());
+            var unknownLength = new MemoryStream();
+            XentContainer.Compress(new NonSeekable(data), unknownLength, new XentContainerOptions { Codec = codec, Level = level, BlockSize = 1000 });
+            Assert.Equal(unknownLength.ToArray(), output.ToArray());
+            Assert.Equal(data, XentContainer.Decompress(output.ToArray()));
+        }
+
+        // An explicit --level applies to the chosen codec; an explicit --codec wins over the choice.
+        string textFile = cli.Write("t.txt", text);
+        var low = Run(null, "compress", "-c", textFile, "--level", "2");
+        Assert.Equal(XentContainer.Compress(text, new XentContainerOptions { Codec = XentCodec.Cm, Level = 2 }), low.Stdout);
+        var huffman = Run(null, "compress", "-c", textFile, "--codec", "huffman");
+        Assert.Equal(XentContainer.Compress(text), huffman.Stdout);
+    }
+
+    [Fact]
+    public void ChoosesCmFromNinetyPercentTextLikeBytes()
+    {
+        Assert.Equal(XentCodec.Rans1, XentContainer.ChooseCodec([]));
+        Assert.Equal(XentCodec.Cm, XentContainer.ChooseCodec("tab\tCR\rLF\n é ü"u8));
+        var sample = new byte[100];
+        sample.AsSpan().Fill((byte)'a');
+        sample.AsSpan(0, 10).Fill(0); // 90% text-like: cm
+        Assert.Equal(XentCodec.Cm, XentContainer.ChooseCodec(sample));
+        sample[10] = 0x1B; // 89%: rans1
+        Assert.Equal(XentCodec.Rans1, XentContainer.ChooseCodec(sample));
+        Assert.Equal(CmStream.DefaultLevel, XentContainer.DefaultLevel(XentCodec.Cm));
+        Assert.Equal(1, XentContainer.DefaultLevel(XentCodec.Rans1));
+    }
+
+    /// <summary>A stream that cannot seek, as standard input in a pipe.</summary>
+    private sealed class NonSeekable(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
     }
 
     [Fact]

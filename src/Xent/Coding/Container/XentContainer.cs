@@ -35,6 +35,24 @@ public static class XentContainer
     public static IReadOnlyList<(XentCodec Codec, string Name, int MaxLevel)> Codecs => BlockCodecs.All;
 
     /// <summary>
+    /// The codec chosen for the user from a sample of the input (its first block): <see cref="XentCodec.Cm"/> for text-like
+    /// input — at least 90% of the bytes printable ASCII (0x20 … 0x7E), tab, CR, LF or UTF-8 lead and continuation bytes
+    /// (0x80 … 0xF4) — and <see cref="XentCodec.Rans1"/> otherwise (binaries, an empty sample).
+    /// </summary>
+    public static XentCodec ChooseCodec(ReadOnlySpan<byte> sample)
+    {
+        if (sample.IsEmpty) return XentCodec.Rans1;
+        long textLike = 0;
+        foreach (byte b in sample)
+            if (b is (>= 0x20 and <= 0x7E) or (byte)'\t' or (byte)'\r' or (byte)'\n' or (>= 0x80 and <= 0xF4)) textLike++;
+        return textLike * 10 >= sample.Length * 9L ? XentCodec.Cm : XentCodec.Rans1;
+    }
+
+    /// <summary>A codec's default level: <see cref="CmStream.DefaultLevel"/> for <see cref="XentCodec.Cm"/>, 1 (the fastest)
+    /// for every other codec.</summary>
+    public static int DefaultLevel(XentCodec codec) => codec == XentCodec.Cm ? CmStream.DefaultLevel : 1;
+
+    /// <summary>
     /// Compresses <paramref name="input"/> (read to its end) into <paramref name="output"/> as one <c>.xent</c> container.
     /// The original length goes into the header when <paramref name="input"/> can seek; otherwise the header says "unknown"
     /// and the end marker closes the blocks.

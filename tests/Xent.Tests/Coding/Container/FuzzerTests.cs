@@ -8,11 +8,13 @@ public class FuzzerTests
     [Fact]
     public void EveryTargetSurvivesAShortSeededRun()
     {
-        Assert.Equal(["huffman", "container"], Fuzzer.Targets.Select(t => t.Name));
+        Assert.Equal(["huffman", "rans", "adaptive", "cm", "container"], Fuzzer.Targets.Select(t => t.Name));
         foreach (var target in Fuzzer.Targets)
         {
-            var (executions, findings) = Fuzzer.Run(target, seed: 20261202, iterations: 3000);
-            Assert.Equal(3000, executions);
+            // CM models a bit at a time through large tables: fewer executions keep the run to seconds.
+            int iterations = target.Name == "cm" ? 300 : 3000;
+            var (executions, findings) = Fuzzer.Run(target, seed: 20261202, iterations: iterations);
+            Assert.Equal(iterations, executions);
             Assert.True(findings.Count == 0, string.Join("\n", findings.Take(5).Select(f => $"{f.Target} {f.Mutation}: {f.What}")));
         }
     }
@@ -21,7 +23,7 @@ public class FuzzerTests
     public void MutationsChangeTheInput()
     {
         var rng = new Random(5);
-        var input = Fuzzer.Targets[1].Encode(Fuzzer.Message(rng), rng);
+        var input = Fuzzer.Targets.First(t => t.Name == "container").Encode(Fuzzer.Message(rng), rng);
         int changed = 0;
         for (int i = 0; i < 200; i++)
         {
