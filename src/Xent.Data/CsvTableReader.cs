@@ -45,7 +45,7 @@ public sealed class CsvTableReader : TableReader
     /// <inheritdoc/>
     public override IReadOnlyList<string> Columns => _columns;
 
-    /// <summary>The field delimiter in use: the one given to <see cref="Open"/>, or the one found in the header row.</summary>
+    /// <summary>The field delimiter in use: the one given to <see cref="Open(string, char?)"/>, or the one found in the header row.</summary>
     public char Delimiter { get; }
 
     /// <summary>True when <see cref="Delimiter"/> was found in the header row rather than given.</summary>
