@@ -56,30 +56,20 @@ public sealed record LogisticRegressionModel
     /// <exception cref="ArgumentException">Shapes do not match, a feature is not finite, or a row's scores overflow to ∞ − ∞ (features far beyond the training range).</exception>
     public void PredictProbabilities(ReadOnlySpan<double> features, Span<double> destination)
     {
-        int d = Features, k = Classes;
-        if (features.Length % d != 0) ThrowHelper.ThrowShape(nameof(features), features.Length, $"a multiple of d = {d}");
-        int n = features.Length / d;
-        if (destination.Length != n * k) ThrowHelper.ThrowShape(nameof(destination), destination.Length, $"n·K = {n}·{k}");
-        Span<double> row = d <= 256 ? stackalloc double[d] : new double[d];
+        int k = Classes, n = Scores(features, destination);
         for (int i = 0; i < n; i++)
         {
-            for (int j = 0; j < d; j++)
-            {
-                double v = features[i * d + j];
-                if (!double.IsFinite(v)) ThrowHelper.ThrowBadValue(nameof(features), i * d + j, v, "must be finite");
-                row[j] = Means is null ? v : (v - Means[j]) / Scales![j];
-            }
             var p = destination.Slice(i * k, k);
             if (k == 2)
             {
-                double z = Score(row, 0);
-                if (double.IsNaN(z)) ThrowHelper.ThrowScoreOverflow(nameof(features), i);
+                // Scores are [0, z]: the two sigmoids are exact at any |z|.
+                double z = p[1];
                 p[1] = Losses.BinaryCrossEntropy.Sigmoid(z);
                 p[0] = Losses.BinaryCrossEntropy.Sigmoid(-z);
                 continue;
             }
             double max = double.NegativeInfinity;
-            for (int c = 0; c < k; c++) max = Math.Max(max, p[c] = Score(row, c));
+            for (int c = 0; c < k; c++) max = Math.Max(max, p[c]);
             double sum = 0;
             for (int c = 0; c < k; c++) sum += p[c] = Math.Exp(p[c] - max);
             if (double.IsNaN(sum)) ThrowHelper.ThrowScoreOverflow(nameof(features), i);
