@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 namespace Xent.Cli;
 
 /// <summary>
-/// What one run of the command line has besides its arguments and writers: standard input (so that <c>-</c> can mean it,
-/// and tests can give it), the cancellation token that Ctrl-C and SIGTERM cancel, whether stderr is a terminal and
-/// <c>--quiet</c> (for progress), and the temporary files that an interrupted run must remove. Ambient per run
-/// (<see cref="AsyncLocal{T}"/>), so commands in-process tests run in parallel each see their own.
+/// What one run of the command line has besides its arguments: binary standard input and output (so that <c>-</c> can mean
+/// them, and tests can give them) and whether each is a terminal, the text writer of results, the cancellation token that
+/// Ctrl-C and SIGTERM cancel, whether stderr is a terminal and <c>--quiet</c> (for progress), and the temporary files that
+/// an interrupted run must remove. The one run-state object: ambient per run (<see cref="AsyncLocal{T}"/>), so commands
+/// in-process tests run in parallel each see their own.
 /// </summary>
 internal sealed class CliSession
 {
@@ -19,8 +20,27 @@ internal sealed class CliSession
     /// <summary>Opens standard input (called at most once per run).</summary>
     public required Func<Stream> OpenStdin { get; init; }
 
-    /// <summary>The command's standard output (where <c>-o -</c> writes).</summary>
-    public TextWriter Stdout { get; init; } = TextWriter.Null;
+    /// <summary>Opens binary standard output, for commands that write bytes to it (<c>compress -c</c>); the text of results
+    /// goes to <see cref="Stdout"/>.</summary>
+    public Func<Stream> OpenStdout { get; init; } = () => Stream.Null;
+
+    /// <summary>Whether standard input is a terminal (no FILE and a terminal: <c>compress</c> refuses to wait for typing).</summary>
+    public bool StdinIsTerminal { get; init; }
+
+    /// <summary>Whether standard output is a terminal (<c>compress</c> writes binary data there only with <c>-f</c>).</summary>
+    public bool StdoutIsTerminal { get; init; }
+
+    /// <summary>The command's standard output as text (results, and where <c>-o -</c> writes text); set by
+    /// <see cref="XentApp.Run(string[], TextWriter, TextWriter, CliSession)"/>.</summary>
+    public TextWriter Stdout { get; set; } = TextWriter.Null;
+
+    /// <summary>The real console: binary standard input and output, and which of stdin, stdout and stderr are terminals.</summary>
+    public static CliSession Console(CancellationToken cancellation) => new()
+    {
+        OpenStdin = System.Console.OpenStandardInput, OpenStdout = System.Console.OpenStandardOutput, Cancellation = cancellation,
+        StdinIsTerminal = !System.Console.IsInputRedirected, StdoutIsTerminal = !System.Console.IsOutputRedirected,
+        ErrorIsTerminal = !System.Console.IsErrorRedirected,
+    };
 
     /// <summary>Cancelled by SIGINT (Ctrl-C) or SIGTERM.</summary>
     public CancellationToken Cancellation { get; init; }

@@ -24,4 +24,4 @@ static void Interrupted()
 }
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
-return XentApp.Run(args, Console.Out, Console.Error, Console.OpenStandardInput, cancel.Token, errorIsTerminal: !Console.IsErrorRedirected);
+return XentApp.Run(args, Console.Out, Console.Error, CliSession.Console(cancel.Token));

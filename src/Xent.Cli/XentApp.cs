@@ -24,15 +24,15 @@ internal static class XentApp
     /// <summary>The global option that silences progress on stderr.</summary>
     public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "No progress on stderr.", Recursive = true };
 
-    public static RootCommand BuildRoot(ConsoleStreams? streams = null)
+    public static RootCommand BuildRoot()
     {
         var root = new RootCommand("Xent: information theory as practitioners use it — entropy, cross-entropy, KL, codes and losses.");
-        foreach (var command in AllCommands(streams ?? ConsoleStreams.Console)) root.Subcommands.Add(command);
+        foreach (var command in AllCommands()) root.Subcommands.Add(command);
         root.Options.Add(Quiet);
         return root;
     }
 
-    private static IEnumerable<Command> AllCommands(ConsoleStreams streams)
+    private static IEnumerable<Command> AllCommands()
     {
         yield return EntropyCommand.Create();
         yield return CrossEntropyCommand.Create();
@@ -47,8 +47,8 @@ internal static class XentApp
         yield return LoglossCommand.Create();
         yield return TrainCommand.Create();
         yield return PredictCommand.Create();
-        yield return CompressCommand.Create(streams);
-        yield return DecompressCommand.Create(streams);
+        yield return CompressCommand.Create();
+        yield return DecompressCommand.Create();
         yield return BitsCommand.Create();
     }
 
@@ -82,18 +82,19 @@ internal static class XentApp
     /// <param name="stdin">Opens standard input, for the file name <c>-</c> (default: an empty stream).</param>
     /// <param name="cancellation">Cancelled by Ctrl-C or SIGTERM.</param>
     /// <param name="errorIsTerminal">Whether <paramref name="stderr"/> is a terminal, where progress is drawn.</param>
-    /// <param name="streams">Binary standard input and output, for the commands that move bytes (default: the console).</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null,
-        CancellationToken cancellation = default, bool errorIsTerminal = false, ConsoleStreams? streams = null)
+        CancellationToken cancellation = default, bool errorIsTerminal = false) =>
+        Run(args, stdout, stderr, new CliSession { OpenStdin = stdin ?? (() => Stream.Null), Cancellation = cancellation, ErrorIsTerminal = errorIsTerminal });
+
+    /// <summary>Runs in <paramref name="session"/> (binary standard input and output, terminals, cancellation): the program
+    /// passes <see cref="CliSession.Console"/>, tests memory streams.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliSession session)
     {
-        var session = new CliSession
-        {
-            OpenStdin = stdin ?? (() => Stream.Null), Stdout = stdout, Cancellation = cancellation, ErrorIsTerminal = errorIsTerminal,
-        };
+        session.Stdout = stdout;
         CliSession.Enter(session);
         try
         {
-            return RunCore(args, stdout, stderr, session, streams);
+            return RunCore(args, stdout, stderr, session);
         }
         finally
         {
@@ -101,13 +102,9 @@ internal static class XentApp
         }
     }
 
-    /// <summary>Runs with <paramref name="streams"/> as binary standard input and output (tests of compress/decompress).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ConsoleStreams streams) =>
-        Run(args, stdout, stderr, streams.OpenInput, streams: streams);
-
-    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, CliSession session, ConsoleStreams? streams)
+    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, CliSession session)
     {
-        var root = BuildRoot(streams);
+        var root = BuildRoot();
         bool json = args.Contains("--json");
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryRead });
         json |= parsed.Tokens.Any(t => t.Value == "--json");

@@ -39,7 +39,7 @@ internal static class CompressCommand
         }
     }
 
-    public static Command Create(ConsoleStreams streams)
+    public static Command Create()
     {
         var shared = new Options();
         string names = string.Join("|", XentContainer.Codecs.Select(c => c.Name));
@@ -59,7 +59,7 @@ internal static class CompressCommand
         command.Options.Add(decompress);
         command.SetAction(parse =>
         {
-            if (parse.GetValue(decompress)) return Run(parse, shared, streams, compress: false, null);
+            if (parse.GetValue(decompress)) return Run(parse, shared, compress: false, null);
             string? codecName = parse.GetValue(codec);
             int? givenLevel = parse.GetValue(level);
             var options = new XentContainerOptions
@@ -78,8 +78,8 @@ internal static class CompressCommand
                     throw new UsageException($"--level {resolved.Level}: the {BlockCodecName(chosen)} codec's levels are 1 … {maxLevel}.");
                 return resolved;
             }
-            if (codecName is not null) return Run(parse, shared, streams, compress: true, Resolve(ParseCodec(codecName)));
-            return Run(parse, shared, streams, compress: true, options, Resolve);
+            if (codecName is not null) return Run(parse, shared, compress: true, Resolve(ParseCodec(codecName)));
+            return Run(parse, shared, compress: true, options, Resolve);
         });
         return command;
     }
@@ -94,17 +94,18 @@ internal static class CompressCommand
     /// <summary>Resolves input and output by zstd's conventions, runs the container, writes the report; returns the exit code.
     /// With <paramref name="choose"/>, the codec is chosen by <see cref="XentContainer.ChooseCodec"/> from the input's first
     /// block (read ahead, then coded as usual) and <paramref name="choose"/> completes the options.</summary>
-    public static int Run(ParseResult parse, Options o, ConsoleStreams streams, bool compress, XentContainerOptions? options, Func<XentCodec, XentContainerOptions>? choose = null)
+    public static int Run(ParseResult parse, Options o, bool compress, XentContainerOptions? options, Func<XentCodec, XentContainerOptions>? choose = null)
     {
+        var session = CliSession.Current;
         string? file = parse.GetValue(o.File);
         bool fromStdin = file is null or "-";
         if (!fromStdin) InputFile.Check(file!, "FILE");
-        if (fromStdin && file is null && streams.InputIsTerminal)
+        if (fromStdin && file is null && session.StdinIsTerminal)
             throw new UsageException("no FILE given and standard input is a terminal; give a FILE, or - to read the terminal.");
         string? output = parse.GetValue(o.Output);
         bool toStdout = parse.GetValue(o.Stdout) || output == "-" || (output is null && fromStdin);
         bool force = parse.GetValue(o.Force);
-        if (toStdout && streams.OutputIsTerminal && !force && compress)
+        if (toStdout && session.StdoutIsTerminal && !force && compress)
             throw new UsageException("standard output is a terminal; redirect it, or pass -f to write compressed bytes to it.");
         if (parse.GetValue(o.Keep) && parse.GetValue(o.Remove)) throw new UsageException("-k/--keep and --rm contradict each other.");
         if (!toStdout)
@@ -118,8 +119,11 @@ internal static class CompressCommand
 
         var clock = Stopwatch.StartNew();
         XentContainerSummary summary = default!;
-        using (var opened = fromStdin ? streams.OpenInput() : new FileStream(file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        long? size = fromStdin ? null : new FileInfo(file!).Length;
+        // A file over 50 MB gets a progress bar of the bytes read (stderr a terminal, no --quiet); a pipe's size is unknown.
+        WorkProgress.ForLargeInput($"{(compress ? "compressing" : "decompressing")} {file}", size, size ?? 0, track =>
         {
+            using var opened = track(fromStdin ? session.Stdin() : new FileStream(file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
             var input = opened;
             if (choose is not null)
             {
@@ -130,15 +134,16 @@ internal static class CompressCommand
                 else input = new ReadAheadStream(first.AsMemory(0, read), opened);
             }
             void Code(Stream destination) => summary = compress
-                ? XentContainer.Compress(input, destination, options)
-                : XentContainer.Decompress(input, destination, threads);
+                ? XentContainer.Compress(input, destination, options, session.Cancellation)
+                : XentContainer.Decompress(input, destination, threads, session.Cancellation);
             if (toStdout)
             {
-                using var stdout = streams.OpenOutput();
+                using var stdout = session.OpenStdout();
                 Code(stdout);
             }
             else OutputFile.WriteStream(output!, "the output", force, Code, fromStdin ? null : file);
-        }
+            return 0;
+        });
         if (parse.GetValue(o.Remove) && !fromStdin && !toStdout) File.Delete(file!);
 
         var report = CompressionResult.From(compress ? "compress" : "decompress", fromStdin ? "-" : file!, toStdout ? "-" : output!, summary, clock.Elapsed.TotalSeconds);

@@ -68,13 +68,21 @@ internal static class ResultText
 
     public static void Write(TextWriter output, BitsResult r)
     {
+        var c = CultureInfo.InvariantCulture;
+        bool self = r.TrainedOn == r.File;
         var table = new Table().AddColumn("bits per byte of " + Markup.Escape(r.File)).AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("order-0 entropy H(X_i)", F(r.Order0EntropyBitsPerByte));
         table.AddRow("order-1 entropy H(X_i | X_i-1)", F(r.Order1EntropyBitsPerByte));
         table.AddRow("order-2 entropy H(X_i | X_i-2 X_i-1)", F(r.Order2EntropyBitsPerByte));
-        table.AddRow(Markup.Escape($"{r.Model} model cross-entropy (trained on {r.TrainedOn}, α = {r.Smoothing.ToString(CultureInfo.InvariantCulture)})"), F(r.ModelCrossEntropyBitsPerByte));
-        table.AddRow(Markup.Escape($"compressed: {r.OutputBytes} bytes of .xent ({r.Codec})"), F(r.BitsPerByte));
-        table.Caption = new TableTitle($"{r.InputBytes} bytes; entropy is the floor, cross-entropy is what a model pays");
+        if (r.StaticModelCrossEntropyBitsPerByte is double whole)
+            table.AddRow(Markup.Escape(string.Create(c, $"{r.Model} static model of the whole of {r.TrainedOn}, α = {r.Smoothing} (no table paid)")), F(whole));
+        table.AddRow(Markup.Escape(self ? $"{r.Model} model cross-entropy: what {r.Codec} pays, {r.Blocks} blocks"
+            : $"{r.Model} model trained on {r.TrainedOn}, frozen (quantized): its cross-entropy"), F(r.ModelCrossEntropyBitsPerByte));
+        if (r.OutputBytes is long bytes)
+            table.AddRow(Markup.Escape(self ? $"real size: {bytes} bytes of .xent ({r.Codec}), headers and tables included"
+                : $"real size: {bytes} bytes coded by the frozen model (which the decoder must hold)"), F(r.BitsPerByte ?? 0));
+        else table.AddRow("real size: not codable (a byte has probability 0 under the frozen model; use --smoothing > 0)", "");
+        table.Caption = new TableTitle(string.Create(c, $"{r.InputBytes} bytes; entropy is the floor, cross-entropy is what a model pays; {r.Seconds:0.##} s"));
         TextTable.Write(output, table);
     }
 

@@ -52,6 +52,30 @@ internal static class WorkProgress
         });
     }
 
+    /// <summary>Inputs larger than this (50 MB) get a progress bar in the commands that stream files through (compress,
+    /// decompress, bits); smaller ones finish before a bar is worth drawing.</summary>
+    public const long LargeInput = 50_000_000;
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, which reads streams it wraps with the function it is given, under a bar of
+    /// <paramref name="total"/> bytes when the input is larger than <see cref="LargeInput"/> (<paramref name="size"/>, null
+    /// when unknown: no bar) and a bar is shown at all; each wrapped stream adds what is read from it, so several passes
+    /// over a file fill one bar. Otherwise the streams are used as they are.
+    /// </summary>
+    public static T ForLargeInput<T>(string description, long? size, long total, Func<Func<Stream, Stream>, T> work)
+    {
+        if (size is not > LargeInput || !IsShown) return work(stream => stream);
+        return Run(description, total, report =>
+        {
+            long done = 0;
+            return work(stream =>
+            {
+                long start = done;
+                return new ProgressStream(stream, read => report(done = start + read));
+            });
+        });
+    }
+
     private static string Size(long bytes) => bytes switch
     {
         >= 1L << 30 => $"{bytes / (double)(1L << 30):0.0} GiB",
@@ -60,16 +84,18 @@ internal static class WorkProgress
     };
 }
 
-/// <summary>A read-only stream that reports the bytes read so far: the progress of counting a pipe or standard input.</summary>
+/// <summary>A read-only stream that reports the bytes read so far: the progress of counting a pipe or standard input, or of
+/// coding a file. A seekable inner stream stays seekable (its length and position pass through), so a reader that asks
+/// for the length sees the file's.</summary>
 internal sealed class ProgressStream(Stream inner, Action<long> progress) : Stream
 {
     private long _read;
 
     public override bool CanRead => true;
-    public override bool CanSeek => false;
+    public override bool CanSeek => inner.CanSeek;
     public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _read; set => throw new NotSupportedException(); }
+    public override long Length => inner.Length;
+    public override long Position { get => inner.CanSeek ? inner.Position : _read; set => inner.Position = value; }
 
     public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
 
@@ -83,7 +109,7 @@ internal sealed class ProgressStream(Stream inner, Action<long> progress) : Stre
     }
 
     public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

@@ -16,8 +16,8 @@ public class CompressCommandTests
         var output = new MemoryStream();
         var text = new StringWriter();
         var err = new StringWriter();
-        var streams = new ConsoleStreams(() => new MemoryStream(stdin ?? []), () => output, InputIsTerminal: stdin is null, OutputIsTerminal: false);
-        int exit = XentApp.Run(args, text, err, streams);
+        var session = new CliSession { OpenStdin = () => new MemoryStream(stdin ?? []), OpenStdout = () => output, StdinIsTerminal = stdin is null };
+        int exit = XentApp.Run(args, text, err, session);
         return new Piped(exit, text.ToString(), err.ToString(), output.ToArray());
     }
 
@@ -126,7 +126,7 @@ public class CompressCommandTests
             // From standard input (length not known): decided from the first block, and the read-ahead block is coded too.
             var output = new MemoryStream();
             var err = new StringWriter();
-            var pipe = new ConsoleStreams(() => new NonSeekable(data), () => output, InputIsTerminal: false, OutputIsTerminal: false);
+            var pipe = new CliSession { OpenStdin = () => new NonSeekable(data), OpenStdout = () => output };
             Assert.Equal(0, XentApp.Run(["compress", "--json", "-B", "1000"], new StringWriter(), err, pipe));
             Assert.Equal(name, JsonDocument.Parse(err.ToString()).RootElement.GetProperty("codec").GetString());
             var unknownLength = new MemoryStream();

@@ -28,6 +28,8 @@ internal sealed class AdaptiveBlockCodec : IBlockCodec
     public int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits) =>
         AdaptiveStream.EncodeCore(source, destination, Order, out modelBits);
 
+    public void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination) => AdaptiveStream.CodeLength(source, Order, destination);
+
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
         modelBits = 0;

@@ -33,6 +33,8 @@ internal sealed class CmBlockCodec : IBlockCodec
     public int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits) =>
         CmStream.EncodeCore(source, destination, _level, CmStages.All, out modelBits);
 
+    public void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination) => CmStream.CodeLength(source, _level, destination);
+
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
         var status = CmStream.TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, out modelBits);

@@ -43,6 +43,22 @@ internal sealed class HuffmanBlockCodec : IBlockCodec
         return written;
     }
 
+    public void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination)
+    {
+        var encoded = ArrayPool<byte>.Shared.Rent(MaxEncodedLength(source.Length));
+        try
+        {
+            Span<int> lengths = stackalloc int[256];
+            int written = HuffmanStream.Encode(source, encoded, _maxLength);
+            HuffmanStream.TryGetCodeLengths(encoded.AsSpan(0, written), lengths, out _);
+            for (int i = 0; i < source.Length; i++) destination[i] = lengths[source[i]];
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(encoded);
+        }
+    }
+
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
         modelBits = 0;

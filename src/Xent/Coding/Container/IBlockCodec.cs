@@ -25,6 +25,11 @@ internal interface IBlockCodec
     /// Σ −log2 q(symbol | context) in bits, headers excluded.</summary>
     int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits);
 
+    /// <summary>Writes into <paramref name="destination"/> (at least as long as <paramref name="source"/>) what the codec's
+    /// model pays for each byte of the block, −log2 q(xᵢ | context) in bits, summing to the model bits of
+    /// <see cref="Encode"/>: where the model is surprised.</summary>
+    void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination);
+
     /// <summary>Decodes a block; <paramref name="modelBits"/> is as for <see cref="Encode"/> when Done. Statuses as
     /// <see cref="HuffmanStream.TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/>; never throws on corrupt input.</summary>
     OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits);

@@ -45,6 +45,34 @@ internal sealed class RansBlockCodec : IBlockCodec
         return written;
     }
 
+    /// <summary>−log2(f(xᵢ | c) / 2^P) under the block's tables, quantized from its counts as docs/formats/rans-block.md
+    /// specifies: order 1 takes the previous byte as context, except the first byte of each of the 32 lane segments (context
+    /// 0). A test checks the sum against <see cref="Encode"/>'s model bits.</summary>
+    public void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination)
+    {
+        if (source.IsEmpty) return;
+        int contexts = _order == 0 ? 1 : 256;
+        var counts = new long[contexts * 256];
+        int segment = _order == 0 || source.Length < 32 ? source.Length : source.Length / 32;
+        for (int i = 0; i < source.Length; i++) counts[Context(source, i, segment) << 8 | source[i]]++;
+        var tables = new FrequencyTable?[contexts];
+        for (int c = 0; c < contexts; c++)
+        {
+            var row = counts.AsSpan(c << 8, 256);
+            if (row.ContainsAnyExcept(0L)) tables[c] = FrequencyTable.Quantize(row, _precision);
+        }
+        for (int i = 0; i < source.Length; i++) destination[i] = tables[Context(source, i, segment)]!.CodeLength(source[i]);
+    }
+
+    /// <summary>The order-1 context of byte i: the byte before, 0 at the start of a lane segment (segments of
+    /// <paramref name="segment"/> bytes; the last lane takes the remainder); 0 at order 0.</summary>
+    private int Context(ReadOnlySpan<byte> source, int i, int segment)
+    {
+        if (_order == 0) return 0;
+        bool segmentStart = i < 32 * segment && i % segment == 0;
+        return segmentStart ? 0 : source[i - 1];
+    }
+
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
         modelBits = 0;

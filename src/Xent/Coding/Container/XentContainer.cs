@@ -239,6 +239,9 @@ public static class XentContainer
                         b.Errors[k] = $"checksum mismatch in block {blocks + k}: the XXH64 of its {n} decoded bytes differs from the stored one";
                         return;
                     }
+                    // A stored block records no model bits: what the codec's model would have paid for it is what the
+                    // encoder counted, so it is measured again (coding into the spare buffer), as compression reported it.
+                    if (b.Kinds[k] == KindStored) codec.Encode(decoded, b.OutputBuffers[k], out b.ModelBits[k]);
                     Array.Clear(b.Counts[k]);
                     ByteHistogram.Add(decoded, b.Counts[k]);
                 });

@@ -62,7 +62,8 @@ public sealed record XentContainerSummary
     /// <summary>How often each byte value occurs in the original (256 entries).</summary>
     public required long[] ByteCounts { get; init; }
 
-    /// <summary>Σ −log2 q over the original under the codec's model (each block's own), in bits; blocks stored raw count as
-    /// what the model would have paid.</summary>
+    /// <summary>Σ −log2 q over the original under the codec's model (each block's own), in bits, headers excluded; blocks
+    /// stored raw (where coding would not have saved anything) count as what the model would have paid for them, the same
+    /// figure when compressing and when decompressing.</summary>
     public required double ModelBits { get; init; }
 }
