@@ -36,6 +36,7 @@ internal static class BenchCommand
         yield return BenchHuffmanCommand.Create();
         yield return BenchRansCommand.Create(order: 0);
         yield return BenchRansCommand.Create(order: 1);
+        yield return BenchCmCommand.Create();
         yield return BenchSoftmaxCeCommand.Create();
     }
 

@@ -219,6 +219,10 @@ internal static class ResultText
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{Path.GetFileName(r.File)}: {r.Bytes} → {r.CompressedBytes} bytes (×{r.Ratio:0.000}), rANS order {r.Order}, P = {r.Precision}: encode {r.EncodeMbPerS:0} MB/s, decode {r.DecodeMbPerS:0} MB/s (best of {r.Runs})"));
 
+    public static void Write(TextWriter output, CmBenchResult r) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(r.File)}: {r.Bytes} → {r.CompressedBytes} bytes (×{r.Ratio:0.000}), cm level {r.Level}, {r.BlockSize}-byte blocks on {r.Threads} thread(s): compress {r.EncodeMbPerS:0.###} MB/s, decompress {r.DecodeMbPerS:0.###} MB/s (best of {r.Runs})"));
+
     public static void Write(TextWriter output, SoftmaxCeBenchResult r) =>
         output.WriteLine($"softmax CE forward+backward, float [{r.Rows}, {r.Classes}], {r.Threads} thread(s): {r.NsPerElement:0.###} ns per logit " +
             $"({1 / r.NsPerElement:0.##} G logits/s; fastest of {r.Runs}: {r.BestMs:0.##} ms; loss {r.Loss:0.######} {r.Unit})");

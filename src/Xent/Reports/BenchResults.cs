@@ -90,6 +90,41 @@ public sealed record RansBenchResult
     public required double DecodeMbPerS { get; init; }
 }
 
+/// <summary><c>bench cm</c>: in-memory compression and decompression of a file's bytes with the context-mixing codec, as a
+/// <c>.xent</c> container of independent blocks coded in parallel, fastest run.</summary>
+public sealed record CmBenchResult
+{
+    /// <summary>The file coded.</summary>
+    public required string File { get; init; }
+
+    /// <summary>Its size.</summary>
+    public required long Bytes { get; init; }
+
+    /// <summary>The compressed size (the whole container, headers and checksums included).</summary>
+    public required long CompressedBytes { get; init; }
+
+    /// <summary>bytes / compressed bytes (0 for an empty file).</summary>
+    public required double Ratio { get; init; }
+
+    /// <summary>The model's level, 1 … 9.</summary>
+    public required int Level { get; init; }
+
+    /// <summary>Original bytes per block (each block starts a fresh model).</summary>
+    public required int BlockSize { get; init; }
+
+    /// <summary>Threads coding blocks in parallel.</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>Timed runs.</summary>
+    public required int Runs { get; init; }
+
+    /// <summary>Compression speed, 10^6 input bytes per second.</summary>
+    public required double EncodeMbPerS { get; init; }
+
+    /// <summary>Decompression speed, 10^6 output bytes per second.</summary>
+    public required double DecodeMbPerS { get; init; }
+}
+
 /// <summary><c>bench softmax-ce</c>: softmax cross-entropy forward + backward on float logits [rows, classes], fastest run. The loss is in nats.</summary>
 public sealed record SoftmaxCeBenchResult : InformationReport
 {

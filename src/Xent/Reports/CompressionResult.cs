@@ -34,7 +34,9 @@ public sealed record CompressionResult
     /// <summary>H₀ = −Σ p(b) log2 p(b) of the original's byte frequencies, bits per byte.</summary>
     public required double Order0EntropyBitsPerByte { get; init; }
 
-    /// <summary>Σ −log2 q(byte | context) under the codec's model over the original, per byte.</summary>
+    /// <summary>Σ −log2 q(byte | context) under the codec's model over the original, per byte: headers and a static codec's
+    /// stored tables excluded; a block stored raw counts what the model would have paid for it (the same figure when
+    /// compressing and decompressing).</summary>
     public required double ModelCrossEntropyBitsPerByte { get; init; }
 
     /// <summary>Blocks in the container.</summary>

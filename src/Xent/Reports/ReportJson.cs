@@ -84,6 +84,7 @@ internal sealed class FiguresConverter : JsonConverter<double>
 [JsonSerializable(typeof(MeasureBenchResult))]
 [JsonSerializable(typeof(HuffmanBenchResult))]
 [JsonSerializable(typeof(RansBenchResult))]
+[JsonSerializable(typeof(CmBenchResult))]
 [JsonSerializable(typeof(CompressionResult))]
 [JsonSerializable(typeof(BitsResult))]
 [JsonSerializable(typeof(SoftmaxCeBenchResult))]

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Xent.Cli;
+using Xent.Cli.Rendering;
 using Xent.Coding;
 using Xent.Estimation;
 
@@ -199,6 +200,41 @@ public class CompressCommandTests
     }
 
     [Fact]
+    public void ProgressIsDrawnOnlyForLargeInputsOnATerminalWithoutQuiet()
+    {
+        var stream = new MemoryStream();
+        Stream Wrapped(CliSession session, long? size)
+        {
+            CliSession.Enter(session);
+            try
+            {
+                return WorkProgress.ForLargeInput("test", size, size ?? 0, track => track(stream));
+            }
+            finally
+            {
+                CliSession.Enter(null);
+            }
+        }
+        var terminal = new CliSession { OpenStdin = () => Stream.Null, ErrorIsTerminal = true };
+        // Silent (the stream untouched, nothing drawn): stderr not a terminal, --quiet, 50 MB or less, a pipe of unknown size.
+        Assert.Same(stream, Wrapped(new CliSession { OpenStdin = () => Stream.Null }, 60_000_000));
+        Assert.Same(stream, Wrapped(new CliSession { OpenStdin = () => Stream.Null, ErrorIsTerminal = true, Quiet = true }, 60_000_000));
+        Assert.Same(stream, Wrapped(terminal, WorkProgress.LargeInput));
+        Assert.Same(stream, Wrapped(terminal, null));
+
+        // Through the command: a 51 MB file with stderr a "terminal" but --quiet prints nothing on stderr.
+        using var cli = new CliRunner();
+        var big = new byte[WorkProgress.LargeInput + 1_000_000];
+        for (int i = 0; i < big.Length; i++) big[i] = (byte)(i % 251 % 7);
+        string file = cli.Write("big.bin", big);
+        var err = new StringWriter();
+        var session = new CliSession { OpenStdin = () => Stream.Null, ErrorIsTerminal = true };
+        Assert.Equal(0, XentApp.Run(["compress", file, "--codec", "rans", "--quiet"], new StringWriter(), err, session));
+        Assert.Equal("", err.ToString());
+        Assert.Equal(big, XentContainer.Decompress(File.ReadAllBytes(file + ".xent")));
+    }
+
+    [Fact]
     public void BitsReportsEntropiesCrossEntropyAndTheRealSize()
     {
         using var cli = new CliRunner();
@@ -209,22 +245,44 @@ public class CompressCommandTests
         var counts = new ByteContextCounts(2);
         counts.Add(data);
         var self = CliRunner.Json("bits", file, "--model", "order2", "--smoothing", "0");
-        // Trained on itself without smoothing, the model pays exactly the empirical conditional entropy.
-        Assert.Equal(counts.ConditionalEntropy().Value, self.GetProperty("model_cross_entropy_bits_per_byte").GetDouble(), 9);
+        // Trained on itself without smoothing, the whole-file static model pays exactly the empirical conditional entropy.
+        Assert.Equal(counts.ConditionalEntropy().Value, self.GetProperty("static_model_cross_entropy_bits_per_byte").GetDouble(), 9);
         Assert.Equal(counts.ConditionalEntropy().Value, self.GetProperty("order2_entropy_bits_per_byte").GetDouble(), 12);
         Assert.Equal(counts.Reduce(1).ConditionalEntropy().Value, self.GetProperty("order1_entropy_bits_per_byte").GetDouble(), 12);
         Assert.Equal(counts.Reduce(0).ConditionalEntropy().Value, self.GetProperty("order0_entropy_bits_per_byte").GetDouble(), 12);
-        Assert.Equal(XentContainer.Compress(data).Length, self.GetProperty("output_bytes").GetInt64());
+        // The file is coded by the adaptive order-2 codec, which pays its model's cross-entropy (one block: the model runs
+        // over the whole file), and the real size is that container's.
+        Assert.Equal("o2", self.GetProperty("codec").GetString());
+        Assert.Equal(AdaptiveStream.CodeLength(data, 2).Bits / data.Length, self.GetProperty("model_cross_entropy_bits_per_byte").GetDouble(), 12);
+        Assert.Equal(XentContainer.Compress(data, new XentContainerOptions { Codec = XentCodec.Order2 }).Length, self.GetProperty("output_bytes").GetInt64());
+        var cm = CliRunner.Json("bits", file, "--model", "cm");
+        Assert.Equal(CmStream.CodeLength(data).Bits / data.Length, cm.GetProperty("model_cross_entropy_bits_per_byte").GetDouble(), 12);
+        Assert.Equal(XentContainer.Compress(data, new XentContainerOptions { Codec = XentCodec.Cm, Level = CmStream.DefaultLevel }).Length, cm.GetProperty("output_bytes").GetInt64());
+        Assert.False(cm.TryGetProperty("static_model_cross_entropy_bits_per_byte", out _));
 
         // A model of other data pays more than the data's own entropy, and finitely with smoothing.
         var trained = CliRunner.Json("bits", file, "--model", "order1", "--train-on", other);
         double paid = trained.GetProperty("model_cross_entropy_bits_per_byte").GetDouble();
         Assert.True(double.IsFinite(paid) && paid > trained.GetProperty("order1_entropy_bits_per_byte").GetDouble());
-        Assert.Equal("Infinity", CliRunner.Json("bits", file, "--model", "order1", "--train-on", other, "--smoothing", "0")
-            .GetProperty("model_cross_entropy_bits_per_byte").GetString());
+        Assert.StartsWith("frozen order1", trained.GetProperty("codec").GetString());
+        var never = CliRunner.Json("bits", file, "--model", "order1", "--train-on", other, "--smoothing", "0");
+        Assert.Equal("Infinity", never.GetProperty("model_cross_entropy_bits_per_byte").GetString());
+        Assert.False(never.TryGetProperty("output_bytes", out _)); // a byte of probability 0 cannot be coded
+        Assert.Contains("not codable", CliRunner.Run("bits", file, "--model", "order1", "--train-on", other, "--smoothing", "0").Out);
+
+        // --plot draws the cost along the file; the text table names the codec and the real size.
+        string plot = Path.Combine(cli.Directory, "bits.svg");
+        var drawn = CliRunner.Run("bits", file, "--model", "order0", "--plot", plot);
+        Assert.True(drawn.Exit == 0, drawn.Err);
+        Assert.Contains("<svg", File.ReadAllText(plot));
+        Assert.Contains("real size", drawn.Out);
+        Assert.Contains("rans", drawn.Out);
+        CliRunner.AssertBadInput(CliRunner.Run("bits", file, "--plot", plot), "exists");
+        CliRunner.AssertBadInput(CliRunner.Run("bits", file, "--model", "cm", "--train-on", other), "cm model learns as it codes");
 
         CliRunner.AssertBadInput(CliRunner.Run("bits", file, "--model", "order7"), "--model 'order7'");
         CliRunner.AssertBadInput(CliRunner.Run("bits", file, "--smoothing", "-1"), "--smoothing -1");
         CliRunner.AssertBadInput(CliRunner.Run("bits", Path.Combine(cli.Directory, "missing")), "no such file");
+        CliRunner.AssertBadInput(CliRunner.Run("bits", file, "--train-on", Path.Combine(cli.Directory, "missing")), "--train-on");
     }
 }

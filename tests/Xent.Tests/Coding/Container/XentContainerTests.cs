@@ -135,6 +135,51 @@ public class XentContainerTests
         Assert.Equal(expected, back.ModelBits, expected * 1e-12);
     }
 
+    [Theory]
+    [MemberData(nameof(AllCodecs))]
+    public void StoredBlocksCountTheSameModelBitsWhenDecompressing(XentCodec codec)
+    {
+        // Random bytes: every block is stored raw, and the model bits are what the model would have paid, both ways.
+        var random = new byte[3 * Block + 5];
+        new Random(17).NextBytes(random);
+        var options = Options(codec: codec) with { Level = XentContainer.DefaultLevel(codec) };
+        var packed = new MemoryStream();
+        var summary = XentContainer.Compress(new MemoryStream(random), packed, options);
+        Assert.True(packed.Length > random.Length); // stored
+        var codecInstance = BlockCodecs.Create(codec, options.Level);
+        double expected = 0;
+        for (int start = 0; start < random.Length; start += Block)
+        {
+            var block = random.AsSpan(start, Math.Min(Block, random.Length - start));
+            var costs = new double[block.Length];
+            codecInstance.CodeLengths(block, costs);
+            expected += costs.Sum();
+        }
+        // Not 8 bits a byte: a static model's bits leave out its tables, and rans1's 256 tables fit 1000 random bytes closely.
+        Assert.True(expected > 0);
+        Assert.Equal(expected, summary.ModelBits, expected * 1e-9);
+        var back = XentContainer.Decompress(new MemoryStream(packed.ToArray()), new MemoryStream(), 2);
+        Assert.Equal(summary.ModelBits, back.ModelBits, expected * 1e-12);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCodecs))]
+    public void EachBytesCodeLengthSumsToTheBlocksModelBits(XentCodec codec)
+    {
+        // Lengths around the 32 rANS lanes (order-1 segments), and a text-like block.
+        foreach (int length in new[] { 1, 31, 32, 33, 95, 1000, 4099 })
+        {
+            var block = Skewed(length, length);
+            var instance = BlockCodecs.Create(codec, XentContainer.DefaultLevel(codec));
+            var encoded = new byte[instance.MaxEncodedLength(length)];
+            instance.Encode(block, encoded, out double modelBits);
+            var costs = new double[length];
+            instance.CodeLengths(block, costs);
+            Assert.Equal(modelBits, costs.Sum(), Math.Max(1e-9, modelBits * 1e-12));
+            Assert.All(costs, c => Assert.True(c >= 0 && double.IsFinite(c)));
+        }
+    }
+
     /// <summary>The naive reference: Σ count(c, s)·−log2(f(s | c) / 2^P) over the tables read back from the encoded block.</summary>
     private static double RansModelBits(ReadOnlySpan<byte> block, int order, int precision)
     {
