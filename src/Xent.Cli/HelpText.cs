@@ -19,7 +19,8 @@ internal static class HelpText
         ["js"] = ["xent js 0.5,0.5 0.9,0.1"],
         ["surprisal"] = ["xent surprisal 0.5,0.25,0.25", "xent surprisal 0.5,0.25,0.25 --base 10 --json"],
         ["tour"] = ["xent tour", "xent tour --json"],
-        ["bench"] = ["xent bench entropy --n 1000000", "xent bench kl --n 100000 --runs 5 --json"],
+        ["bench"] = ["xent bench entropy --n 1000000", "xent bench kl --n 100000 --runs 5 --json", "xent bench rans1 --file notes.txt --json",
+            "xent bench cm --file notes.txt --threads 2"],
         ["mi"] = ["xent mi t.csv --x smoker --y cancer", "xent mi t.csv --x a --y b --given c --json", "cut -d, -f1,2 t.csv | xent mi - --x a --y b"],
         ["huffman"] = ["xent huffman 0.5,0.25,0.125,0.125", "xent huffman 0.4,0.3,0.2,0.1 --symbols a,b,c,d --max-length 2"],
         ["blocks"] = ["xent blocks 0.9,0.1 --max-n 8", "xent blocks 0.9,0.1 --q 0.8,0.2 --plot blocks.png"],
@@ -30,7 +31,8 @@ internal static class HelpText
         ["compress"] = ["xent compress notes.txt", "xent compress --codec cm -o notes.xent notes.txt", "tar c dir | xent compress -c - > dir.tar.xent",
             "xent compress -d notes.txt.xent"],
         ["decompress"] = ["xent decompress notes.txt.xent", "xent decompress notes.txt.xent -o copy.txt"],
-        ["bits"] = ["xent bits notes.txt", "xent bits notes.txt --model order1 --json", "xent bits french.txt --model order2 --train-on english.txt"],
+        ["bits"] = ["xent bits notes.txt", "xent bits notes.txt --model order1 --json", "xent bits french.txt --model order2 --train-on english.txt",
+            "xent bits notes.txt --model cm --plot surprise.png"],
     };
 
     private const string Notes = """

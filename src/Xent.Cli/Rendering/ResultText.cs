@@ -76,7 +76,7 @@ internal static class ResultText
         table.AddRow("order-2 entropy H(X_i | X_i-2 X_i-1)", F(r.Order2EntropyBitsPerByte));
         if (r.StaticModelCrossEntropyBitsPerByte is double whole)
             table.AddRow(Markup.Escape(string.Create(c, $"{r.Model} static model of the whole of {r.TrainedOn}, α = {r.Smoothing} (no table paid)")), F(whole));
-        table.AddRow(Markup.Escape(self ? $"{r.Model} model cross-entropy: what {r.Codec} pays, {r.Blocks} blocks"
+        table.AddRow(Markup.Escape(self ? $"{r.Model} model cross-entropy: what {r.Codec} pays, {r.Blocks} block{(r.Blocks == 1 ? "" : "s")}"
             : $"{r.Model} model trained on {r.TrainedOn}, frozen (quantized): its cross-entropy"), F(r.ModelCrossEntropyBitsPerByte));
         if (r.OutputBytes is long bytes)
             table.AddRow(Markup.Escape(self ? $"real size: {bytes} bytes of .xent ({r.Codec}), headers and tables included"
