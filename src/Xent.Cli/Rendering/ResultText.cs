@@ -69,7 +69,7 @@ internal static class ResultText
     public static void Write(TextWriter output, BitsResult r)
     {
         var c = CultureInfo.InvariantCulture;
-        bool self = r.TrainedOn == r.File;
+        bool self = !r.Frozen;
         var table = new Table().AddColumn("bits per byte of " + Markup.Escape(r.File)).AddColumn(new TableColumn("value").RightAligned());
         table.AddRow("order-0 entropy H(X_i)", F(r.Order0EntropyBitsPerByte));
         table.AddRow("order-1 entropy H(X_i | X_i-1)", F(r.Order1EntropyBitsPerByte));

@@ -78,6 +78,11 @@ public sealed record BitsResult
     /// <summary>Threads used for the coding.</summary>
     public required int Threads { get; init; }
 
+    /// <summary>Whether the model was trained on another file and frozen (<see cref="FrozenByteModel"/>), rather than being
+    /// a container codec run on the file (the JSON says it through <see cref="Codec"/>).</summary>
+    [JsonIgnore]
+    public bool Frozen => Codec.StartsWith("frozen", StringComparison.Ordinal);
+
     /// <summary>The model's cost along the file (when asked for): mean bits per byte over consecutive windows.</summary>
     [JsonIgnore]
     public BitsProfile? Profile { get; init; }
@@ -219,7 +224,7 @@ public sealed record BitsResult
     {
         var p = Profile ?? throw new InvalidOperationException("this result has no profile: build it with profilePoints > 0.");
         var c = CultureInfo.InvariantCulture;
-        string trained = TrainedOn == File ? "" : $", trained on {Path.GetFileName(TrainedOn)}";
+        string trained = Frozen ? $", trained on {Path.GetFileName(TrainedOn)}" : "";
         return new PlotSpec($"{Model} model{trained} along {Path.GetFileName(File)}", new PlotAxis("Position in the file", "bytes"),
             new PlotAxis("Model cost", "bits per byte") { Min = 0 })
         {
