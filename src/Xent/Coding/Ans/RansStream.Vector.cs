@@ -90,10 +90,11 @@ public static partial class RansStream
     }
 
     /// <summary>
-    /// Order-1 encoding of the rounds k = <paramref name="round"/> … 3 (lane z codes byte z·segment + k in the context of the
-    /// byte before it), while more than 64 bytes are free above <paramref name="floor"/>. The pair (previous, current) is
-    /// gathered as the top two bytes of the 4 bytes ending at byte z·segment + k, which stay inside the input for k ≥ 3.
-    /// Returns the first round the scalar loop still has to code.
+    /// Order-1 encoding of the rounds k = <paramref name="round"/> … 1 (lane z codes byte z·segment + k in the context of the
+    /// byte before it), three at a time while k ≥ 3 and more than 224 bytes are free above <paramref name="floor"/>: the 4
+    /// bytes ending at byte z·segment + k (inside the input for k ≥ 3) hold the pairs (previous, current) of rounds k, k − 1
+    /// and k − 2, gathered once and shuffled into table indices previous · 256 + current. Returns the first round the scalar
+    /// loop still has to code.
     /// </summary>
     private static unsafe int EncodeOrder1Avx512(byte* input, int segment, int round, uint* table, uint* states, ref byte* position, byte* floor, int precision)
     {
@@ -101,15 +102,24 @@ public static partial class RansStream
         var x1 = Vector512.Load(states + 16);
         var starts0 = Vector512<int>.Indices * segment;
         var starts1 = starts0 + Vector512.Create(16 * segment);
+        // vpshufb controls giving each dword [current, previous, 0, 0] from its bytes 3/2, 2/1 and 1/0.
+        var inLane = (Vector512<uint>.Indices & Vector512.Create(3u)) * 0x0404u;
+        var pair2 = (Vector512.Create(0x80800203u) + inLane).AsByte();
+        var pair1 = (Vector512.Create(0x80800102u) + inLane).AsByte();
+        var pair0 = (Vector512.Create(0x80800001u) + inLane).AsByte();
         byte* p = position;
         int k = round;
-        for (; k >= 3 && p - floor > 64; k--)
+        for (; k >= 3 && p - floor > 224; k -= 3)
         {
             var at = Vector512.Create(k - 3);
-            var e1 = Gather(table, PairIndex(input, starts1 + at));
-            var e0 = Gather(table, PairIndex(input, starts0 + at));
-            x1 = EncodeStep(x1, e1, precision, ref p);
-            x0 = EncodeStep(x0, e0, precision, ref p);
+            var v1 = GatherBytes(input, starts1 + at);
+            var v0 = GatherBytes(input, starts0 + at);
+            x1 = EncodeStep(x1, Gather(table, Avx512BW.Shuffle(v1, pair2).AsUInt32()), precision, ref p);
+            x0 = EncodeStep(x0, Gather(table, Avx512BW.Shuffle(v0, pair2).AsUInt32()), precision, ref p);
+            x1 = EncodeStep(x1, Gather(table, Avx512BW.Shuffle(v1, pair1).AsUInt32()), precision, ref p);
+            x0 = EncodeStep(x0, Gather(table, Avx512BW.Shuffle(v0, pair1).AsUInt32()), precision, ref p);
+            x1 = EncodeStep(x1, Gather(table, Avx512BW.Shuffle(v1, pair0).AsUInt32()), precision, ref p);
+            x0 = EncodeStep(x0, Gather(table, Avx512BW.Shuffle(v0, pair0).AsUInt32()), precision, ref p);
         }
         x0.Store(states);
         x1.Store(states + 16);
@@ -117,15 +127,11 @@ public static partial class RansStream
         return k;
     }
 
-    /// <summary>previous · 256 + current for the pairs in bytes 2 and 3 of the 4 bytes at each offset.</summary>
+    /// <summary>The 4 bytes at each of 16 offsets into <paramref name="input"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<uint> PairIndex(byte* input, Vector512<int> offsets)
-    {
-        var v = Vector512.Create(
-            Avx2.GatherVector256((int*)input, offsets.GetLower(), 1),
-            Avx2.GatherVector256((int*)input, offsets.GetUpper(), 1)).AsUInt32();
-        return ((v >>> 8) & Vector512.Create(0xFF00u)) | (v >>> 24);
-    }
+    private static unsafe Vector512<byte> GatherBytes(byte* input, Vector512<int> offsets) => Vector512.Create(
+        Avx2.GatherVector256((int*)input, offsets.GetLower(), 1),
+        Avx2.GatherVector256((int*)input, offsets.GetUpper(), 1)).AsByte();
 
     /// <summary>
     /// One decoding step of 16 lanes: x ↦ f·(x ≫ P) + (slot − F) from the packed entries, then the lanes below 2^16 take the
@@ -190,7 +196,12 @@ public static partial class RansStream
         var base0 = Vector512.Create((uint)contextIndex[0] << precision);
         var base1 = base0;
         byte* wp = words + 2 * read, wend = words + wordBytes;
-        byte* column = stackalloc byte[Lanes];
+        // Four rounds of symbols collect in the bytes of 32 dwords (round k in byte k mod 4), written to the segments as one
+        // dword each.
+        uint* column = stackalloc uint[Lanes];
+        var held0 = Vector512<uint>.Zero;
+        var held1 = Vector512<uint>.Zero;
+        var lowByte = Vector512.Create(0xFFu);
         int k = 0;
         for (; k < segment && wend - wp >= 64; k++)
         {
@@ -198,16 +209,32 @@ public static partial class RansStream
             var e1 = Gather(table, base1 + (x1 & mask));
             x0 = DecodeStep(x0, e0, precision, ref wp);
             x1 = DecodeStep(x1, e1, precision, ref wp);
+            int shift = 8 * (k & 3);
+            held0 |= (e0 & lowByte) << shift;
+            held1 |= (e1 & lowByte) << shift;
+            if ((k & 3) == 3)
+            {
+                held0.Store(column);
+                held1.Store(column + 16);
+                byte* o = output + (k - 3);
+                for (int z = 0; z < Lanes; z++, o += segment) Unsafe.WriteUnaligned(o, column[z]);
+                held0 = held1 = Vector512<uint>.Zero;
+            }
             var symbols = Vector256.Create(Avx512F.ConvertToVector128Byte(e0), Avx512F.ConvertToVector128Byte(e1));
-            symbols.Store(column);
-            byte* o = output + k;
-            for (int z = 0; z < Lanes; z++, o += segment) *o = column[z];
             var s = symbols.ToVector512();
             var index = Vector512.ConditionalSelect(Vector512.LessThan(s.AsSByte(), Vector512<sbyte>.Zero).AsByte(),
                 Avx512Vbmi.PermuteVar64x8x2(t2, s, t3), Avx512Vbmi.PermuteVar64x8x2(t0, s, t1)).GetLower();
             if (someMissing && Vector256.EqualsAny(index, Vector256<byte>.AllBitsSet)) return -1;
             base0 = Avx512F.ConvertToVector512UInt32(index.GetLower()) << precision;
             base1 = Avx512F.ConvertToVector512UInt32(index.GetUpper()) << precision;
+        }
+        int pending = k & 3;
+        if (pending != 0)
+        {
+            held0.Store(column);
+            held1.Store(column + 16);
+            for (int z = 0; z < Lanes; z++)
+                for (int j = 0; j < pending; j++) output[(nint)z * segment + k - pending + j] = (byte)(column[z] >> 8 * j);
         }
         x0.Store(states);
         x1.Store(states + 16);
