@@ -221,17 +221,25 @@ public static partial class RansStream
         var s = ReadStates(source, ref pos, states, wordCount);
         if (s != OperationStatus.Done) return s;
         var words = source.Slice(pos, 2 * wordCount);
-        using var tables = new DecodeTables(contexts, precision);
-        for (int k = 0; k < contexts; k++) tables.Fill(k, read[k]);
+        // The vector decoder indexes the tables by the previous byte itself (room for 256, filled where a table exists), the
+        // scalar loop by the contexts' order in the header.
+        bool vector = precision <= MaxPackedPrecision && lanes == Lanes && VectorOrder1Decoder && !ScalarOnly;
+        using var tables = new DecodeTables(vector ? 256 : contexts, precision);
+        for (int c = 0; c < 256; c++)
+        {
+            if (index[c] < 0) continue;
+            tables.Fill(vector ? c : index[c], read[index[c]]);
+            if (vector) index[c] = c;
+        }
 
         int first = 0, wordsRead = 0;
-        if (tables.Packed is not null && lanes == Lanes && VectorOrder1Decoder && !ScalarOnly)
+        if (vector)
         {
-            Span<byte> contextIndex = stackalloc byte[256];
-            for (int c = 0; c < 256; c++) contextIndex[c] = index[c] < 0 ? (byte)0xFF : (byte)index[c];
-            fixed (byte* w = words, output = destination, ci = contextIndex)
+            Span<byte> missing = stackalloc byte[256];
+            for (int c = 0; c < 256; c++) missing[c] = index[c] < 0 ? (byte)0xFF : (byte)0;
+            fixed (byte* w = words, output = destination, m = missing)
             fixed (uint* st = states, table = tables.Packed)
-                first = DecodeOrder1Avx512(w, words.Length, output, segment, st, table, ci, contexts < 256, precision, ref wordsRead);
+                first = DecodeOrder1Avx512(w, words.Length, output, segment, st, table, m, contexts < 256, precision, ref wordsRead);
             if (first < 0) return OperationStatus.InvalidData;
         }
         int done = DecodeOrder1Scalar(words, destination, states, tables, index, precision, lanes, segment, first, ref wordsRead);

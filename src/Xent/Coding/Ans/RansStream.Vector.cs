@@ -135,19 +135,20 @@ public static partial class RansStream
 
     /// <summary>
     /// One decoding step of 16 lanes: x ↦ f·(x ≫ P) + (slot − F) from the packed entries, then the lanes below 2^16 take the
-    /// next words in lane order (expanded into them).
+    /// next words in lane order. <paramref name="refilled"/> is x with the new words in place of the refilled lanes (a
+    /// refilled lane's low 16 bits are its word), so the next slot, refilled &amp; (2^P − 1), is known before the shift.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector512<uint> DecodeStep(Vector512<uint> x, Vector512<uint> entry, int precision, ref byte* wp)
+    private static unsafe Vector512<uint> DecodeStep(Vector512<uint> x, Vector512<uint> entry, int precision, ref byte* wp, out Vector512<uint> refilled)
     {
         var f = (entry >>> 20) + Vector512<uint>.One;
         var bias = (entry >>> 8) & Vector512.Create(0xFFFu);
         x = f * (x >>> precision) + bias;
         var low = Vector512.LessThan(x, Vector512.Create(StateLow));
         var words = Avx512F.ConvertToVector512UInt32(Vector256.Load((ushort*)wp));
-        var next = Avx512F.Expand(Vector512<uint>.Zero, low, words);
+        refilled = Avx512F.Expand(x, low, words);
         wp += 2 * BitOperations.PopCount((uint)low.ExtractMostSignificantBits());
-        return Vector512.ConditionalSelect(low, x << 16 | next, x);
+        return Vector512.ConditionalSelect(low, x << 16, Vector512<uint>.Zero) | refilled;
     }
 
     /// <summary>
@@ -161,13 +162,16 @@ public static partial class RansStream
         var x0 = Vector512.Load(states);
         var x1 = Vector512.Load(states + 16);
         byte* wp = words + 2 * read, wend = words + wordBytes;
+        var e0 = Gather(table, x0 & mask);
+        var e1 = Gather(table, x1 & mask);
         for (; r < rounds && wend - wp >= 64; r++)
         {
-            var e0 = Gather(table, x0 & mask);
-            var e1 = Gather(table, x1 & mask);
-            x0 = DecodeStep(x0, e0, precision, ref wp);
-            x1 = DecodeStep(x1, e1, precision, ref wp);
+            x0 = DecodeStep(x0, e0, precision, ref wp, out var r0);
+            x1 = DecodeStep(x1, e1, precision, ref wp, out var r1);
             Vector256.Create(Avx512F.ConvertToVector128Byte(e0), Avx512F.ConvertToVector128Byte(e1)).Store(output + (nint)r * Lanes);
+            // The next round's entries (one round's gathers beyond the last round read inside the table too).
+            e0 = Gather(table, r0 & mask);
+            e1 = Gather(table, r1 & mask);
         }
         x0.Store(states);
         x1.Store(states + 16);
@@ -177,24 +181,27 @@ public static partial class RansStream
 
     /// <summary>
     /// Order-1 decoding of the rounds k = 0 … (lane z decodes byte z·segment + k with the table of its previous byte) while
-    /// at least 64 bytes of words remain. <paramref name="contextIndex"/> holds, for each byte value, the index of its table
-    /// or 0xFF when it has none (only possible with fewer than 256 tables); the next round's tables are looked up for all 32
-    /// symbols at once with VBMI's two-table byte permutation. Returns the first round not decoded, or −1 when a lane's
-    /// context has no table (corrupt data).
+    /// at least 64 bytes of words remain. The tables are indexed by the previous byte itself (2^P slots for each of the 256
+    /// byte values), so a lane's next table is its symbol · 2^P, two operations on the gathered entry.
+    /// <paramref name="missing"/> marks, with 0xFF, the byte values that have no table (only when
+    /// <paramref name="someMissing"/>); the round's symbols are looked up there with VBMI's two-table byte permutation, off
+    /// the lanes' dependency chain, and a lane about to decode in such a context stops the kernel. Returns the first round
+    /// not decoded, or −1 when a lane's context has no table (corrupt data).
     /// </summary>
     private static unsafe int DecodeOrder1Avx512(byte* words, int wordBytes, byte* output, int segment, uint* states, uint* table,
-        byte* contextIndex, bool someMissing, int precision, ref int read)
+        byte* missing, bool someMissing, int precision, ref int read)
     {
         var mask = Vector512.Create((1u << precision) - 1);
         var x0 = Vector512.Load(states);
         var x1 = Vector512.Load(states + 16);
-        var t0 = Vector512.Load(contextIndex);
-        var t1 = Vector512.Load(contextIndex + 64);
-        var t2 = Vector512.Load(contextIndex + 128);
-        var t3 = Vector512.Load(contextIndex + 192);
-        if (contextIndex[0] == 0xFF) return -1;
-        var base0 = Vector512.Create((uint)contextIndex[0] << precision);
+        var t0 = Vector512.Load(missing);
+        var t1 = Vector512.Load(missing + 64);
+        var t2 = Vector512.Load(missing + 128);
+        var t3 = Vector512.Load(missing + 192);
+        if (missing[0] != 0) return -1; // the first byte of every segment has context 0
+        var base0 = Vector512<uint>.Zero;
         var base1 = base0;
+        var pending = Vector256<byte>.Zero;
         byte* wp = words + 2 * read, wend = words + wordBytes;
         // Four rounds of symbols collect in the bytes of 32 dwords (round k in byte k mod 4), written to the segments as one
         // dword each.
@@ -205,10 +212,13 @@ public static partial class RansStream
         int k = 0;
         for (; k < segment && wend - wp >= 64; k++)
         {
+            if (someMissing && pending != Vector256<byte>.Zero) return -1;
             var e0 = Gather(table, base0 + (x0 & mask));
             var e1 = Gather(table, base1 + (x1 & mask));
-            x0 = DecodeStep(x0, e0, precision, ref wp);
-            x1 = DecodeStep(x1, e1, precision, ref wp);
+            base0 = (e0 & lowByte) << precision;
+            base1 = (e1 & lowByte) << precision;
+            x0 = DecodeStep(x0, e0, precision, ref wp, out _);
+            x1 = DecodeStep(x1, e1, precision, ref wp, out _);
             int shift = 8 * (k & 3);
             held0 |= (e0 & lowByte) << shift;
             held1 |= (e1 & lowByte) << shift;
@@ -220,21 +230,20 @@ public static partial class RansStream
                 for (int z = 0; z < Lanes; z++, o += segment) Unsafe.WriteUnaligned(o, column[z]);
                 held0 = held1 = Vector512<uint>.Zero;
             }
-            var symbols = Vector256.Create(Avx512F.ConvertToVector128Byte(e0), Avx512F.ConvertToVector128Byte(e1));
-            var s = symbols.ToVector512();
-            var index = Vector512.ConditionalSelect(Vector512.LessThan(s.AsSByte(), Vector512<sbyte>.Zero).AsByte(),
-                Avx512Vbmi.PermuteVar64x8x2(t2, s, t3), Avx512Vbmi.PermuteVar64x8x2(t0, s, t1)).GetLower();
-            if (someMissing && Vector256.EqualsAny(index, Vector256<byte>.AllBitsSet)) return -1;
-            base0 = Avx512F.ConvertToVector512UInt32(index.GetLower()) << precision;
-            base1 = Avx512F.ConvertToVector512UInt32(index.GetUpper()) << precision;
+            if (someMissing)
+            {
+                var s = Vector256.Create(Avx512F.ConvertToVector128Byte(e0), Avx512F.ConvertToVector128Byte(e1)).ToVector512();
+                pending = Vector512.ConditionalSelect(Vector512.LessThan(s.AsSByte(), Vector512<sbyte>.Zero).AsByte(),
+                    Avx512Vbmi.PermuteVar64x8x2(t2, s, t3), Avx512Vbmi.PermuteVar64x8x2(t0, s, t1)).GetLower();
+            }
         }
-        int pending = k & 3;
-        if (pending != 0)
+        int done = k & 3;
+        if (done != 0)
         {
             held0.Store(column);
             held1.Store(column + 16);
             for (int z = 0; z < Lanes; z++)
-                for (int j = 0; j < pending; j++) output[(nint)z * segment + k - pending + j] = (byte)(column[z] >> 8 * j);
+                for (int j = 0; j < done; j++) output[(nint)z * segment + k - done + j] = (byte)(column[z] >> 8 * j);
         }
         x0.Store(states);
         x1.Store(states + 16);
