@@ -24,8 +24,9 @@ public static partial class RansStream
     /// <see cref="OperationStatus.NeedMoreData"/> when the input ends inside the block; <see cref="OperationStatus.InvalidData"/>
     /// when it is corrupt: a field out of range, a table that does not sum to 2^P, a state outside [2^16, 2^32), a context
     /// without a table, words run out or left over, or a lane not ending in its initial state. Nothing is read outside
-    /// <paramref name="source"/>; the destination's content is unspecified unless Done. Memory: the decoding tables, at most
-    /// 5·2^P bytes per context (5 MiB for 256 contexts at P = 12), whatever the input claims.</returns>
+    /// <paramref name="source"/>; the destination's content is unspecified unless Done. Memory: the decoding tables, whatever
+    /// the input claims: 4·2^P bytes per context for P ≤ 12 (the AVX-512 order-1 decoder reserves all 256: 4 MiB at P = 12),
+    /// 5·2^P bytes per context above.</returns>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten)
     {
         bytesConsumed = bytesWritten = 0;

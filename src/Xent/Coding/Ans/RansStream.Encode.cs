@@ -216,7 +216,6 @@ public static partial class RansStream
         }
     }
 
-    /// <summary>counts[a·256 + b] += the number of adjacent pairs (a, b) in <paramref name="source"/>.</summary>
     /// <summary>The order-1 counts the encoder quantizes, counts[context · 256 + symbol] (the first byte of every lane's
     /// segment has context 0); clears the first 65536 entries first.</summary>
     private static void CountContexts(ReadOnlySpan<byte> source, long[] counts)
