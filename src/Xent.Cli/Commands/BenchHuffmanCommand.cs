@@ -42,6 +42,7 @@ internal static class BenchHuffmanCommand
         var encoded = new byte[HuffmanStream.MaxEncodedLength(data.Length, 256, maxLength)];
         var decoded = new byte[data.Length];
         return CodecTiming.Run(data.Length, runs, () => HuffmanStream.Encode(data, encoded, maxLength), size =>
-            HuffmanStream.TryDecode(encoded.AsSpan(0, size), decoded, out _, out _) == OperationStatus.Done && decoded.AsSpan().SequenceEqual(data));
+            HuffmanStream.TryDecode(encoded.AsSpan(0, size), decoded, out _, out _) == OperationStatus.Done,
+                () => decoded.AsSpan().SequenceEqual(data));
     }
 }

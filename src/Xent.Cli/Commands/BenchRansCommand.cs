@@ -30,7 +30,8 @@ internal static class BenchRansCommand
             var encoded = new byte[RansStream.MaxEncodedLength(data.Length, order)];
             var decoded = new byte[data.Length];
             var result = CodecTiming.Run(data.Length, r, () => RansStream.Encode(data, encoded, order, p), size =>
-                RansStream.TryDecode(encoded.AsSpan(0, size), decoded, out _, out _) == OperationStatus.Done && decoded.AsSpan().SequenceEqual(data));
+                RansStream.TryDecode(encoded.AsSpan(0, size), decoded, out _, out _) == OperationStatus.Done,
+                () => decoded.AsSpan().SequenceEqual(data));
             ResultOutput.Write(parse.InvocationConfiguration.Output, new RansBenchResult
             {
                 File = path, Bytes = data.Length, CompressedBytes = result.Compressed, Ratio = result.Ratio, Order = order, Precision = p, Runs = r,

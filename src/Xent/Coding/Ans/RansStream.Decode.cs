@@ -24,8 +24,9 @@ public static partial class RansStream
     /// <see cref="OperationStatus.NeedMoreData"/> when the input ends inside the block; <see cref="OperationStatus.InvalidData"/>
     /// when it is corrupt: a field out of range, a table that does not sum to 2^P, a state outside [2^16, 2^32), a context
     /// without a table, words run out or left over, or a lane not ending in its initial state. Nothing is read outside
-    /// <paramref name="source"/>; the destination's content is unspecified unless Done. Memory: the decoding tables, at most
-    /// 5·2^P bytes per context (5 MiB for 256 contexts at P = 12), whatever the input claims.</returns>
+    /// <paramref name="source"/>; the destination's content is unspecified unless Done. Memory: the decoding tables, whatever
+    /// the input claims: 4·2^P bytes per context for P ≤ 12 (the AVX-512 order-1 decoder reserves all 256: 4 MiB at P = 12),
+    /// 5·2^P bytes per context above.</returns>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten)
     {
         bytesConsumed = bytesWritten = 0;
@@ -49,43 +50,64 @@ public static partial class RansStream
     }
 
     /// <summary>
-    /// The decoding tables of the contexts that have one, 2^P slots each: <c>slots[c·2^P + j] = (f − 1) &lt;&lt; 16 | (j − F)</c>
-    /// and <c>symbols[c·2^P + j] = s</c> for the symbol s that owns slot j (Fₛ ≤ j &lt; Fₛ + fₛ); for P ≤ 12 also one packed
-    /// entry the vector path gathers in a single load:
+    /// The decoding tables of the contexts that have one, 2^P slots each. For P ≤ 12 one packed entry per slot, which the
+    /// vector path gathers in a single load (the symbol s owns slot j when Fₛ ≤ j &lt; Fₛ + fₛ):
     /// <code>
     ///  31        20 19        8 7      0
     /// [   f − 1    |   j − F   | symbol ]
     /// </code>
+    /// Above 12 bits two arrays: <c>slots[c·2^P + j] = (f − 1) &lt;&lt; 16 | (j − F)</c> and <c>symbols[c·2^P + j] = s</c>.
     /// </summary>
     private sealed class DecodeTables(int contexts, int precision) : IDisposable
     {
-        public readonly uint[] Slots = ArrayPool<uint>.Shared.Rent(contexts << precision);
-        public readonly byte[] Symbols = ArrayPool<byte>.Shared.Rent(contexts << precision);
         public readonly uint[]? Packed = precision <= MaxPackedPrecision ? ArrayPool<uint>.Shared.Rent(contexts << precision) : null;
+        public readonly uint[]? Slots = precision > MaxPackedPrecision ? ArrayPool<uint>.Shared.Rent(contexts << precision) : null;
+        public readonly byte[]? Symbols = precision > MaxPackedPrecision ? ArrayPool<byte>.Shared.Rent(contexts << precision) : null;
 
         public void Fill(int context, FrequencyTable table)
         {
             int size = 1 << precision, start = context << precision;
             var f = table.Frequencies;
             int j = start;
+            if (Packed is not null)
+            {
+                var packed = Packed.AsSpan(start, size);
+                for (int s = 0, at = 0; s < f.Length; s++)
+                {
+                    uint top = (uint)(f[s] - 1) << 20 | (uint)s;
+                    for (int k = 0; k < f[s]; k++) packed[at++] = top | (uint)k << 8;
+                }
+                return;
+            }
             for (int s = 0; s < f.Length; s++)
             {
                 uint top = (uint)(f[s] - 1);
                 for (int k = 0; k < f[s]; k++, j++)
                 {
-                    Slots[j] = top << 16 | (uint)k;
-                    Symbols[j] = (byte)s;
-                    if (Packed is not null) Packed[j] = top << 20 | (uint)k << 8 | (uint)s;
+                    Slots![j] = top << 16 | (uint)k;
+                    Symbols![j] = (byte)s;
                 }
             }
             Debug.Assert(j == start + size);
         }
 
+        /// <summary>The symbol, frequency − 1 and offset j − F of slot <paramref name="at"/> (context base + slot).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public (byte Symbol, uint Entry) Read(nint at)
+        {
+            if (Packed is not null)
+            {
+                uint e = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Packed), at);
+                return ((byte)e, (e >> 20) << 16 | (e >> 8 & 0xFFF));
+            }
+            return (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Symbols!), at), Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Slots!), at));
+        }
+
         public void Dispose()
         {
-            ArrayPool<uint>.Shared.Return(Slots);
-            ArrayPool<byte>.Shared.Return(Symbols);
             if (Packed is not null) ArrayPool<uint>.Shared.Return(Packed);
+            if (Slots is not null) ArrayPool<uint>.Shared.Return(Slots);
+            if (Symbols is not null) ArrayPool<byte>.Shared.Return(Symbols);
         }
     }
 
@@ -125,7 +147,7 @@ public static partial class RansStream
     }
 
     [SkipLocalsInit]
-    private static OperationStatus DecodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed)
+    private static unsafe OperationStatus DecodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed)
     {
         bytesConsumed = 0;
         var status = ReadTable(source, ref pos, precision, out var table);
@@ -139,7 +161,13 @@ public static partial class RansStream
         tables.Fill(0, table!);
 
         int i = 0, read = 0;
-        if (tables.Packed is not null && n >= Lanes && Avx2.IsSupported)
+        if (tables.Packed is not null && n >= Lanes && UseVectorKernels)
+        {
+            fixed (byte* w = words, output = destination)
+            fixed (uint* st = states, packed = tables.Packed)
+                i = DecodeOrder0Avx512(w, words.Length, output, n, st, packed, precision, ref read);
+        }
+        else if (tables.Packed is not null && n >= Lanes && Avx2.IsSupported && !ScalarOnly)
             i = DecodeOrder0Avx2(words, destination, states, tables.Packed, precision, ref read);
         i = DecodeOrder0Scalar(words, destination, states, tables, precision, i, ref read);
         if (i < 0 || !Closed(states, n, read, wordCount)) return OperationStatus.InvalidData;
@@ -151,14 +179,11 @@ public static partial class RansStream
     private static int DecodeOrder0Scalar(ReadOnlySpan<byte> words, Span<byte> destination, Span<uint> states, DecodeTables tables, int precision, int i, ref int read)
     {
         uint mask = (1u << precision) - 1;
-        ref uint slots = ref MemoryMarshal.GetArrayDataReference(tables.Slots);
-        ref byte symbols = ref MemoryMarshal.GetArrayDataReference(tables.Symbols);
         int wordCount = words.Length / 2;
         for (; i < destination.Length; i++)
         {
             ref uint x = ref states[i & (Lanes - 1)];
-            uint slot = x & mask, e = Unsafe.Add(ref slots, slot);
-            destination[i] = Unsafe.Add(ref symbols, slot);
+            (destination[i], uint e) = tables.Read((nint)(x & mask));
             uint y = ((e >> 16) + 1) * (x >> precision) + (e & 0xFFFF);
             if (y < StateLow)
             {
@@ -171,7 +196,7 @@ public static partial class RansStream
     }
 
     [SkipLocalsInit]
-    private static OperationStatus DecodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed)
+    private static unsafe OperationStatus DecodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed)
     {
         bytesConsumed = 0;
         if (source.Length - pos < ContextBitmapLength) return OperationStatus.NeedMoreData;
@@ -197,10 +222,28 @@ public static partial class RansStream
         var s = ReadStates(source, ref pos, states, wordCount);
         if (s != OperationStatus.Done) return s;
         var words = source.Slice(pos, 2 * wordCount);
-        using var tables = new DecodeTables(contexts, precision);
-        for (int k = 0; k < contexts; k++) tables.Fill(k, read[k]);
+        // The vector decoder indexes the tables by the previous byte itself (room for 256, filled where a table exists), the
+        // scalar loop by the contexts' order in the header.
+        bool vector = precision <= MaxPackedPrecision && lanes == Lanes && VectorOrder1Decoder && !ScalarOnly;
+        using var tables = new DecodeTables(vector ? 256 : contexts, precision);
+        for (int c = 0; c < 256; c++)
+        {
+            if (index[c] < 0) continue;
+            tables.Fill(vector ? c : index[c], read[index[c]]);
+            if (vector) index[c] = c;
+        }
 
-        int done = DecodeOrder1Scalar(words, destination, states, tables, index, precision, lanes, segment, out int wordsRead);
+        int first = 0, wordsRead = 0;
+        if (vector)
+        {
+            Span<byte> missing = stackalloc byte[256];
+            for (int c = 0; c < 256; c++) missing[c] = index[c] < 0 ? (byte)0xFF : (byte)0;
+            fixed (byte* w = words, output = destination, m = missing)
+            fixed (uint* st = states, table = tables.Packed)
+                first = DecodeOrder1Avx512(w, words.Length, output, segment, st, table, m, contexts < 256, precision, ref wordsRead);
+            if (first < 0) return OperationStatus.InvalidData;
+        }
+        int done = DecodeOrder1Scalar(words, destination, states, tables, index, precision, lanes, segment, first, ref wordsRead);
         if (done < 0 || !Closed(states, n, wordsRead, wordCount)) return OperationStatus.InvalidData;
         bytesConsumed = pos + 2 * wordCount;
         return OperationStatus.Done;
@@ -209,29 +252,27 @@ public static partial class RansStream
     /// <summary>Decodes the segments in lockstep (round k: byte z·segment + k of every lane z), then the last lane's tail.
     /// Returns n, or −1 on corrupt data (a context without a table, or the words run out).</summary>
     private static int DecodeOrder1Scalar(ReadOnlySpan<byte> words, Span<byte> destination, Span<uint> states, DecodeTables tables,
-        ReadOnlySpan<int> index, int precision, int lanes, int segment, out int read)
+        ReadOnlySpan<int> index, int precision, int lanes, int segment, int first, ref int read)
     {
-        read = 0;
         uint mask = (1u << precision) - 1;
         int wordCount = words.Length / 2, n = destination.Length;
-        ref uint slots = ref MemoryMarshal.GetArrayDataReference(tables.Slots);
-        ref byte symbols = ref MemoryMarshal.GetArrayDataReference(tables.Symbols);
         // bases[z]: where lane z's current context's table starts; negative for a context without a table, an error only
-        // once a byte is decoded in it.
+        // once a byte is decoded in it. Round k codes byte z·segment + k; the first byte of every segment has context 0.
         Span<int> bases = stackalloc int[lanes];
-        bases.Fill(index[0] < 0 ? -1 : index[0] << precision); // the first byte of every segment: context 0
+        for (int z = 0; z < lanes; z++)
+        {
+            int c = first == 0 ? index[0] : index[destination[z * segment + first - 1]];
+            bases[z] = c < 0 ? -1 : c << precision;
+        }
         int rounds = segment + (n - lanes * segment);
-        for (int k = 0; k < rounds; k++)
+        for (int k = first; k < rounds; k++)
         {
             for (int z = k < segment ? 0 : lanes - 1; z < lanes; z++)
             {
                 int b = bases[z];
                 if (b < 0) return -1;
                 ref uint x = ref states[z];
-                uint slot = x & mask;
-                nint at = b + (nint)slot;
-                uint e = Unsafe.Add(ref slots, at);
-                byte symbol = Unsafe.Add(ref symbols, at);
+                (byte symbol, uint e) = tables.Read(b + (nint)(x & mask));
                 destination[z * segment + k] = symbol;
                 uint y = ((e >> 16) + 1) * (x >> precision) + (e & 0xFFFF);
                 if (y < StateLow)

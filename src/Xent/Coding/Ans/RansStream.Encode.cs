@@ -55,8 +55,29 @@ public static partial class RansStream
         return (x + e.Bias + (uint)q * e.Cmpl, position);
     }
 
+    /// <summary><see cref="Put"/> from a packed entry (<see cref="PackEncoderEntry"/>), with an integer division: the
+    /// scalar leftovers of the vector kernels, which code the same bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (uint X, nint Position) PutPacked(uint x, uint entry, int precision, ref byte words, nint position)
+    {
+        uint f = (entry & 0xFFFF) + 1, start = entry >> 16;
+        if (x >= (uint)Math.Min((ulong)f << (32 - precision), uint.MaxValue))
+        {
+            position -= 2;
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref words, position), BitConverter.IsLittleEndian ? (ushort)x : BinaryPrimitives.ReverseEndianness((ushort)x));
+            x >>= 16;
+        }
+        (uint q, uint r) = Math.DivRem(x, f);
+        return ((q << precision) + r + start, position);
+    }
+
+    /// <summary>Tests switch the vector kernels off on their own thread to compare both paths in one process.</summary>
+    [ThreadStatic] internal static bool ScalarOnly;
+
+    private static bool UseVectorKernels => VectorKernels && !ScalarOnly;
+
     [SkipLocalsInit]
-    private static int EncodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision)
+    private static unsafe int EncodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision)
     {
         int n = source.Length;
         int pos = WriteFixed(destination, order: 0, precision, n);
@@ -65,17 +86,35 @@ public static partial class RansStream
         counts.Clear();
         ByteHistogram.Add(source, counts);
         var table = FrequencyTable.Quantize(counts, precision);
-        var symbols = new EncoderSymbol[256];
-        for (int s = 0; s < 256; s++) symbols[s] = EncoderSymbol.Create(table.Frequencies[s], table.Cumulative[s], precision);
-
         Span<uint> states = stackalloc uint[Lanes];
         for (int z = 0; z < Lanes; z++) states[z] = InitialState(n, z);
         // Words are pushed downwards from the end of the destination; the header is written in front afterwards.
         ref byte words = ref MemoryMarshal.GetReference(destination);
         ref byte input = ref MemoryMarshal.GetReference(source);
-        ref EncoderSymbol sym = ref MemoryMarshal.GetArrayDataReference(symbols);
-        nint end = destination.Length, position = end;
+        nint position = destination.Length;
         int i = n - 1;
+        if (UseVectorKernels && n >= Lanes)
+        {
+            Span<uint> packed = stackalloc uint[256];
+            for (int s = 0; s < 256; s++) packed[s] = PackEncoderEntry(table.Frequencies[s], table.Cumulative[s]);
+            ref uint entries = ref MemoryMarshal.GetReference(packed);
+            for (; (i & (Lanes - 1)) != Lanes - 1; i--)
+                (states[i & (Lanes - 1)], position) = PutPacked(states[i & (Lanes - 1)], Unsafe.Add(ref entries, Unsafe.Add(ref input, i)), precision, ref words, position);
+            int left;
+            fixed (byte* d = destination, src = source)
+            fixed (uint* t = packed, stp = states)
+            {
+                byte* p = d + position;
+                left = EncodeOrder0Avx512(src, (i + 1) / Lanes, t, stp, ref p, d + pos, precision);
+                position = (nint)(p - d);
+            }
+            for (i = left * Lanes - 1; i >= 0; i--)
+                (states[i & (Lanes - 1)], position) = PutPacked(states[i & (Lanes - 1)], Unsafe.Add(ref entries, Unsafe.Add(ref input, i)), precision, ref words, position);
+            return Finish(destination, pos, table, null, states, (int)position);
+        }
+        Span<EncoderSymbol> symbols = stackalloc EncoderSymbol[256];
+        for (int s = 0; s < 256; s++) symbols[s] = EncoderSymbol.Create(table.Frequencies[s], table.Cumulative[s], precision);
+        ref EncoderSymbol sym = ref MemoryMarshal.GetReference(symbols);
         for (; i >= 0 && (i & (Lanes - 1)) != Lanes - 1; i--)
             (states[i & (Lanes - 1)], position) = Put(states[i & (Lanes - 1)], Unsafe.Add(ref sym, Unsafe.Add(ref input, i)), ref words, position);
         ref uint st = ref MemoryMarshal.GetReference(states);
@@ -90,7 +129,7 @@ public static partial class RansStream
     }
 
     [SkipLocalsInit]
-    private static int EncodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision)
+    private static unsafe int EncodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision)
     {
         int n = source.Length;
         int pos = WriteFixed(destination, order: 1, precision, n);
@@ -99,7 +138,10 @@ public static partial class RansStream
 
         // counts[context · 256 + symbol]; the first byte of every segment has context 0.
         var counts = ArrayPool<long>.Shared.Rent(256 * 256);
-        var symbols = ArrayPool<EncoderSymbol>.Shared.Rent(256 * 256);
+        bool vector = UseVectorKernels && lanes == Lanes;
+        // The vector kernel (and its scalar leftovers) use packed entries, the scalar loop EncoderSymbols.
+        var packed = vector ? ArrayPool<uint>.Shared.Rent(256 * 256) : null;
+        var symbols = vector ? null : ArrayPool<EncoderSymbol>.Shared.Rent(256 * 256);
         try
         {
             CountContexts(source, counts);
@@ -110,18 +152,48 @@ public static partial class RansStream
                 if (!row.ContainsAnyExcept(0L)) continue;
                 var t = FrequencyTable.Quantize(row, precision);
                 tables[c] = t;
-                for (int s = 0; s < 256; s++) symbols[c << 8 | s] = EncoderSymbol.Create(t.Frequencies[s], t.Cumulative[s], precision);
+                var f = t.Frequencies;
+                var cf = t.Cumulative;
+                if (vector)
+                    for (int s = 0; s < 256; s++) packed![c << 8 | s] = PackEncoderEntry(f[s], cf[s]);
+                else
+                    for (int s = 0; s < 256; s++) symbols![c << 8 | s] = EncoderSymbol.Create(f[s], cf[s], precision);
             }
 
             Span<uint> states = stackalloc uint[Lanes];
             for (int z = 0; z < Lanes; z++) states[z] = InitialState(n, z);
             ref byte words = ref MemoryMarshal.GetReference(destination);
             ref byte input = ref MemoryMarshal.GetReference(source);
-            ref EncoderSymbol sym = ref MemoryMarshal.GetArrayDataReference(symbols);
             ref uint st = ref MemoryMarshal.GetReference(states);
             nint position = destination.Length;
             // The last lane's tail beyond lanes·segment, then the rounds k = segment − 1 … 0 over lanes 31 … 0.
             int last = lanes - 1;
+            if (vector)
+            {
+                ref uint entries = ref MemoryMarshal.GetArrayDataReference(packed!);
+                for (int i = n - 1; i >= lanes * segment; i--)
+                    (Unsafe.Add(ref st, last), position) = PutPacked(Unsafe.Add(ref st, last), Unsafe.Add(ref entries, Unsafe.Add(ref input, i - 1) << 8 | Unsafe.Add(ref input, i)), precision, ref words, position);
+                int k;
+                fixed (byte* d = destination, src = source)
+                fixed (uint* t = packed, stp = states)
+                {
+                    byte* p = d + position;
+                    k = EncodeOrder1Avx512(src, segment, segment - 1, t, stp, ref p, d + pos, precision);
+                    position = (nint)(p - d);
+                }
+                for (; k > 0; k--)
+                {
+                    for (int z = last; z >= 0; z--)
+                    {
+                        nint i = (nint)z * segment + k;
+                        (Unsafe.Add(ref st, z), position) = PutPacked(Unsafe.Add(ref st, z), Unsafe.Add(ref entries, Unsafe.Add(ref input, i - 1) << 8 | Unsafe.Add(ref input, i)), precision, ref words, position);
+                    }
+                }
+                for (int z = last; z >= 0; z--)
+                    (Unsafe.Add(ref st, z), position) = PutPacked(Unsafe.Add(ref st, z), Unsafe.Add(ref entries, Unsafe.Add(ref input, (nint)z * segment)), precision, ref words, position);
+                return Finish(destination, pos, null, tables, states[..lanes], (int)position);
+            }
+            ref EncoderSymbol sym = ref MemoryMarshal.GetArrayDataReference(symbols!);
             for (int i = n - 1; i >= lanes * segment; i--)
                 (Unsafe.Add(ref st, last), position) = Put(Unsafe.Add(ref st, last), Unsafe.Add(ref sym, Unsafe.Add(ref input, i - 1) << 8 | Unsafe.Add(ref input, i)), ref words, position);
             for (int k = segment - 1; k > 0; k--)
@@ -139,11 +211,11 @@ public static partial class RansStream
         finally
         {
             ArrayPool<long>.Shared.Return(counts);
-            ArrayPool<EncoderSymbol>.Shared.Return(symbols);
+            if (packed is not null) ArrayPool<uint>.Shared.Return(packed);
+            if (symbols is not null) ArrayPool<EncoderSymbol>.Shared.Return(symbols);
         }
     }
 
-    /// <summary>counts[a·256 + b] += the number of adjacent pairs (a, b) in <paramref name="source"/>.</summary>
     /// <summary>The order-1 counts the encoder quantizes, counts[context · 256 + symbol] (the first byte of every lane's
     /// segment has context 0); clears the first 65536 entries first.</summary>
     private static void CountContexts(ReadOnlySpan<byte> source, long[] counts)

@@ -16,10 +16,14 @@ namespace Xent.Coding;
 /// rANS32x16: order 0 codes byte i with lane i mod 32; order 1 splits the block into 32 segments, lane z coding segment z
 /// (the first byte of each segment has context 0). rANS is a stack: the encoder runs from the last symbol to the first,
 /// pushing 16-bit words downwards, and the decoder runs forward, so decoded symbols come out in order and the words are
-/// read forwards. Decoding uses a table of 2^P slots (slot → symbol, frequency, offset); on AVX2 hardware the 32 lanes are
-/// updated as four 8-lane vectors with gathers for the table lookups, otherwise by a scalar loop; both give the same
-/// result.</para>
-/// <para>Encoding is exact integer arithmetic (the division x / f is a multiplication by a 64-bit reciprocal); decoding corrupt
+/// read forwards. Decoding uses a table of 2^P slots (slot → symbol, frequency, offset). With AVX-512 (RansStream.Vector.cs)
+/// the 32 lanes are two 16-lane vectors: table entries come from AVX2 gathers, the encoder divides in double precision
+/// (exact for 32-bit states) and packs its words with a compress, the decoder refills lanes with an expand; order 1 gathers
+/// each lane's bytes once per three rounds when encoding and writes four rounds of symbols at a time when decoding. Without
+/// AVX-512 the order-0 decoder takes 8-lane AVX2 vectors and everything else a scalar loop; every path writes the same
+/// bytes.</para>
+/// <para>Encoding is exact integer arithmetic (the scalar loop turns x / f into a multiplication by a 64-bit reciprocal, the
+/// vector kernels divide in double precision, which is exact here); decoding corrupt
 /// or truncated input is an expected outcome: <c>TryDecode</c> returns <see cref="OperationStatus.InvalidData"/> or
 /// <see cref="OperationStatus.NeedMoreData"/>, never reads outside the input, and checks that every lane ends in the encoder's
 /// initial state and that every word was consumed, so a corrupt block is almost always caught even without a checksum.</para>
