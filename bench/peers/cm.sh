@@ -27,8 +27,8 @@ done
 cat /usr/share/common-licenses/* /usr/share/doc/*/copyright 2>/dev/null | head -c "$bytes" > "$work/legal.txt" || true
 ls /usr/share/man/man1/*.gz /usr/share/man/man3/*.gz | head -n 3000 | xargs zcat 2>/dev/null | head -c "$bytes" > "$work/man.txt" || true
 find /usr/share/doc -name '*.gz' | sort | head -3000 | xargs zcat 2>/dev/null | head -c "$bytes" > "$work/docs.txt" || true
-elf="$(ls -S /usr/bin/* /usr/lib/x86_64-linux-gnu/*.so* 2>/dev/null | head -n 1)"
-head -c "$bytes" "$elf" > "$work/elf.bin"
+elf="$(ls -S /usr/bin/* /usr/lib/x86_64-linux-gnu/*.so* 2>/dev/null | head -n 1 || true)"
+head -c "$bytes" "$elf" > "$work/elf.bin" || true
 
 "$xent" --help >/dev/null 2>&1   # build once, outside the timings
 
@@ -36,7 +36,8 @@ head -c "$bytes" "$elf" > "$work/elf.bin"
 best() {
   local bw=1e9 bc=1e9 w c
   for ((r = 0; r < runs; r++)); do
-    read -r w c < <( { /usr/bin/time -f "%e %U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 | awk '{print $1, $2 + $3}')
+    /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" >/dev/null 2>/dev/null
+    read -r w c < <(tail -n 1 "$work/time" | awk '{print $1, $2 + $3}')
     bw=$(awk -v a="$bw" -v b="$w" 'BEGIN{print (b < a ? b : a)}')
     bc=$(awk -v a="$bc" -v b="$c" 'BEGIN{print (b < a ? b : a)}')
   done
