@@ -31,7 +31,7 @@ public static class Fuzzer
             (input, rng) => Decoded(HuffmanStream.TryDecode, input, rng)),
         new("rans", (message, rng) => RansStream.Encode(message, rng.Next(2), rng.Next(RansStream.MinPrecision, RansStream.MaxPrecision + 1)), (input, rng) => Decoded(RansStream.TryDecode, input, rng)),
         new("adaptive", (message, rng) => AdaptiveStream.Encode(message, rng.Next(3)), (input, rng) => Decoded(AdaptiveStream.TryDecode, input, rng)),
-        new("cm", (message, rng) => CmStream.Encode(message, rng.Next(1, 4)), (input, rng) => Decoded(CmStream.TryDecode, input, rng)),
+        new("cm", (message, rng) => CmStream.Encode(message, rng.Next(1, 4)), (input, rng) => Decoded((ReadOnlySpan<byte> s, Span<byte> d, out int c, out int w) => CmStream.TryDecode(s, d, MaxCmMemory, out c, out w), input, rng)),
         new("container",
             (message, rng) => XentContainer.Compress(message, new XentContainerOptions
             {
@@ -46,6 +46,9 @@ public static class Fuzzer
                 catch (InvalidDataException) { return null; }
             }),
     ];
+
+    /// <summary>The most memory a fuzzed CM block may make the decoder allocate (what level 3 takes for the largest destination).</summary>
+    private const long MaxCmMemory = 64L << 20;
 
     /// <summary>A span decoder (TryDecode) into a destination of random size: large enough, or maybe too small.</summary>
     private delegate OperationStatus SpanDecoder(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten);

@@ -11,7 +11,7 @@ namespace Xent.Coding;
 /// </summary>
 /// <remarks>The level (1 … 9) sets the model's memory and is stored in the block, so the decoder needs no option. A block
 /// whose coded form would be larger than the data is stored instead (the bytes and their CRC-32). Decoding corrupt or
-/// truncated input is an expected outcome: <see cref="TryDecode"/> returns <see cref="OperationStatus.InvalidData"/> or
+/// truncated input is an expected outcome: <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/> returns <see cref="OperationStatus.InvalidData"/> or
 /// <see cref="OperationStatus.NeedMoreData"/>, never reads outside the input, and never allocates for a length beyond the
 /// destination it is given.</remarks>
 public static class CmStream
@@ -20,6 +20,10 @@ public static class CmStream
     public const int DefaultLevel = CmModel.DefaultLevel;
 
     private const string Codec = "cm";
+
+    /// <summary>Mode-byte flag of a block coded by the version-2 model (<see cref="CmModel"/>); version-1 blocks (the mode byte
+    /// is the bare level) are decoded by the old model, kept for them.</summary>
+    private const byte Version2 = 0x10;
 
     /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
@@ -30,7 +34,7 @@ public static class CmStream
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
-        EncodeCore(source, destination, level, CmStages.All, out _);
+        EncodeCore(source, destination, level, out _);
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
@@ -43,7 +47,7 @@ public static class CmStream
     /// <summary>Encodes as <see cref="Encode(ReadOnlySpan{byte}, Span{byte}, int)"/>, and returns in
     /// <paramref name="modelBits"/> the model's cross-entropy on the data, Σ −log2 p(bit | context) in bits (what
     /// <see cref="CodeLength"/> computes, summed in the same pass; the whole data even when the block ends up stored).</summary>
-    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, CmStages stages, out double modelBits)
+    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, out double modelBits)
     {
         modelBits = 0;
         if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
@@ -53,8 +57,8 @@ public static class CmStream
         int pos = Varint.Write((ulong)source.Length, destination);
         if (source.Length == 0) return pos;
         int modeAt = pos++;
-        destination[modeAt] = (byte)level;
-        var model = new CmModel(level, source.Length, stages);
+        destination[modeAt] = (byte)(Version2 | level);
+        var model = new CmModel(level, source.Length);
         var encoder = new BinaryArithmeticEncoder(destination[pos..needed]);
         var sum = new CompensatedSum();
         bool overflowed = false;
@@ -95,12 +99,23 @@ public static class CmStream
     /// not end as the encoder's, a stored block whose CRC-32 does not match). Destination content is unspecified unless
     /// Done.</returns>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten) =>
-        TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, out _);
+        TryDecodeCore(source, destination, long.MaxValue, out bytesConsumed, out bytesWritten, out _);
 
-    /// <summary>Decodes as <see cref="TryDecode"/>, and returns in <paramref name="modelBits"/> the model's cross-entropy on
+    /// <summary>Decodes as <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/>, but returns
+    /// <see cref="OperationStatus.InvalidData"/> without allocating when the block's model would take more than
+    /// <paramref name="maxMemoryBytes"/> bytes (<see cref="DecoderMemoryBytes"/>; <see cref="CmModel.MemoryBytes"/> per level).</summary>
+    /// <param name="source">The block; bytes after it are not read.</param>
+    /// <param name="destination">Where the decoded bytes go.</param>
+    /// <param name="maxMemoryBytes">The most memory the model may take, in bytes.</param>
+    /// <param name="bytesConsumed">The block's size when Done.</param>
+    /// <param name="bytesWritten">The decoded length when Done.</param>
+    public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, long maxMemoryBytes, out int bytesConsumed, out int bytesWritten) =>
+        TryDecodeCore(source, destination, maxMemoryBytes, out bytesConsumed, out bytesWritten, out _);
+
+    /// <summary>Decodes as <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/>, and returns in <paramref name="modelBits"/> the model's cross-entropy on
     /// the decoded bytes when the block was coded (summed in the same pass), 0 for the empty block, and NaN for a stored
     /// block (which records no level: the caller knows which it coded with).</summary>
-    internal static OperationStatus TryDecodeCore(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
+    internal static OperationStatus TryDecodeCore(ReadOnlySpan<byte> source, Span<byte> destination, long maxMemoryBytes, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
         bytesConsumed = bytesWritten = 0;
         modelBits = 0;
@@ -119,12 +134,26 @@ public static class CmStream
             if (status == OperationStatus.Done) bytesWritten = n;
             return status;
         }
-        if (mode < CmModel.MinLevel || mode > CmModel.MaxLevel) return OperationStatus.InvalidData;
+        if (!TryLevel(mode, out int level, out bool version1)) return OperationStatus.InvalidData;
+        if (ModelMemory(level, version1, n) > maxMemoryBytes) return OperationStatus.InvalidData;
         // Coded blocks take at least 4 bytes: refuse a short input before building the model.
         if (source.Length - pos < 4) return OperationStatus.NeedMoreData;
-        var model = new CmModel(mode, n);
-        var decoder = new BinaryArithmeticDecoder(source[pos..]);
         var output = destination[..n];
+        status = version1
+            ? DecodeBits(new CmModelV1(level, n), source[pos..], output, out int consumed, out modelBits)
+            : DecodeBits(new CmModel(level, n), source[pos..], output, out consumed, out modelBits);
+        if (status != OperationStatus.Done) return status;
+        bytesConsumed = pos + consumed;
+        bytesWritten = n;
+        return OperationStatus.Done;
+    }
+
+    private static OperationStatus DecodeBits<TModel>(TModel model, ReadOnlySpan<byte> source, Span<byte> output, out int consumed, out double modelBits)
+        where TModel : struct, ICostedBitModel
+    {
+        consumed = 0;
+        modelBits = 0;
+        var decoder = new BinaryArithmeticDecoder(source);
         var sum = new CompensatedSum();
         for (int i = 0; i < output.Length; i++)
         {
@@ -145,9 +174,30 @@ public static class CmStream
         }
         if (!decoder.IsFinishedOk) return OperationStatus.InvalidData;
         modelBits = sum.Value;
-        bytesConsumed = pos + decoder.BytesConsumed;
-        bytesWritten = n;
+        consumed = decoder.BytesConsumed;
         return OperationStatus.Done;
+    }
+
+    // The mode byte of a coded block: the level (1 … 9) for format version 1, Version2 | level for version 2.
+    private static bool TryLevel(byte mode, out int level, out bool version1)
+    {
+        version1 = mode is >= CmModel.MinLevel and <= CmModel.MaxLevel;
+        level = version1 ? mode : mode ^ Version2;
+        return level is >= CmModel.MinLevel and <= CmModel.MaxLevel;
+    }
+
+    private static long ModelMemory(int level, bool version1, int length) =>
+        version1 ? CmModelV1.MemoryBytes(level, length) : CmModel.MemoryBytes(level, length);
+
+    /// <summary>The memory, in bytes, that decoding <paramref name="source"/> (a block's start: its header is enough) builds its
+    /// model in — a caller that refuses blocks above some figure passes it to
+    /// <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, long, out int, out int)"/>. 0 for an empty or stored block; −1
+    /// when the header is truncated or names no known level and format version.</summary>
+    public static long DecoderMemoryBytes(ReadOnlySpan<byte> source)
+    {
+        if (BlockHeader.TryRead(source, out int n, out byte mode, out _) != OperationStatus.Done) return -1;
+        if (n == 0 || mode == BlockHeader.StoredFlag) return 0;
+        return TryLevel(mode, out int level, out bool version1) ? ModelMemory(level, version1, n) : -1;
     }
 
     /// <summary>Decodes a whole block into a new array, after checking its declared length against <paramref name="maxLength"/>
@@ -168,15 +218,15 @@ public static class CmStream
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
     /// <exception cref="ArgumentException">destination is not empty and shorter than data.</exception>
     public static Information CodeLength(ReadOnlySpan<byte> data, int level = DefaultLevel, Span<double> destination = default) =>
-        CodeLengthCore(data, level, destination, CmStages.All);
+        CodeLengthCore(data, level, destination);
 
-    internal static Information CodeLengthCore(ReadOnlySpan<byte> data, int level, Span<double> destination, CmStages stages)
+    internal static Information CodeLengthCore(ReadOnlySpan<byte> data, int level, Span<double> destination)
     {
         if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
             ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModel.MinLevel} … {CmModel.MaxLevel}");
         if (!destination.IsEmpty && destination.Length < data.Length)
             ThrowHelper.ThrowDestinationTooShort(nameof(destination), data.Length, destination.Length);
-        var model = new CmModel(level, data.Length, stages);
+        var model = new CmModel(level, data.Length);
         var sum = new CompensatedSum();
         for (int i = 0; i < data.Length; i++)
         {

@@ -31,13 +31,18 @@ internal sealed class CmBlockCodec : IBlockCodec
     public int MaxEncodedLength(int length) => CmStream.MaxEncodedLength(length);
 
     public int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits) =>
-        CmStream.EncodeCore(source, destination, _level, CmStages.All, out modelBits);
+        CmStream.EncodeCore(source, destination, _level, out modelBits);
+
+    // A block may not claim a higher level than the container's parameter: its model then takes no more memory than the
+    // encoder's did (either model version), so a corrupt level byte cannot make the decoder allocate hundreds of MiB.
+    private long MaxModelMemory(int length) =>
+        Math.Max(CmModel.MemoryBytes(_level, length), CmModelV1.MemoryBytes(_level, length));
 
     public void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination) => CmStream.CodeLength(source, _level, destination);
 
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
-        var status = CmStream.TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, out modelBits);
+        var status = CmStream.TryDecodeCore(source, destination, MaxModelMemory(destination.Length), out bytesConsumed, out bytesWritten, out modelBits);
         if (status != OperationStatus.Done) modelBits = 0;
         // A stored block (incompressible data) records no level; the encoder measured it at this codec's level.
         else if (double.IsNaN(modelBits)) modelBits = CmStream.CodeLength(destination[..bytesWritten], _level).Value;

@@ -1,58 +1,69 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Xent.Coding;
 
 /// <summary>
-/// A context-mixing model of bytes, bit by bit, in the lpaq family: predictions from an order-0 and an order-1 table, five
-/// hashed contexts of orders 2, 3, 4, 5 and 6, a whole-word context and a match model are stretched, mixed by two small
-/// logistic neural mixers (weights chosen by the partial current byte and by the previous byte), and refined by two
-/// adaptive probability maps (SSE). Predictions are 12-bit probabilities that the next bit is 1.
+/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 2 of the CM block format): an order-0 and an
+/// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
+/// with the previous one) holding bit-history states, and a match model; their stretched predictions are mixed by two small
+/// logistic neural mixers (weights chosen by the partial current byte and whether a match is predicting, and by the previous
+/// byte; 16-bit weights, AVX2 when present, the same integers without it) and refined by two adaptive probability maps (SSE).
+/// Predictions are 12-bit probabilities that the next bit is 1.
 /// </summary>
 /// <remarks>
 /// <para>Bits of a byte are modelled most significant first; the context of a bit is the previous bytes plus the bits of the
-/// current byte already seen (the "partial byte" c0 = 1 followed by them). Each hashed context selects, at the start of each
-/// nibble, a 64-byte bucket (a check word and 15 counters, one per node of the nibble's binary tree), so one cache line serves
-/// four bits; two candidate buckets are tried and the one seen less often is replaced on a miss.</para>
-/// <para>A counter is a 22-bit probability with a 10-bit count n: it moves toward each bit by 1/(n + 1.5), so it averages
-/// while young and tracks a drifting source once n reaches its limit. The mixer output and the SSE stages are integer
-/// arithmetic only, so the encoder and the decoder compute the same prediction on every machine.</para>
-/// <para>The model is the whole of a block's state: it starts fresh for each block and sees the bytes of that block only.</para>
+/// current byte already seen. Each hashed context selects, at the start of each nibble, a 16-byte slot (a check byte and 15
+/// one-byte bit-history states, one per node of the nibble's binary tree) among the four slots of one 64-byte cache line,
+/// so the model takes at most one cache miss per context per nibble; on a miss the slot whose history is shortest is
+/// replaced.</para>
+/// <para>A bit-history state stands for a pair of discounted counts (n0, n1) of the zeros and ones seen in its context —
+/// when a bit comes, its count goes up and the other count, when above 2, is roughly halved, so the state favours recent
+/// bits — plus the last bit while both counts are small. <see cref="StateCount"/> states in all; each context has an
+/// adaptive map from state to probability (a "state map"), learnt on the data, so what a history predicts is measured, not
+/// assumed.</para>
+/// <para>All arithmetic is integer, so the encoder and the decoder compute the same prediction on every machine. The model
+/// is the whole of a block's state: it starts fresh for each block and sees the bytes of that block only. Memory:
+/// <see cref="MemoryBytes"/>.</para>
 /// </remarks>
-public struct CmModel : IBitModel
+public struct CmModel : ICostedBitModel
 {
-    /// <summary>The lowest level: tables of 2^17 counters per context.</summary>
+    /// <summary>The lowest level: hashed tables of 2^17 bytes per context.</summary>
     public const int MinLevel = 1;
 
-    /// <summary>The highest level: tables of 2^24 counters (64 MiB) per hashed context.</summary>
+    /// <summary>The highest level: hashed tables of 2^25 bytes (32 MiB) per context, about 200 MiB in all for a long block.</summary>
     public const int MaxLevel = 9;
 
-    /// <summary>The default level: 2^22 counters (16 MiB) per hashed context, about 110 MiB in all.</summary>
+    /// <summary>The default level: hashed tables of 2^23 bytes (8 MiB) per context, about 60 MiB in all for a long block.</summary>
     public const int DefaultLevel = 7;
 
-    private const int Hashed = 6;            // orders 2, 3, 4, 5, 6 and the word
-    private const int Inputs = 2 + Hashed + 1 + 1;  // + order 0, order 1, match, bias
-    private const int MatchMinimum = 6;
+    /// <summary>The number of bit-history states.</summary>
+    internal static int StateCount => States.Count;
+
+    private const int Hashed = 6;                 // orders 2, 3, 4, 6, the word pair and the word
+    private const int Width = 16;                 // mixer inputs, padded: order 0, order 1, 6 hashed, match ×2, bias
     private const int MatchInput = 2 + Hashed;
-    private const int Bias = 256;
+    private const int BiasInput = MatchInput + 2;
+    private const int MatchMinimum = 6;
     private const uint CounterInit = 1u << 31;
+    private const int MixerShift = 16;
 
-    private static readonly int[] Reciprocal = BuildReciprocal();
-
-    private readonly CmStages _stages;
-    private readonly int _hashedLimit;
-    private readonly int _mixerRate;
-
+    private readonly byte[] _table;               // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase
+    private readonly int _tableBase;
+    private readonly int _tableBits;
+    private readonly uint[] _stateMaps;           // Hashed × 256 counters: probability of a 1 in each state, per context
     private readonly uint[] _t0;
     private readonly uint[] _t1;
-    private readonly uint[] _hashed;
-    private readonly int _bucketShift;
-    private readonly int _tableCounters;
 
-    private readonly int[] _weights1;
-    private readonly int[] _weights2;
+    private readonly short[] _weights1;
+    private readonly short[] _weights2;
+    private readonly short[] _x;
     private readonly ushort[] _apm1;
     private readonly ushort[] _apm2;
+    private readonly int _apm2Mask;
 
     private readonly byte[] _history;
     private readonly int _historyMask;
@@ -61,9 +72,8 @@ public struct CmModel : IBitModel
     private readonly uint[] _matchCounters;
 
     private readonly uint[] _contextHash;
-    private readonly int[] _bucket;
-    private readonly int[] _x;
-    private readonly int[] _slot;
+    private readonly int[] _slot;                 // per hashed context: the table index of its current 16-byte slot
+    private readonly int[] _state;                // per hashed context: the state read by P
 
     private int _c0;
     private int _bitPosition;
@@ -76,6 +86,8 @@ public struct CmModel : IBitModel
     private int _matchPointer;
     private int _matchLength;
     private int _matchSlot;
+    private int _sel2;
+    private int _sel1;
     private int _st1;
     private int _st2;
     private int _p1;
@@ -85,37 +97,35 @@ public struct CmModel : IBitModel
     private int _p;
 
     /// <summary>A fresh model for a block of <paramref name="length"/> bytes at <paramref name="level"/> (1 … 9): the hashed tables
-    /// hold 2^(15 + level) counters each, or fewer when the block is short (never more than the block can fill), so a small
-    /// block costs little memory.</summary>
+    /// hold 2^(16 + level) bytes each, or fewer when the block is short (never more than the block can fill), so a small block
+    /// costs little memory.</summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
-    public CmModel(int level, int length) : this(level, length, CmStages.All) { }
-
-    internal CmModel(int level, int length, CmStages stages)
+    public CmModel(int level, int length)
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
-        _stages = stages;
-        _hashedLimit = 127;
-        _mixerRate = 6;
-        // Two nibbles per byte, one bucket of 16 counters each: 32 counters per byte at most.
-        int fill = 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) * 32 - 1);
-        int counterBits = Math.Clamp(fill, 12, 15 + level);
-        _tableCounters = 1 << counterBits;
-        _bucketShift = 32 - (counterBits - 4);
-        _hashed = new uint[Hashed * _tableCounters];
+        _tableBits = TableBits(level, length);
+        _table = GC.AllocateArray<byte>(Hashed << _tableBits | 63, pinned: true);
+        _tableBase = (int)((64 - (Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetArrayDataReference(_table)) & 63)) & 63);
+        _stateMaps = new uint[Hashed * 256];
+        for (int i = 0; i < Hashed; i++) States.InitialProbabilities.CopyTo(_stateMaps.AsSpan(i * 256, 256));
         _t0 = new uint[256];
         _t1 = new uint[1 << 16];
         _t0.AsSpan().Fill(CounterInit);
         _t1.AsSpan().Fill(CounterInit);
 
-        _weights1 = new int[256 * Inputs];
-        _weights2 = new int[256 * Inputs];
-        _weights1.AsSpan().Fill(1 << 14);
-        _weights2.AsSpan().Fill(1 << 14);
+        _weights1 = new short[512 * Width];
+        _weights2 = new short[256 * Width];
+        _weights1.AsSpan().Fill(1 << 13);
+        _weights2.AsSpan().Fill(1 << 13);
+        _x = new short[Width];
+        _x[BiasInput] = 256;
         _apm1 = NewApm(256);
-        _apm2 = NewApm(1 << 16);
+        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        _apm2 = NewApm(1 << apm2Bits);
+        _apm2Mask = (1 << apm2Bits) - 1;
 
-        int historyBits = Math.Clamp(64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1), 4, 24);
+        int historyBits = Math.Clamp(BitBits(length), 4, 24);
         _history = new byte[1 << historyBits];
         _historyMask = (1 << historyBits) - 1;
         int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
@@ -125,65 +135,79 @@ public struct CmModel : IBitModel
         _matchCounters.AsSpan().Fill(CounterInit);
 
         _contextHash = new uint[Hashed];
-        _bucket = new int[Hashed];
-        _x = new int[Inputs];
-        _slot = new int[Inputs];
+        _slot = new int[Hashed];
+        _state = new int[Hashed];
         _c0 = 1;
         _nibble = 1;
         _matchSlot = -1;
         ByteContexts();
-        NibbleBuckets();
+        NibbleSlots();
     }
+
+    /// <summary>The bytes of memory a model for a block of <paramref name="length"/> bytes at <paramref name="level"/> allocates
+    /// (within a few KiB): what a decoder must be allowed to spend to decode such a block.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
+    public static long MemoryBytes(int level, int length)
+    {
+        if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
+        if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
+        int historyBits = Math.Clamp(BitBits(length), 4, 24);
+        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
+            + 2L * 33 * ((1 << apm2Bits) + 256) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 256) * Width;
+    }
+
+    // ⌈log2 length⌉ (0 for 0 and 1).
+    private static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
+
+    // Two nibbles per byte, a 16-byte slot each: 32 bytes of table per byte at most; 2^12 … 2^(16 + level).
+    private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
     public int P()
     {
-        var x = _x;
+        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
         int c0 = _c0;
         int c1 = (int)(_c4 & 0xFF);
-        _slot[0] = c0;
-        x[0] = Stretch(_t0[c0]);
-        _slot[1] = (c1 << 8) | c0;
-        x[1] = Stretch(_t1[_slot[1]]);
+        x = (short)Stretch(_t0[c0]);
+        Unsafe.Add(ref x, 1) = (short)Stretch(_t1[(c1 << 8) | c0]);
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref uint maps = ref MemoryMarshal.GetArrayDataReference(_stateMaps);
         for (int i = 0; i < Hashed; i++)
         {
-            int slot = _bucket[i] + _nibble;
-            _slot[2 + i] = slot;
-            x[2 + i] = (_stages & CmStages.Order2To6) == 0 && i < 5 || (_stages & CmStages.Word) == 0 && i == 5 ? 0 : Stretch(_hashed[slot]);
+            int s = Unsafe.Add(ref table, _slot[i] + _nibble);
+            _state[i] = s;
+            Unsafe.Add(ref x, 2 + i) = (short)Stretch(Unsafe.Add(ref maps, (i << 8) | s));
         }
         _matchSlot = -1;
-        x[MatchInput] = 0;
-        if (_matchLength > 0 && (_stages & CmStages.Match) != 0)
+        Unsafe.Add(ref x, MatchInput) = 0;
+        Unsafe.Add(ref x, MatchInput + 1) = 0;
+        if (_matchLength > 0)
         {
             int expected = _history[_matchPointer & _historyMask] | 256;
             if (expected >> (8 - _bitPosition) == c0)
             {
                 int bit = (expected >> (7 - _bitPosition)) & 1;
                 _matchSlot = (Math.Min(_matchLength, 31) << 1) | bit;
-                x[MatchInput] = Stretch(_matchCounters[_matchSlot]);
+                Unsafe.Add(ref x, MatchInput) = (short)Stretch(_matchCounters[_matchSlot]);
+                int strength = Math.Min(_matchLength, 32) << 5;
+                Unsafe.Add(ref x, MatchInput + 1) = (short)(bit != 0 ? strength : -strength);
             }
             else _matchLength = 0;
         }
-        x[Inputs - 1] = Bias;
 
-        _st1 = Dot(_weights1, c0 * Inputs);
+        _sel1 = (c0 | (_matchSlot >= 0 ? 256 : 0)) * Width;
+        _st1 = Dot(_weights1, _sel1);
         _p1 = Logistic.Squash(_st1);
-        int p;
-        if ((_stages & CmStages.SecondMixer) != 0)
-        {
-            _st2 = Dot(_weights2, c1 * Inputs);
-            _p2 = Logistic.Squash(_st2);
-            p = Logistic.Squash((_st1 + _st2) >> 1);
-        }
-        else p = _p1;
+        _sel2 = c1 * Width;
+        _st2 = Dot(_weights2, _sel2);
+        _p2 = Logistic.Squash(_st2);
+        int p = Logistic.Squash((_st1 + _st2) >> 1);
 
-        if ((_stages & CmStages.Apm) != 0)
-        {
-            int a1 = Apm(_apm1, c0, p, out _apmIndex1);
-            int a2 = Apm(_apm2, (c1 << 8) | c0, p, out _apmIndex2);
-            // Measured on text, man pages and ELF files: the order-1 map deserves most of the weight, the mixer's own output none.
-            p = (a1 + 3 * a2 + 2) >> 2;
-        }
+        int a1 = Apm(_apm1, c0, p, out _apmIndex1);
+        int a2 = Apm(_apm2, ((c1 << 8) | c0) & _apm2Mask, p, out _apmIndex2);
+        p = (p + 2 * a1 + 5 * a2 + 4) >> 3;
         _p = Math.Clamp(p, 1, 4095);
         return _p;
     }
@@ -191,22 +215,27 @@ public struct CmModel : IBitModel
     /// <inheritdoc/>
     public void Update(int bit)
     {
-        Train(ref _t0[_slot[0]], bit, 1023);
-        Train(ref _t1[_slot[1]], bit, 1023);
-        for (int i = 0; i < Hashed; i++) Train(ref _hashed[_slot[2 + i]], bit, _hashedLimit);
+        int c0 = _c0;
+        int c1 = (int)(_c4 & 0xFF);
+        Train(ref _t0[c0], bit, 1023);
+        Train(ref _t1[(c1 << 8) | c0], bit, 1023);
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref uint maps = ref MemoryMarshal.GetArrayDataReference(_stateMaps);
+        ref byte next = ref MemoryMarshal.GetArrayDataReference(States.Next);
+        for (int i = 0; i < Hashed; i++)
+        {
+            int s = _state[i];
+            Train(ref Unsafe.Add(ref maps, (i << 8) | s), bit, 511);
+            Unsafe.Add(ref table, _slot[i] + _nibble) = Unsafe.Add(ref next, (s << 1) | bit);
+        }
         if (_matchSlot >= 0) Train(ref _matchCounters[_matchSlot], bit, 1023);
 
-        int c0 = _c0;
-        Learn(_weights1, c0 * Inputs, bit, _p1);
-        if ((_stages & CmStages.SecondMixer) != 0) Learn(_weights2, (int)(_c4 & 0xFF) * Inputs, bit, _p2);
-        if ((_stages & CmStages.Apm) != 0)
-        {
-            LearnApm(_apm1, _apmIndex1, bit);
-            LearnApm(_apm2, _apmIndex2, bit);
-        }
+        Learn(_weights1, _sel1, bit, _p1);
+        Learn(_weights2, _sel2, bit, _p2);
+        LearnApm(_apm1, _apmIndex1, bit);
+        LearnApm(_apm2, _apmIndex2, bit);
 
         _c0 = (c0 << 1) | bit;
-        _nibble = (_nibble << 1) | bit;
         _bitPosition++;
         if (_bitPosition == 8)
         {
@@ -214,17 +243,20 @@ public struct CmModel : IBitModel
             _c0 = 1;
             _bitPosition = 0;
             _nibble = 1;
-            NibbleBuckets();
+            NibbleSlots();
         }
         else if (_bitPosition == 4)
         {
             _nibble = 1;
-            NibbleBuckets();
+            NibbleSlots();
         }
+        else _nibble = (_nibble << 1) | bit;
     }
 
     /// <summary>−log2 of the probability the last <see cref="P"/> gave <paramref name="bit"/>, in bits.</summary>
     internal readonly double CodeLength(int bit) => Logistic.Cost[bit != 0 ? _p : 4096 - _p];
+
+    readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
 
     private void EndByte(byte b)
     {
@@ -284,51 +316,82 @@ public struct CmModel : IBitModel
         _contextHash[0] = Hash(c4 & 0xFFFF, 0, 2);
         _contextHash[1] = Hash(c4 & 0xFFFFFF, 0, 3);
         _contextHash[2] = Hash(c4, 0, 4);
-        _contextHash[3] = Hash(c4, c8 & 0xFF, 5);
+        _contextHash[3] = Hash(_word, _previousWord, 9);
         _contextHash[4] = Hash(c4, c8 & 0xFFFF, 6);
         _contextHash[5] = _word != 0 ? Hash(_word, 0, 7) : Hash(_previousWord, c4 & 0xFF, 8);
     }
 
-    private void NibbleBuckets()
+    // At the start of a nibble: for each hashed context, find (or make) its 16-byte slot in one 64-byte line.
+    private void NibbleSlots()
     {
         uint nibbleContext = (uint)(_bitPosition == 0 ? 0 : _c0) * 0x6F4F2A4Bu;
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
+        int lineShift = 32 - (_tableBits - 6);
         for (int i = 0; i < Hashed; i++)
         {
             uint h = Mix(_contextHash[i] + nibbleContext);
-            int table = i * _tableCounters;
-            int b0 = table + (int)(h >> _bucketShift << 4);
-            int b1 = table + ((int)(h >> _bucketShift << 4) ^ 16);
-            uint check = h | 1;
-            var t = _hashed;
-            if (t[b0] == check) _bucket[i] = b0;
-            else if (t[b1] == check) _bucket[i] = b1;
-            else
+            int line = _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6);
+            byte check = (byte)(h | 1);
+            int found = -1;
+            int victim = line, victimPriority = int.MaxValue;
+            for (int way = 0; way < 64; way += 16)
             {
-                int victim = (t[b0 + 1] & 1023) <= (t[b1 + 1] & 1023) ? b0 : b1;
-                t[victim] = check;
-                t.AsSpan(victim + 1, 15).Fill(CounterInit);
-                _bucket[i] = victim;
+                int at = line + way;
+                if (Unsafe.Add(ref table, at) == check) { found = at; break; }
+                int pr = Unsafe.Add(ref table, at) == 0 ? -1 : Unsafe.Add(ref priority, Unsafe.Add(ref table, at + 1));
+                if (pr < victimPriority) { victimPriority = pr; victim = at; }
             }
+            if (found < 0)
+            {
+                found = victim;
+                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref table, found), 0, 16);
+                Unsafe.Add(ref table, found) = check;
+            }
+            _slot[i] = found;
         }
     }
 
+    // Σ x·w over the 16 inputs, in the stretch domain (weights: 1.0 = 2^13). AVX2: vpmaddwd; otherwise the same integers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int Dot(int[] weights, int at)
+    private readonly int Dot(short[] weights, int at)
     {
-        long sum = 0;
-        var w = weights.AsSpan(at, Inputs);
-        var x = _x.AsSpan(0, Inputs);
-        for (int i = 0; i < x.Length; i++) sum += (long)x[i] * w[i];
-        return (int)Math.Clamp(sum >> 16, -2047, 2047);
+        ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
+        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
+        int sum;
+        if (Avx2.IsSupported)
+        {
+            var products = Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref w));
+            sum = Vector256.Sum(products);
+        }
+        else
+        {
+            sum = 0;
+            for (int i = 0; i < Width; i++) sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref w, i);
+        }
+        return Math.Clamp(sum >> 13, -2047, 2047);
     }
 
+    // w += round(x·e / 2^15), saturating at the short range (AVX2: vpmulhrsw + vpaddsw; otherwise the same integers).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly void Learn(int[] weights, int at, int bit, int p)
+    private readonly void Learn(short[] weights, int at, int bit, int p)
     {
-        int error = ((bit << 12) - p) * _mixerRate;
-        var w = weights.AsSpan(at, Inputs);
-        var x = _x.AsSpan(0, Inputs);
-        for (int i = 0; i < x.Length; i++) w[i] += (x[i] * error + 2048) >> 12;
+        int e = ((bit << 12) - p) * 4;
+        ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
+        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
+        if (Avx2.IsSupported)
+        {
+            var delta = Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x), Vector256.Create((short)e));
+            Avx2.AddSaturate(Vector256.LoadUnsafe(ref w), delta).StoreUnsafe(ref w);
+        }
+        else
+        {
+            for (int i = 0; i < Width; i++)
+            {
+                int v = Unsafe.Add(ref w, i) + ((Unsafe.Add(ref x, i) * e + 0x4000) >> 15);
+                Unsafe.Add(ref w, i) = (short)Math.Clamp(v, short.MinValue, short.MaxValue);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -339,9 +402,9 @@ public struct CmModel : IBitModel
     {
         uint c = counter;
         int n = (int)(c & 1023);
-        long p = c >> 10;
-        long target = bit != 0 ? (1 << 22) - 1 : 0;
-        p += ((target - p) * Reciprocal[n]) >> 16;
+        int p = (int)(c >> 10);
+        int target = bit != 0 ? (1 << 22) - 1 : 0;
+        p += (int)(((long)(target - p) * States.Reciprocal[n]) >> 16);
         if (n < limit) n++;
         counter = ((uint)p << 10) | (uint)n;
     }
@@ -365,11 +428,9 @@ public struct CmModel : IBitModel
     private static ushort[] NewApm(int contexts)
     {
         var table = new ushort[contexts * 33];
-        for (int j = 0; j < 33; j++)
-        {
-            ushort v = (ushort)(Logistic.Squash((j - 16) * 128) * 16);
-            for (int c = 0; c < contexts; c++) table[c * 33 + j] = v;
-        }
+        Span<ushort> row = stackalloc ushort[33];
+        for (int j = 0; j < 33; j++) row[j] = (ushort)(Logistic.Squash((j - 16) * 128) * 16);
+        for (int c = 0; c < contexts; c++) row.CopyTo(table.AsSpan(c * 33, 33));
         return table;
     }
 
@@ -387,23 +448,72 @@ public struct CmModel : IBitModel
         return h;
     }
 
-    private static int[] BuildReciprocal()
+    /// <summary>The bit-history state machine, built once: states are the pairs (n0, n1) reachable from (0, 0) under the update
+    /// rule, numbered in the order a breadth-first walk from (0, 0) (state 0) meets them.</summary>
+    private static class States
     {
-        var r = new int[1024];
-        for (int n = 0; n < r.Length; n++) r[n] = (int)(65536 * 2 / (2 * n + 3));
-        return r;
-    }
-}
+        // The largest count of the bit just seen, given the other count (after discounting).
+        private static ReadOnlySpan<byte> Cap => [44, 30, 18, 12, 8, 6, 5, 4];
 
-/// <summary>The stages of <see cref="CmModel"/> that can be switched off, to measure what each contributes (docs/coding/context-mixing.md).</summary>
-[Flags]
-internal enum CmStages
-{
-    None = 0,
-    Order2To6 = 1,
-    Word = 2,
-    Match = 4,
-    SecondMixer = 8,
-    Apm = 16,
-    All = Order2To6 | Word | Match | SecondMixer | Apm,
+        /// <summary>Next[2·s + bit]: the state after <c>bit</c> in state s.</summary>
+        public static readonly byte[] Next;
+
+        /// <summary>n0 + n1 of each state: how much history it holds (the slot with the least is replaced first).</summary>
+        public static readonly byte[] Priority;
+
+        /// <summary>The initial state map: (n1 + 0.4) / (n0 + n1 + 0.8) in the 22-bit probability with a zero count.</summary>
+        public static readonly uint[] InitialProbabilities;
+
+        /// <summary>65536·2 / (2n + 3): the counter's step 1/(n + 1.5) for a count n.</summary>
+        public static readonly int[] Reciprocal;
+
+        public static int Count;
+
+
+        static States()
+        {
+            var index = new Dictionary<(int, int, int), int>();
+            var list = new List<(int N0, int N1, int Last)>();
+            var queue = new Queue<(int, int, int)>();
+            index[(0, 0, 0)] = 0;
+            list.Add((0, 0, 0));
+            queue.Enqueue((0, 0, 0));
+            var edges = new List<(int From, int Bit, (int, int, int) To)>();
+            while (queue.Count > 0)
+            {
+                var (n0, n1, last) = queue.Dequeue();
+                int from = index[(n0, n1, last)];
+                for (int bit = 0; bit <= 1; bit++)
+                {
+                    int a = n0, b = n1;
+                    ref int mine = ref bit == 0 ? ref a : ref b;
+                    ref int other = ref bit == 0 ? ref b : ref a;
+                    if (other >= 3) other = other / 2 + 1;
+                    mine = Math.Min(mine + 1, other < Cap.Length ? Cap[other] : Cap[^1]);
+                    var to = (a, b, a is >= 1 and <= 3 && b is >= 1 and <= 3 ? bit : 0);
+                    if (!index.ContainsKey(to))
+                    {
+                        index[to] = list.Count;
+                        list.Add(to);
+                        queue.Enqueue(to);
+                    }
+                    edges.Add((from, bit, to));
+                }
+            }
+            Count = list.Count;
+            Next = new byte[512];
+            foreach (var (from, bit, to) in edges) Next[2 * from + bit] = (byte)index[to];
+            Priority = new byte[256];
+            InitialProbabilities = new uint[256];
+            for (int s = 0; s < 256; s++)
+            {
+                var (n0, n1, _) = s < list.Count ? list[s] : (0, 0, 0);
+                Priority[s] = (byte)Math.Min(n0 + n1, 255);
+                double p = (n1 + 0.4) / (n0 + n1 + 0.8);
+                InitialProbabilities[s] = (uint)(p * ((1 << 22) - 1)) << 10;
+            }
+            Reciprocal = new int[1024];
+            for (int n = 0; n < Reciprocal.Length; n++) Reciprocal[n] = 65536 * 2 / (2 * n + 3);
+        }
+    }
 }

@@ -37,3 +37,11 @@ public interface IAdaptiveSymbolModel
     /// <summary>−log2 qₛ in bits for <paramref name="symbol"/> in the current context: what coding it costs an ideal coder.</summary>
     double CodeLength(int symbol);
 }
+
+/// <summary>A bit model that also reports what the bit it just predicted costs: −log2 of the probability the last
+/// <see cref="IBitModel.P"/> gave it, in bits (the block coders sum it to report the model's cross-entropy).</summary>
+internal interface ICostedBitModel : IBitModel
+{
+    /// <summary>−log2 q(bit) in bits for the last prediction.</summary>
+    double CodeLength(int bit);
+}

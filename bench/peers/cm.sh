@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Context mixing against its peers: `xent compress --codec cm` beside xz -9, zpaq -m5, zstd -19, bzip2 -9 and brotli -q 11,
+# on English text Debian ships (licenses and copyright files, man page sources, package changelogs/NEWS) and on an ELF
+# binary, all cut to the same size. Prints, per file: compressed bytes, the ratio to xz -9 and to zpaq -m5, and
+# compress/decompress speed in MB/s (10^6 bytes) on one and on two threads — wall clock, best of N runs, and also per CPU
+# second (user + sys), which is what to compare on a loaded machine. Peers are timed in the same run, alternating with xent.
+#
+#   bench/peers/cm.sh [RUNS=3] [BYTES=4000000] [LEVEL=7] [BLOCK=2097152]
+#
+# Needs: apt-get install xz-utils zpaq zstd bzip2 brotli man-db. Two blocks per file (BLOCK = BYTES / 2) so two threads
+# have work; with one block per file the ratio is a little better and two threads do not help.
+set -euo pipefail
+runs="${1:-3}"
+bytes="${2:-4000000}"
+level="${3:-7}"
+block="${4:-2097152}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+xent="$root/xent"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+for tool in xz zpaq zstd bzip2 brotli; do
+  command -v "$tool" >/dev/null || { echo "cm.sh: $tool is missing (apt-get install xz-utils zpaq zstd bzip2 brotli)" >&2; exit 2; }
+done
+
+# The corpus: the same files on every Debian machine with these packages, cut to $bytes.
+cat /usr/share/common-licenses/* /usr/share/doc/*/copyright 2>/dev/null | head -c "$bytes" > "$work/legal.txt" || true
+ls /usr/share/man/man1/*.gz /usr/share/man/man3/*.gz | head -n 3000 | xargs zcat 2>/dev/null | head -c "$bytes" > "$work/man.txt" || true
+find /usr/share/doc -name '*.gz' | sort | head -3000 | xargs zcat 2>/dev/null | head -c "$bytes" > "$work/docs.txt" || true
+elf="$(ls -S /usr/bin/* /usr/lib/x86_64-linux-gnu/*.so* 2>/dev/null | head -n 1 || true)"
+head -c "$bytes" "$elf" > "$work/elf.bin" || true
+
+"$xent" --help >/dev/null 2>&1   # build once, outside the timings
+
+# best WALL CPU over $runs runs of a command (seconds): prints "wall cpu"
+best() {
+  local bw=1e9 bc=1e9 w c
+  for ((r = 0; r < runs; r++)); do
+    /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" >/dev/null 2>/dev/null
+    read -r w c < <(tail -n 1 "$work/time" | awk '{print $1, $2 + $3}')
+    bw=$(awk -v a="$bw" -v b="$w" 'BEGIN{print (b < a ? b : a)}')
+    bc=$(awk -v a="$bc" -v b="$c" 'BEGIN{print (b < a ? b : a)}')
+  done
+  echo "$bw $bc"
+}
+mbps() { awk -v n="$1" -v s="$2" 'BEGIN{ if (s <= 0) s = 0.01; printf "%.2f", n / s / 1e6 }'; }
+
+printf '%-9s %-14s %10s %7s %7s %18s %18s\n' file coder bytes "/xz" "/zpaq" "comp MB/s wall|cpu" "dec MB/s wall|cpu"
+for f in legal.txt man.txt docs.txt elf.bin; do
+  in="$work/$f"
+  n=$(stat -c %s "$in")
+  xz -9 -k -c "$in" > "$work/x.xz"; xzb=$(stat -c %s "$work/x.xz")
+  rm -f "$work/x.zpaq"; zpaq a "$work/x.zpaq" "$in" -m5 >/dev/null 2>&1; zpb=$(stat -c %s "$work/x.zpaq")
+  row() { printf '%-9s %-14s %10d %7.3f %7.3f %18s %18s\n' "$f" "$1" "$2" "$(awk -v a="$2" -v b="$xzb" 'BEGIN{print a/b}')" \
+    "$(awk -v a="$2" -v b="$zpb" 'BEGIN{print a/b}')" "$3" "$4"; }
+  for t in 1 2; do
+    read -r cw cc < <(best "$xent" compress --codec cm --level "$level" -B "$block" -T "$t" -q -f -o "$work/x.xent" "$in")
+    size=$(stat -c %s "$work/x.xent")
+    read -r dw dc < <(best "$xent" decompress -T "$t" -q -f -o "$work/x.out" "$work/x.xent")
+    cmp -s "$in" "$work/x.out" || { echo "cm.sh: $f did not round-trip" >&2; exit 1; }
+    row "xent cm -T$t" "$size" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "$(mbps "$n" "$dw")|$(mbps "$n" "$dc")"
+  done
+  read -r cw cc < <(best xz -9 -k -c "$in"); read -r dw dc < <(best xz -d -c "$work/x.xz")
+  row "xz -9" "$xzb" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "$(mbps "$n" "$dw")|$(mbps "$n" "$dc")"
+  read -r cw cc < <(best sh -c "rm -f '$work/y.zpaq'; zpaq a '$work/y.zpaq' '$in' -m5 -t1")
+  read -r dw dc < <(best sh -c "cd '$work' && zpaq x y.zpaq -to zx -force -t1")
+  row "zpaq -m5 -t1" "$zpb" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "$(mbps "$n" "$dw")|$(mbps "$n" "$dc")"
+  zstd -19 -q -c "$in" > "$work/x.zst"; read -r cw cc < <(best zstd -19 -q -c "$in")
+  row "zstd -19" "$(stat -c %s "$work/x.zst")" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "-"
+  bzip2 -9 -c "$in" > "$work/x.bz2"; read -r cw cc < <(best bzip2 -9 -c "$in")
+  row "bzip2 -9" "$(stat -c %s "$work/x.bz2")" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "-"
+  brotli -q 11 -c "$in" > "$work/x.br"; read -r cw cc < <(best brotli -q 11 -c "$in")
+  row "brotli -q 11" "$(stat -c %s "$work/x.br")" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "-"
+done
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ); level $level, block $block, best of $runs"

@@ -1,0 +1,90 @@
+using System.Buffers;
+using Xent.Coding;
+
+namespace Xent.Tests.Coding;
+
+/// <summary>The version-2 CM model: its memory bound per level, the decoder's refusal of a block above the caller's memory
+/// limit, and the version byte of the blocks it writes.</summary>
+public class CmModelTests
+{
+    private static byte[] Text(int length)
+    {
+        var words = "a model pays the cross entropy of the data it codes and the better model writes the smaller file ".Split(' ');
+        var rng = new Random(5);
+        var sb = new System.Text.StringBuilder();
+        while (sb.Length < length) sb.Append(words[rng.Next(words.Length)]).Append(rng.Next(12) == 0 ? ".\n" : " ");
+        return System.Text.Encoding.ASCII.GetBytes(sb.ToString()[..length]);
+    }
+
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(3, 20_000)]
+    [InlineData(5, 1 << 20)]
+    public void MemoryBytesIsWhatTheModelAllocates(int level, int length)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var model = new CmModel(level, length);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        model.P();
+        long claimed = CmModel.MemoryBytes(level, length);
+        // Array headers and the few small arrays are the only difference.
+        Assert.InRange(allocated, claimed, claimed + 8192);
+    }
+
+    [Fact]
+    public void MemoryGrowsWithTheLevelUpToItsDocumentedBound()
+    {
+        const int Long = 64 << 20;
+        for (int level = CmModel.MinLevel; level < CmModel.MaxLevel; level++)
+            Assert.True(CmModel.MemoryBytes(level, Long) < CmModel.MemoryBytes(level + 1, Long));
+        // docs/formats/cm-block.md: level 9 stays under 256 MiB for any block, level 7 under 80 MiB.
+        Assert.True(CmModel.MemoryBytes(CmModel.MaxLevel, int.MaxValue) < 256L << 20);
+        Assert.True(CmModel.MemoryBytes(CmModel.DefaultLevel, int.MaxValue) < 80L << 20);
+        // A short block never takes the level's full tables.
+        Assert.True(CmModel.MemoryBytes(CmModel.MaxLevel, 1000) < 2L << 20);
+    }
+
+    [Fact]
+    public void DecoderRefusesABlockAboveTheMemoryLimitWithoutDecoding()
+    {
+        var data = Text(5000);
+        var encoded = CmStream.Encode(data, 4);
+        long needed = CmStream.DecoderMemoryBytes(encoded);
+        Assert.Equal(CmModel.MemoryBytes(4, data.Length), needed);
+        var output = new byte[data.Length];
+        Assert.Equal(OperationStatus.InvalidData, CmStream.TryDecode(encoded, output, needed - 1, out _, out int written));
+        Assert.Equal(0, written);
+        Assert.Equal(OperationStatus.Done, CmStream.TryDecode(encoded, output, needed, out int consumed, out written));
+        Assert.Equal(encoded.Length, consumed);
+        Assert.Equal(data, output[..written]);
+    }
+
+    [Fact]
+    public void BlocksCarryFormatVersion2AndTheLevel()
+    {
+        var data = Text(3000);
+        for (int level = CmModel.MinLevel; level <= CmModel.MaxLevel; level += 4)
+        {
+            var encoded = CmStream.Encode(data, level);
+            Assert.Equal(OperationStatus.Done, Varint.TryRead(encoded, out ulong n, out int pos));
+            Assert.Equal((ulong)data.Length, n);
+            Assert.Equal(0x10 | level, encoded[pos]);
+            Assert.Equal(data, CmStream.Decode(encoded));
+        }
+        Assert.Equal(0, CmStream.DecoderMemoryBytes(CmStream.Encode([])));
+        Assert.Equal(-1, CmStream.DecoderMemoryBytes([]));
+    }
+
+    [Fact]
+    public void CodeLengthIsWhatTheCoderPays()
+    {
+        var data = Text(8000);
+        double bits = CmStream.CodeLength(data).Bits;
+        int payload = CmStream.Encode(data).Length - Varint.Length((ulong)data.Length) - 1;
+        Assert.InRange(payload * 8.0, bits, bits * 1.001 + 32);
+        // The model learns: the second half of repetitive text costs less than the first.
+        var costs = new double[data.Length];
+        CmStream.CodeLength(data, CmStream.DefaultLevel, costs);
+        Assert.True(costs.AsSpan(4000).ToArray().Sum() < costs.AsSpan(0, 4000).ToArray().Sum());
+    }
+}
