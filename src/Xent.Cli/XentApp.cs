@@ -50,6 +50,7 @@ internal static class XentApp
         yield return CompressCommand.Create(streams);
         yield return DecompressCommand.Create(streams);
         yield return BitsCommand.Create();
+        yield return ServeCommand.Create();
     }
 
     /// <summary>

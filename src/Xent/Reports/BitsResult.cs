@@ -58,21 +58,35 @@ public sealed record BitsResult
     /// with <paramref name="codec"/> at level 1 on <paramref name="threads"/> threads (1 by default, −1: every core). Memory is bounded
     /// (two 128 MiB order-2 tables at most), whatever the files' sizes.</summary>
     /// <exception cref="ArgumentOutOfRangeException">order outside 0 … 2, smoothing negative or not finite, or threads invalid.</exception>
-    public static BitsResult Build(string path, string? trainOn, int order, double smoothing, XentCodec codec = XentCodec.Huffman, int threads = 1)
+    public static BitsResult Build(string path, string? trainOn, int order, double smoothing, XentCodec codec = XentCodec.Huffman, int threads = 1) =>
+        Build(path, () => System.IO.File.OpenRead(path), trainOn, trainOn is null ? null : () => System.IO.File.OpenRead(trainOn), order, smoothing, codec, threads);
+
+    /// <summary>As <see cref="Build(string, string?, int, double, XentCodec, int)"/> for data in memory (nothing is written
+    /// anywhere: the container is counted, not kept), the model trained on the data itself.</summary>
+    /// <param name="name">What the report calls the data.</param>
+    /// <param name="data">The bytes measured.</param>
+    /// <param name="order">The model's order, 0 … 2.</param>
+    /// <param name="smoothing">The model's pseudo-count α ≥ 0.</param>
+    /// <param name="codec">The container's codec.</param>
+    /// <exception cref="ArgumentOutOfRangeException">order outside 0 … 2, or smoothing negative or not finite.</exception>
+    public static BitsResult Build(string name, byte[] data, int order, double smoothing, XentCodec codec = XentCodec.Huffman) =>
+        Build(name, () => new MemoryStream(data, writable: false), null, null, order, smoothing, codec, 1);
+
+    private static BitsResult Build(string path, Func<Stream> open, string? trainOn, Func<Stream>? openTrainOn, int order, double smoothing, XentCodec codec, int threads)
     {
         if (order < 0 || order > ByteContextCounts.MaxOrder) ThrowHelper.ThrowArgumentOutOfRange(nameof(order), order, "the model's order must be 0, 1 or 2");
         var clock = Stopwatch.StartNew();
         ByteContextCounts counts;
-        using (var file = System.IO.File.OpenRead(path)) counts = ByteContextCounts.Of(file, ByteContextCounts.MaxOrder);
+        using (var file = open()) counts = ByteContextCounts.Of(file, ByteContextCounts.MaxOrder);
         var order1 = counts.Reduce(1);
         var order0 = order1.Reduce(0);
         var data = order switch { 0 => order0, 1 => order1, _ => counts };
         ByteContextCounts model = data;
-        if (trainOn is not null)
-            using (var file = System.IO.File.OpenRead(trainOn)) model = ByteContextCounts.Of(file, order);
+        if (openTrainOn is not null)
+            using (var file = openTrainOn()) model = ByteContextCounts.Of(file, order);
         double crossEntropy = data.CrossEntropy(model, smoothing).Value;
         XentContainerSummary packed;
-        using (var file = System.IO.File.OpenRead(path))
+        using (var file = open())
             packed = XentContainer.Compress(file, Stream.Null, new XentContainerOptions { Codec = codec, MaxDegreeOfParallelism = threads });
         long n = counts.Total;
         return new BitsResult
