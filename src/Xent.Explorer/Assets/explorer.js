@@ -19,6 +19,7 @@
   };
 
   const update = async () => {
+    document.body.dataset.idle = "false";
     if (busy) { pending = true; return; }
     busy = true;
     const started = performance.now();
@@ -35,6 +36,7 @@
       window.xentUpdates = ++sequence;
       document.body.dataset.updates = String(sequence);
       if (pending) { pending = false; update(); }
+      else document.body.dataset.idle = "true";
     }
   };
 
