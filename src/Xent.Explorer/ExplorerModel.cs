@@ -36,9 +36,10 @@ public sealed record ExplorerModel(ExplorerState State, DistributionView? Distri
     public static ExplorerModel Compute(ExplorerState state)
     {
         var messages = new List<string>(state.Errors);
-        var distributions = Guard(() => ComputeDistributions(state), messages);
-        var codes = Guard(() => ComputeCodes(state), messages);
-        var loss = Guard(() => ComputeLoss(state), messages);
+        var invalid = state.InvalidPanels;
+        var distributions = invalid.Contains("distributions") ? null : Guard(() => ComputeDistributions(state), messages);
+        var codes = invalid.Contains("codes") ? null : Guard(() => ComputeCodes(state), messages);
+        var loss = invalid.Contains("loss") ? null : Guard(() => ComputeLoss(state), messages);
         return new ExplorerModel(state, distributions, codes, loss, messages);
     }
 

@@ -1,6 +1,10 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -75,8 +79,21 @@ public static class ExplorerServer
             var parameters = new Dictionary<string, object?> { ["Model"] = ExplorerModel.Compute(state) };
             return new RazorComponentResult<Page>(parameters);
         });
-        app.MapGet("/view", (HttpContext context) =>
-            new RazorComponentResult<Outputs>(new Dictionary<string, object?> { ["Model"] = ExplorerModel.Compute(ExplorerState.Parse(context.Request.Query)) }));
+        var renderer = new HtmlRenderer(app.Services, app.Services.GetRequiredService<ILoggerFactory>());
+        app.Lifetime.ApplicationStopped.Register(renderer.Dispose);
+        app.MapGet("/view", async (HttpContext context) =>
+        {
+            // Rendered here rather than by a RazorComponentResult so that the Server-Timing header can say where a slider
+            // move's time goes: computing the figures (the library) and rendering them.
+            var clock = Stopwatch.StartNew();
+            var model = ExplorerModel.Compute(ExplorerState.Parse(context.Request.Query));
+            double computeMs = clock.Elapsed.TotalMilliseconds;
+            string html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<Outputs>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model }))).ToHtmlString());
+            double renderMs = clock.Elapsed.TotalMilliseconds - computeMs;
+            context.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"model;dur={computeMs:F1}, render;dur={renderMs:F1}");
+            return Results.Content(html, "text/html; charset=utf-8");
+        });
         app.MapPost("/compress", async (HttpContext context) =>
         {
             string? message = null;

@@ -68,6 +68,10 @@ public sealed record ExplorerState
     /// <summary>What was wrong with the query, one message per problem.</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>The panels ("distributions", "codes", "loss") whose input had an error: they show the message, not figures
+    /// of the defaults the bad fields kept.</summary>
+    public IReadOnlySet<string> InvalidPanels { get; init; } = new HashSet<string>();
+
     /// <summary>The probabilities P = weights / Σ weights.</summary>
     public double[] Pn => Normalized(P);
 
@@ -87,6 +91,7 @@ public sealed record ExplorerState
         var q = query.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var errors = new List<string>();
         var s = new ExplorerState();
+        var invalid = new HashSet<string>(StringComparer.Ordinal);
         if (q.TryGetValue("preset", out var preset) && Presets.Find(preset.ToString()) is { } found) s = found.Apply(s);
         else if (q.ContainsKey("preset")) errors.Add($"preset '{Clean(preset)}' is not one of {string.Join(", ", Presets.All.Select(p => p.Key))}.");
 
@@ -130,11 +135,16 @@ public sealed record ExplorerState
             if (a >= 0 && a <= 1000) s = s with { Smoothing = a };
             else errors.Add($"smoothing {Format(a)} must be in [0, 1000].");
         }
+        if (errors.Count > 0) invalid.UnionWith(["distributions", "codes"]);
+        int beforeBlocks = errors.Count;
         if (q.TryGetValue("blocks", out var blocks) && Number("block length", blocks, errors) is double b)
         {
             if (b == Math.Floor(b) && b >= 1 && b <= MaxBlockLength) s = s with { BlockLength = (int)b };
             else errors.Add($"block length {Format(b)} must be a whole number 1 … {MaxBlockLength}.");
         }
+
+        if (errors.Count > beforeBlocks) invalid.Add("codes");
+        int beforeLoss = errors.Count;
 
         // Loss: class names and logits agree in length; the true class and the weights must fit them.
         var classes = q.TryGetValue("class", out var cn) ? Texts(cn) : null;
@@ -180,7 +190,8 @@ public sealed record ExplorerState
             if (t is 0 or 1) s = s with { BinaryTarget = (int)t };
             else errors.Add($"binary target {Format(t)} must be 0 or 1.");
         }
-        return s with { Errors = errors };
+        if (errors.Count > beforeLoss) invalid.Add("loss");
+        return s with { Errors = errors, InvalidPanels = invalid };
     }
 
     /// <summary>The query string that restores this state (without the leading '?').</summary>

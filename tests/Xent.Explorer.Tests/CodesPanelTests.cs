@@ -59,8 +59,11 @@ public sealed class CodesPanelTests(ExplorerFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await page.OpenAsync(fixture, "blocks=11");
-        Assert.Contains("block length 11 must be a whole number 1 … 10", await page.Locator(".messages").InnerTextAsync());
-        // The rest of the page still shows the default state.
-        Assert.Equal(8, await page.Locator("table.blocks tbody tr").CountAsync());
+        Assert.Contains("block length 11 must be a whole number 1 … 10", await page.Locator("[data-target=messages] .messages").InnerTextAsync());
+        // The codes panel shows no figures of a state the user did not ask for; the other panels are unaffected.
+        Assert.Equal(0, await page.Locator("table.blocks").CountAsync());
+        Assert.Equal(1, await page.Locator("[data-measure=hp]").CountAsync());
+        await page.EnterAsync("input[name=blocks]", "5");
+        Assert.Equal(5, await page.Locator("table.blocks tbody tr").CountAsync());
     }
 }

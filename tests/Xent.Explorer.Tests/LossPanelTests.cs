@@ -46,6 +46,6 @@ public sealed class LossPanelTests(ExplorerFixture fixture)
         Assert.Equal(BinaryLossResult.Build(0.2, 1).Gradient, await page.FigureAsync("bce-grad"));
         Assert.Equal(1, await page.Locator("#plot-bce circle.point").CountAsync());
         await page.EnterAsync("#bp", "1.5");
-        Assert.Contains("predicted probability 1.5 must be in [0.001, 0.999]", await page.Locator(".messages").InnerTextAsync());
+        Assert.Contains("predicted probability 1.5 must be in [0.001, 0.999]", await page.Locator("[data-target=messages] .messages").InnerTextAsync());
     }
 }

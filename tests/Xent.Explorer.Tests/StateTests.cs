@@ -51,6 +51,11 @@ public sealed class StateTests
         Assert.Equal(TourDistributions.London, state.P);
         Assert.Equal("nats", state.Unit);
         Assert.Equal(3, state.BlockLength);
+        Assert.Equal(["codes", "distributions"], state.InvalidPanels.Order());
+        var model = ExplorerModel.Compute(state);
+        Assert.Null(model.Distributions);
+        Assert.Null(model.Codes);
+        Assert.NotNull(model.Loss);
     }
 
     [Fact]

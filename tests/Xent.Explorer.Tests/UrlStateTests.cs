@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xent.Measures;
 using Xent.Reports;
 using Xunit.Abstractions;
@@ -49,20 +48,23 @@ public sealed class UrlStateTests(ExplorerFixture fixture, ITestOutputHelper out
         await page.OpenAsync(fixture, string.Join("&", names.Concat(weights).Concat(model)) + "&blocks=8");
         Assert.Equal(ExplorerState.MaxOutcomes, await page.Locator("input[name=p]").CountAsync());
 
-        var times = new List<double>();
+        var times = new List<(double Total, double Model, double Render)>();
         for (int move = 0; move < 12; move++)
         {
             await page.SetAsync("input[data-for=p5]", (1 + move * 0.5).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            times.Add(await page.EvaluateAsync<double>("() => window.xentLastUpdateMs"));
+            double total = await page.EvaluateAsync<double>("() => window.xentLastUpdateMs");
+            string timing = await page.EvaluateAsync<string>("() => window.xentServerTiming");
+            var durations = System.Text.RegularExpressions.Regex.Matches(timing, @"dur=([0-9.]+)").Select(m => PageDriver.Parse(m.Groups[1].Value)).ToArray();
+            times.Add((total, durations[0], durations[1]));
         }
-        // The server's share: computing the model alone for the same state.
         var state = ExplorerState.Parse(new Microsoft.AspNetCore.Http.QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(page.Url).Query)));
-        var clock = Stopwatch.StartNew();
         var computed = ExplorerModel.Compute(state);
-        double modelMs = clock.Elapsed.TotalMilliseconds;
-        var sorted = times.Skip(2).Order().ToArray(); // the first moves warm up the JIT
-        string line = $"explorer slider move, {ExplorerState.MaxOutcomes} outcomes, blocks asked to n = 8 (computed to n = {computed.Codes!.Blocks!.Rows.Length}, the live limit): "
-            + $"update (request + render + swap) median {sorted[sorted.Length / 2]:F1} ms, best {sorted[0]:F1} ms, worst {sorted[^1]:F1} ms; model alone {modelMs:F1} ms";
+        static double Median(IEnumerable<double> xs) { var s = xs.Order().ToArray(); return s[s.Length / 2]; }
+        var warm = times.Skip(2).ToArray(); // the first moves warm up the JIT
+        string line = $"explorer slider move, {ExplorerState.MaxOutcomes} outcomes, blocks asked to n = 8 (computed to n = {computed.Codes!.Blocks!.Rows.Length}, the live limit), {warm.Length} moves: "
+            + $"update in the browser (input → request → swap) median {Median(warm.Select(t => t.Total)):F1} ms, best {warm.Min(t => t.Total):F1} ms; "
+            + $"of which the server's figures median {Median(warm.Select(t => t.Model)):F1} ms and rendering {Median(warm.Select(t => t.Render)):F1} ms; "
+            + $"machine load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} on {Environment.ProcessorCount} cores";
         output.WriteLine(line);
         Console.WriteLine(line);
         Assert.NotNull(computed.Codes.BlocksNote);

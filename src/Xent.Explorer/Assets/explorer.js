@@ -26,6 +26,7 @@
     const qs = query();
     try {
       const response = await fetch("/view?" + qs, { headers: { "Accept": "text/html" } });
+      window.xentServerTiming = response.headers.get("Server-Timing") || "";
       place(await response.text());
       history.replaceState(null, "", "/?" + qs + compressionQuery());
     } catch (e) {
