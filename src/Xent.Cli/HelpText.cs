@@ -33,6 +33,7 @@ internal static class HelpText
         ["decompress"] = ["xent decompress notes.txt.xent", "xent decompress notes.txt.xent -o copy.txt"],
         ["bits"] = ["xent bits notes.txt", "xent bits notes.txt --model order1 --json", "xent bits french.txt --model order2 --train-on english.txt",
             "xent bits notes.txt --model cm --plot surprise.png"],
+        ["serve"] = ["xent serve", "xent serve --port 8080 --open", "xent serve --host 0.0.0.0 --port 0"],
     };
 
     private const string Notes = """

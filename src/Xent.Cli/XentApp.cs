@@ -50,6 +50,7 @@ internal static class XentApp
         yield return CompressCommand.Create();
         yield return DecompressCommand.Create();
         yield return BitsCommand.Create();
+        yield return ServeCommand.Create();
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Xent.Measures;
 using Xent.Reports;
 
 namespace Xent.Cli.Commands;
@@ -9,6 +8,5 @@ internal static class JsCommand
 {
     public static Command Create() => PairMeasure.Create(
         "js", "Jensen–Shannon divergence ½D(P‖M) + ½D(Q‖M), M = ½(P+Q): symmetric, 0 ≤ JS ≤ 1 bit. Its square root is a metric.",
-        (p, q, b, o) => Discrete.JsDivergence(p, q, b, o),
-        (value, h, o) => new JsDivergenceResult { JsDivergence = value.Value, EntropyP = h.Value, Base = value.Base.Value, Clip = o.Clip, Smoothing = o.Smoothing });
+        (p, q, b, o) => JsDivergenceResult.Of(p, q, b, o));
 }

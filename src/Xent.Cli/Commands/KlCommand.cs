@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Xent.Measures;
 using Xent.Reports;
 
 namespace Xent.Cli.Commands;
@@ -9,6 +8,5 @@ internal static class KlCommand
 {
     public static Command Create() => PairMeasure.Create(
         "kl", "Kullback–Leibler divergence D(P‖Q) = Σ p log(p/q) = H(P,Q) − H(P) ≥ 0.",
-        (p, q, b, o) => Discrete.KlDivergence(p, q, b, o),
-        (value, h, o) => new KlDivergenceResult { KlDivergence = value.Value, EntropyP = h.Value, Base = value.Base.Value, Clip = o.Clip, Smoothing = o.Smoothing });
+        (p, q, b, o) => KlDivergenceResult.Of(p, q, b, o));
 }

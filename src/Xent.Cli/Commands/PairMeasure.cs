@@ -11,12 +11,10 @@ namespace Xent.Cli.Commands;
 /// </summary>
 internal static class PairMeasure
 {
-    public delegate Information Measure(double[] p, double[] q, LogBase logBase, MeasureOptions options);
-
     /// <summary>The result record of the measure's value, H(P) and the treatment of Q.</summary>
-    public delegate PairMeasureResult Result(Information value, Information entropyP, MeasureOptions options);
+    public delegate PairMeasureResult Measure(double[] p, double[] q, LogBase logBase, MeasureOptions options);
 
-    public static Command Create(string name, string description, Measure measure, Result result)
+    public static Command Create(string name, string description, Measure measure)
     {
         var p = new Argument<string>("P") { Description = "The true distribution, comma-separated: 0.5,0.4,0.1" };
         var q = new Argument<string>("Q") { Description = "The model distribution, same length as P." };
@@ -41,10 +39,8 @@ internal static class PairMeasure
                 Smoothing = alpha,
                 Normalization = parse.GetValue(normalize) ? Normalization.Renormalize : Normalization.Require,
             };
-            var value = measure(pv, qv, b, options);
-            var entropyP = Discrete.Entropy(pv, b, options);
             var output = parse.InvocationConfiguration.Output;
-            ResultOutput.Write(output, result(value, entropyP, options), parse.GetValue(json), ResultText.Write);
+            ResultOutput.Write(output, measure(pv, qv, b, options), parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;

@@ -134,6 +134,8 @@ internal static class PlotRenderer
                 MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
             };
         }
+        else if (spec.TickLabels is { } labels)
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(Enumerable.Range(1, labels.Length).Select(i => (double)i).ToArray(), labels);
         else if (spec.IntegerTicks) axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
     }
 

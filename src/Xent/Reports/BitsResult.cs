@@ -87,6 +87,19 @@ public sealed record BitsResult
     [JsonIgnore]
     public BitsProfile? Profile { get; init; }
 
+    /// <summary>As <see cref="Build(string, string?, string, double, int, int, Func{string, Stream}?, CancellationToken)"/> for
+    /// data in memory (nothing is written anywhere: the container is counted, not kept), the model run on the data itself.</summary>
+    /// <param name="name">What the report calls the data.</param>
+    /// <param name="data">The bytes measured.</param>
+    /// <param name="model">The model's name (<see cref="Models"/>).</param>
+    /// <param name="smoothing">The static model's pseudo-count α ≥ 0.</param>
+    /// <exception cref="ArgumentException">An unknown model, or smoothing negative or not finite.</exception>
+    public static BitsResult Build(string name, byte[] data, string model, double smoothing)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Build(name, null, model, smoothing, open: _ => new MemoryStream(data, writable: false));
+    }
+
     /// <summary>
     /// Measures <paramref name="path"/> under <paramref name="model"/> ("order0", "order1", "order2", "cm") trained on
     /// <paramref name="trainOn"/> (null: the file itself, coded by the model's container codec; otherwise order0/1/2 frozen

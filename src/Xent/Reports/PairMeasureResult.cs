@@ -1,3 +1,5 @@
+using Xent.Measures;
+
 namespace Xent.Reports;
 
 /// <summary>
@@ -25,6 +27,18 @@ public abstract record PairMeasureResult : InformationReport
 /// <summary><c>cross-entropy</c>: H(P,Q) = −Σ p log q.</summary>
 public sealed record CrossEntropyResult : PairMeasureResult
 {
+    /// <summary>Computes CrossEntropy of <paramref name="p"/> and <paramref name="q"/> with H(P) beside it (as <c>xent</c> prints it).</summary>
+    /// <param name="p">The true distribution.</param>
+    /// <param name="q">The model distribution, as long as <paramref name="p"/>.</param>
+    /// <param name="logBase">The unit of the figures.</param>
+    /// <param name="options">Normalization, clipping and smoothing of Q.</param>
+    /// <exception cref="ArgumentException">P or Q is not a distribution under <paramref name="options"/>, or the lengths differ.</exception>
+    public static CrossEntropyResult Of(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase, MeasureOptions options) => new()
+    {
+        CrossEntropy = Discrete.CrossEntropy(p, q, logBase, options).Value, EntropyP = Discrete.Entropy(p, logBase, options).Value,
+        Base = logBase.Value, Clip = options.Clip, Smoothing = options.Smoothing,
+    };
+
     /// <summary>H(P,Q); +∞ when q = 0 where p &gt; 0 and Q was neither clipped nor smoothed.</summary>
     public required double CrossEntropy { get; init; }
 
@@ -38,6 +52,18 @@ public sealed record CrossEntropyResult : PairMeasureResult
 /// <summary><c>kl</c>: D(P‖Q) = Σ p log(p/q).</summary>
 public sealed record KlDivergenceResult : PairMeasureResult
 {
+    /// <summary>Computes KlDivergence of <paramref name="p"/> and <paramref name="q"/> with H(P) beside it (as <c>xent</c> prints it).</summary>
+    /// <param name="p">The true distribution.</param>
+    /// <param name="q">The model distribution, as long as <paramref name="p"/>.</param>
+    /// <param name="logBase">The unit of the figures.</param>
+    /// <param name="options">Normalization, clipping and smoothing of Q.</param>
+    /// <exception cref="ArgumentException">P or Q is not a distribution under <paramref name="options"/>, or the lengths differ.</exception>
+    public static KlDivergenceResult Of(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase, MeasureOptions options) => new()
+    {
+        KlDivergence = Discrete.KlDivergence(p, q, logBase, options).Value, EntropyP = Discrete.Entropy(p, logBase, options).Value,
+        Base = logBase.Value, Clip = options.Clip, Smoothing = options.Smoothing,
+    };
+
     /// <summary>D(P‖Q) ≥ 0; +∞ when q = 0 where p &gt; 0 and Q was neither clipped nor smoothed.</summary>
     public required double KlDivergence { get; init; }
 
@@ -51,6 +77,18 @@ public sealed record KlDivergenceResult : PairMeasureResult
 /// <summary><c>js</c>: JS(P,Q) = ½D(P‖M) + ½D(Q‖M), M = ½(P + Q).</summary>
 public sealed record JsDivergenceResult : PairMeasureResult
 {
+    /// <summary>Computes JsDivergence of <paramref name="p"/> and <paramref name="q"/> with H(P) beside it (as <c>xent</c> prints it).</summary>
+    /// <param name="p">The true distribution.</param>
+    /// <param name="q">The model distribution, as long as <paramref name="p"/>.</param>
+    /// <param name="logBase">The unit of the figures.</param>
+    /// <param name="options">Normalization, clipping and smoothing of Q.</param>
+    /// <exception cref="ArgumentException">P or Q is not a distribution under <paramref name="options"/>, or the lengths differ.</exception>
+    public static JsDivergenceResult Of(ReadOnlySpan<double> p, ReadOnlySpan<double> q, LogBase logBase, MeasureOptions options) => new()
+    {
+        JsDivergence = Discrete.JsDivergence(p, q, logBase, options).Value, EntropyP = Discrete.Entropy(p, logBase, options).Value,
+        Base = logBase.Value, Clip = options.Clip, Smoothing = options.Smoothing,
+    };
+
     /// <summary>JS(P,Q), between 0 and 1 bit.</summary>
     public required double JsDivergence { get; init; }
 

@@ -32,6 +32,9 @@ public sealed record PlotAxis(string Label, string? Unit = null)
     /// <summary>Ticks only at integers (block lengths, epochs).</summary>
     public bool IntegerTicks { get; init; }
 
+    /// <summary>Names of categories placed at x = 1, 2, …, k (outcomes of a distribution), shown instead of numeric ticks; null for numbers.</summary>
+    public string[]? TickLabels { get; init; }
+
     /// <summary>The lower end of the axis, or null to fit the data.</summary>
     public double? Min { get; init; }
 

@@ -96,6 +96,36 @@ public class InterruptTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(outDir));
     }
 
+    [SkippableTheory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Serve_answers_until_interrupted_then_exits_130(string signal)
+    {
+        Skip.IfNot(HasSignals, "needs POSIX signals");
+        using var process = Start("serve", "--port", "0");
+        string? line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.StartsWith("Xent explorer: http://127.0.0.1:", line);
+        using (var http = new HttpClient())
+        {
+            var page = await http.GetStringAsync(line!["Xent explorer: ".Length..]);
+            Assert.Contains("H(P)", page);
+        }
+        Signal(process, signal);
+        var (exit, err) = Finish(process);
+        Assert.Equal(XentApp.ExitInterrupted, exit);
+        Assert.Contains("xent: interrupted.", err);
+    }
+
+    [Theory]
+    [InlineData("--port", "70000", "--port 70000 must be 0 … 65535.")]
+    [InlineData("--host", "nowhere", "--host 'nowhere' is not an IP address")]
+    public void Serve_rejects_a_bad_port_or_host(string option, string value, string message)
+    {
+        var result = CliRunner.Run("serve", option, value);
+        Assert.Equal(2, result.Exit);
+        Assert.Contains(message, result.Err);
+    }
+
     private static string TrainedModel()
     {
         var model = LogisticRegression.Fit([0.0, 1, 4, 5], 1, [0, 0, 1, 1], 2, classNames: ["a", "b"], featureNames: ["x"]) with { Target = "y" };

@@ -108,6 +108,13 @@ public static class BlockCode
         return new Information(sum.Value, LogBase.Bits);
     }
 
+    /// <summary>The number of compositions (groups of equally likely sequences) of blocks of <paramref name="n"/> symbols
+    /// over <paramref name="alphabetSize"/> symbols, C(n + k − 1, k − 1): what a block code's construction costs.</summary>
+    /// <param name="alphabetSize">k ≥ 1.</param>
+    /// <param name="n">The block length, ≥ 1.</param>
+    /// <returns>The count, or <see cref="long.MaxValue"/> when it does not fit.</returns>
+    public static long CompositionCount(int alphabetSize, int n) => Compositions.CountOf(alphabetSize, n);
+
     /// <summary>True if blocks of <paramref name="n"/> symbols over an alphabet of <paramref name="alphabetSize"/> can be coded:
     /// at most 2^62 sequences and 2^22 compositions.</summary>
     public static bool Fits(int alphabetSize, int n)

@@ -13,8 +13,8 @@ internal static class MathForMlArticle
         section.Check("−log2 0.9, heads of a 0.9 coin", Discrete.Surprisal(0.9).Value, "bits", null, "not very surprising");
         section.Check("−log2 0.1, tails of a 0.9 coin", Discrete.Surprisal(0.1).Value, "bits", null, "very surprising");
 
-        double[] fair = [1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0, 1 / 6.0];
-        double[] loaded = [0.1, 0.1, 0.1, 0.1, 0.1, 0.5];
+        double[] fair = [.. TourDistributions.FairDie];
+        double[] loaded = [.. TourDistributions.LoadedDie];
         double[] degenerate = [0, 0, 0, 0, 0, 1];
         section.Check("H(fair die)", report.Figure("fair_die_bits", Discrete.Entropy(fair).Value), "bits", "2.585", "= log2 6, the maximum for six outcomes");
         section.Check("H(loaded die, 0.5 on six)", report.Figure("loaded_die_bits", Discrete.Entropy(loaded).Value), "bits", "2.161");

@@ -26,12 +26,11 @@ internal static class SurpriseArticle
     private static void DiceSum(TourReport report, TourSection section)
     {
         // Exact distribution of the sum of two fair dice: (6 − |s − 7|)/36 for s = 2..12.
-        var exact = new double[11];
+        double[] exact = [.. TourDistributions.TwoDiceSum];
         var rounded = new double[11];
         var table = section.Table("Sum of two dice", "sum", "p (exact)", "surprise (bits)", "p rounded to 0.01 (article)", "its surprise (article)");
         for (int s = 2; s <= 12; s++)
         {
-            exact[s - 2] = (6 - Math.Abs(s - 7)) / 36.0;
             rounded[s - 2] = Math.Round(exact[s - 2], 2, MidpointRounding.ToEven);
             table.Row(s.ToString(), $"{6 - Math.Abs(s - 7)}/36", Numbers.Fixed(Discrete.Surprisal(exact[s - 2]).Value, 2), Numbers.Fixed(rounded[s - 2], 2),
                 Numbers.Fixed(Discrete.Surprisal(rounded[s - 2]).Value, 2));
@@ -53,9 +52,9 @@ internal static class SurpriseArticle
 
     private static void Friends(TourReport report, TourSection section)
     {
-        double[] truth = [0.7, 0.3];
-        double[] guesses = [0, 0.2, 0.5, 0.7, 0.9, 1];
-        var clipped = new MeasureOptions { Clip = 1e-10 };
+        double[] truth = [.. TourDistributions.Coin07];
+        double[] guesses = [.. TourDistributions.FriendGuesses];
+        var clipped = new MeasureOptions { Clip = TourDistributions.ArticleClip };
         var table = section.Table("Six friends guess P(heads) of a 0.7 coin: H(P,Q) in bits",
             "friend", "guess", "H(P,Q) clipped at 1e-10 (article)", "H(P,Q) exact");
         var values = new double[guesses.Length];

@@ -8,9 +8,9 @@ namespace Xent.Reports.Tour;
 /// <summary>Seed 000, "Cross-entropy. Intuition and applications.": London's weather, its codes, and the Barcelona model.</summary>
 internal static class WeatherArticle
 {
-    private static readonly string[] Weather = ["Cloudy", "Rainy", "Sunny"];
-    private static readonly double[] London = [0.5, 0.4, 0.1];
-    private static readonly double[] Barcelona = [0.2, 0.1, 0.7];
+    private static readonly string[] Weather = [.. TourDistributions.Weather];
+    private static readonly double[] London = [.. TourDistributions.London];
+    private static readonly double[] Barcelona = [.. TourDistributions.Barcelona];
 
     public static void Add(TourReport report)
     {
@@ -27,7 +27,7 @@ internal static class WeatherArticle
         BlockPlots(report);
 
         // The model's output as logits (ln q gives back q under softmax), scored as a classifier is trained.
-        double[] prediction = [0.35, 0.6, 0.05];
+        double[] prediction = [.. TourDistributions.WeatherPrediction];
         double cloudyLoss = report.Figure("cloudy_loss_nats", SoftmaxCrossEntropy.Compute(prediction.Select(q => Math.Log(q)).ToArray(), 3, [0]));
         section.Check("CE loss of q = [0.35, 0.6, 0.05] when Cloudy happens, −ln q_C", cloudyLoss, "nats", null,
             $"= H(one-hot, q) = {Numbers.Fixed(Discrete.CrossEntropy([1, 0, 0], prediction, LogBase.Nats).Value, 4)} nats = {Numbers.Fixed(Discrete.Surprisal(0.35).Value, 4)} bits; the article leaves the number to the reader");
