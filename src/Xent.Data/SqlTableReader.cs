@@ -162,12 +162,15 @@ public sealed class SqlTableReader : TableReader
     private static DataException QueryFailed(string source, Exception e) =>
         new(new DataError(DataErrorKind.QueryFailed, source, null, null, null, $"the query failed: {OneLine(e)}"), e);
 
-    private DbDataReader Run(string sql)
+    private DbDataReader Run(string sql, bool stream = false)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         Log?.Invoke(sql);
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
+        command.CommandTimeout = 0; // the user's query may be long; Ctrl-C ends the process
+        // DuckDB materializes a result unless asked to stream it: rows are streamed, counts (small) are not.
+        if (stream && command is DuckDBCommand duck) duck.UseStreamingMode = true;
         return Execute(command, Source);
     }
 
@@ -177,7 +180,7 @@ public sealed class SqlTableReader : TableReader
         var distinct = ordinals.Distinct().ToArray();
         var slot = ordinals.Select(o => Array.IndexOf(distinct, o)).ToArray();
         string sql = $"SELECT {string.Join(", ", distinct.Select(j => Quote(_columns[j])))} FROM ({Query}) AS xent_t";
-        return new Cursor(this, Run(sql), slot, names, badRows);
+        return new Cursor(this, Run(sql, stream: true), slot, names, badRows);
     }
 
     /// <summary>

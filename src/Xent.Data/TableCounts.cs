@@ -11,8 +11,9 @@ namespace Xent.Data;
 /// Where the counting happens depends on the source, never the result: a CSV file is streamed row by row; a Parquet file is
 /// decoded row group by row group, column by column, on every core, each row group's counts merged in file order; an SQL
 /// source (<see cref="SqlTableReader"/>) counts in the database with one <c>GROUP BY</c> query per table of counts and sends
-/// back only the groups (docs/data-sources.md lists the queries). Categories are numbered in first-seen order for files and
-/// in the query's (sorted) order for SQL; the cells hold the same numbers either way.
+/// back only the groups (docs/data-sources.md lists the queries). Categories are numbered in first-seen order for a file read
+/// row by row (CSV), row group by row group for Parquet, and in the query's (sorted) order for SQL; the cells hold the same
+/// numbers whatever the order.
 /// </remarks>
 /// <param name="Table">The k-way contingency table, one axis per column in the order asked for.</param>
 /// <param name="Categories">The category names of each column, indexed by code.</param>
