@@ -209,7 +209,7 @@ internal sealed class CountSet
             string why = _request.BadRows.FirstReason is { } first ? $" (first: {first})"
                 : $" (every row misses a value in {string.Join(" or ", _columns.Where((_, i) => _missing[i] > 0).Select(c => $"'{c}'"))})";
             throw new DataException(new DataError(DataErrorKind.NoUsableRows, _request.Source, null, null, null,
-                $"no usable rows: all {Seen} had a missing or bad value{why}"));
+                $"no usable rows: all {Math.Max(Seen, _request.BadRows.Skipped)} had a missing or bad value{why}"));
         }
         return new TableCounts(Table, _encoders) { Missing = _missing };
     }

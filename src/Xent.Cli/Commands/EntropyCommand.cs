@@ -61,7 +61,7 @@ internal static class EntropyCommand
             if (parse.GetValue(csv) is not null && parse.GetValue(parquet) is not null) throw new UsageException("give --csv or --parquet, not both.");
             if ((list is null ? 0 : 1) + (filePath is null ? 0 : 1) + (csvPath is null ? 0 : 1) + (sql ? 1 : 0) != 1)
                 throw new UsageException("give exactly one input: P, --file F, --csv F --column C, --parquet F --column C or --sql Q --column C.");
-            if ((csvPath is null && !sql) != (columnName is null)) throw new UsageException("--csv F, --parquet F or --sql Q go together with --column C.");
+            if ((csvPath is null && !sql) != (columnName is null)) throw new UsageException("--csv F and --column C go together (as do --parquet F or --sql Q and --column C).");
             var output = parse.InvocationConfiguration.Output;
 
             bool fromData = parse.GetValue(counts) || filePath is not null || csvPath is not null || sql;
