@@ -13,7 +13,7 @@ public enum BadRowPolicy
 /// <summary>
 /// The bad-row policy of one reading, and its tally: how many rows were skipped and the first errors. One instance may
 /// span several tables (a training and a test file); readers and their consumers report every bad row to
-/// <see cref="Reject"/>.
+/// <see cref="Reject(DataError)"/>.
 /// </summary>
 public sealed class BadRows
 {
@@ -52,11 +52,20 @@ public sealed class BadRows
     /// <summary>Reports a bad row: throws under <see cref="BadRowPolicy.Stop"/>, counts it under <see cref="BadRowPolicy.Skip"/>.</summary>
     /// <returns>false, so that a row parser can end with <c>return bad.Reject(…)</c>.</returns>
     /// <exception cref="DataException">The policy is <see cref="BadRowPolicy.Stop"/>, or the error is not confined to one row.</exception>
-    public bool Reject(DataError error)
+    public bool Reject(DataError error) => Reject(error, 1);
+
+    /// <summary>Reports <paramref name="rows"/> bad rows at once, all for the reason of the first, <paramref name="error"/>
+    /// (what a count pushed into a database learns: a group of rows with a missing value).</summary>
+    /// <param name="error">The first of the rows' errors.</param>
+    /// <param name="rows">How many rows (≥ 1).</param>
+    /// <returns>false.</returns>
+    /// <exception cref="DataException">The policy is <see cref="BadRowPolicy.Stop"/>, or the error is not confined to one row.</exception>
+    public bool Reject(DataError error, long rows)
     {
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         if (Policy == BadRowPolicy.Stop || !error.IsRowError) throw new DataException(error);
-        Skipped++;
+        Skipped += rows;
         if (_first.Count < _keep) _first.Add(error);
         return false;
     }

@@ -39,6 +39,16 @@ public enum DataErrorKind
 
     /// <summary>A value the reader parsed but its consumer rejects: out of range, an unknown label… (a row error).</summary>
     InvalidValue,
+
+    /// <summary>The file is not in the format it claims (a Parquet file that does not parse), or a column has a type that is
+    /// not read (a nested or binary Parquet column).</summary>
+    MalformedFile,
+
+    /// <summary>The database engine rejected or failed an SQL query; the reason is the engine's message.</summary>
+    QueryFailed,
+
+    /// <summary>The database could not be reached or refused the connection.</summary>
+    ConnectionFailed,
 }
 
 /// <summary>

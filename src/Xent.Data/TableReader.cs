@@ -1,8 +1,8 @@
 namespace Xent.Data;
 
 /// <summary>
-/// A table with named columns that can be read row by row: a CSV file (<see cref="CsvTableReader"/>) today, a Parquet file
-/// or an SQL query tomorrow. The schema is the column names; <see cref="ReadColumns"/> picks columns by name and returns a
+/// A table with named columns that can be read row by row: a CSV file (<see cref="CsvTableReader"/>), a Parquet file
+/// (<see cref="ParquetTableReader"/>) or an SQL query (<see cref="SqlTableReader"/>). The schema is the column names; <see cref="ReadColumns"/> picks columns by name and returns a
 /// <see cref="RowCursor"/> that streams their values, so memory does not grow with the table.
 /// </summary>
 /// <remarks>
@@ -63,6 +63,12 @@ public abstract class TableReader : IDisposable
 
     /// <summary>Opens a pass over the table reading the columns at <paramref name="ordinals"/> (already checked).</summary>
     protected abstract RowCursor OpenCursor(int[] ordinals, string[] names, BadRows badRows);
+
+    /// <summary>
+    /// Counts the column sets of <paramref name="request"/> the source's own way (in the database, or decoded column by column),
+    /// or null to be counted row by row through a cursor. The names are already checked.
+    /// </summary>
+    internal virtual CountSet[]? CountPushedDown(CountRequest request, int maxDegreeOfParallelism) => null;
 
     /// <summary>Releases the source.</summary>
     public void Dispose()

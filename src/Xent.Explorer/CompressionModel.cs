@@ -41,7 +41,7 @@ public static class CompressionModel
 
     private static CompressionView Compute(string text, byte[] data, int order)
     {
-        var bits = BitsResult.Build("pasted text", data, $"order{order}", smoothing: 0);
+        var bits = BitsResult.BuildFromMemory("pasted text", data, $"order{order}", smoothing: 0);
         var codecs = new List<CompressionResult>();
         foreach (var (codec, _, _) in XentContainer.Codecs)
         {

@@ -19,7 +19,7 @@ public sealed class CompressionPanelTests(ExplorerFixture fixture)
         await page.ClickAsync("#measure");
         await page.WaitForSelectorAsync("body[data-compressions='1']");
         byte[] data = Encoding.UTF8.GetBytes(Text);
-        var bits = BitsResult.Build("pasted text", data, "order2", 0);
+        var bits = BitsResult.BuildFromMemory("pasted text", data, "order2", 0);
         Assert.Equal(bits.Order0EntropyBitsPerByte, await page.FigureAsync("h0"));
         Assert.Equal(bits.Order1EntropyBitsPerByte, await page.FigureAsync("h1"));
         Assert.Equal(bits.Order2EntropyBitsPerByte, await page.FigureAsync("h2"));

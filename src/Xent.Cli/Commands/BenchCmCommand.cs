@@ -45,8 +45,8 @@ internal static class BenchCmCommand
             {
                 unpacked.SetLength(0);
                 XentContainer.Decompress(new MemoryStream(packed.GetBuffer(), 0, size, writable: false), unpacked, t, CliSession.Current.Cancellation);
-                return unpacked.GetBuffer().AsSpan(0, (int)unpacked.Length).SequenceEqual(data);
-            }));
+                return true;
+            }, () => unpacked.GetBuffer().AsSpan(0, (int)unpacked.Length).SequenceEqual(data)));
             ResultOutput.Write(parse.InvocationConfiguration.Output, new CmBenchResult
             {
                 File = path, Bytes = data.Length, CompressedBytes = result.Compressed, Ratio = result.Ratio, Level = l, BlockSize = b,

@@ -38,6 +38,7 @@ internal static class BenchCommand
         yield return BenchRansCommand.Create(order: 1);
         yield return BenchCmCommand.Create();
         yield return BenchSoftmaxCeCommand.Create();
+        yield return BenchMiTableCommand.Create();
     }
 
     private static Command MeasureCommand(string name, string formula, bool usesQ, Func<double[], double[], MeasureOptions, double> measure)

@@ -31,8 +31,9 @@ internal static class EntropyCommand
         var p = new Argument<string?>("P") { Description = "Probabilities, comma-separated: 0.5,0.4,0.1 (or counts with --counts).", Arity = ArgumentArity.ZeroOrOne };
         var counts = new Option<bool>("--counts") { Description = "P is a list of counts (non-negative integers): estimate the entropy of their distribution." };
         var file = new Option<string?>("--file") { Description = "The byte distribution of a file (- for stdin): its order-0 entropy (bits per byte by default), read streaming." };
-        var csv = new Option<string?>("--csv") { Description = "A CSV file with a header row (- for stdin); use with --column." };
-        var column = new Option<string?>("--column") { Description = "The CSV column whose values (as categories) are counted." };
+        var csv = new Option<string?>("--csv") { Description = "A CSV file with a header row (- for stdin), or a Parquet file; use with --column." };
+        var parquet = new Option<string?>("--parquet") { Description = "A Parquet file; use with --column." };
+        var column = new Option<string?>("--column") { Description = "The column (of --csv, --parquet or --sql) whose values (as categories) are counted." };
         var estimator = new Option<string?>("--estimator") { Description = "For counts, --file and --csv: " + string.Join(", ", Estimators.Select(e => e.Name)) + " (default plugin)." };
         var alphabetSize = new Option<int?>("--alphabet-size") { Description = "Declared alphabet size K ≥ the distinct symbols seen (default: the list length, 256 for --file, the distinct values for --csv)." };
         var ci = new Option<double?>("--ci") { Description = "Also print a percentile bootstrap confidence interval at this level, e.g. 0.95." };
@@ -44,22 +45,26 @@ internal static class EntropyCommand
         var json = Inputs.Json();
         var command = new Command("entropy", "Shannon entropy H(P) = −Σ p log p, or an entropy estimate from counts, a file's bytes or a CSV column.")
         {
-            p, counts, file, csv, column, estimator, alphabetSize, ci, bootstrap, seed, threads, normalize, logBase, json,
+            p, counts, file, csv, parquet, column, estimator, alphabetSize, ci, bootstrap, seed, threads, normalize, logBase, json,
         };
         Limits.AddTo(command);
         TableInput.AddDelimiter(command);
+        TableInput.AddSources(command);
         var skip = LossInputs.SkipBadRows();
         command.Options.Add(skip);
         command.SetAction(parse =>
         {
             var b = Inputs.ParseBase(parse.GetValue(logBase)!);
-            string? list = parse.GetValue(p), filePath = parse.GetValue(file), csvPath = parse.GetValue(csv), columnName = parse.GetValue(column);
-            if ((list is null ? 0 : 1) + (filePath is null ? 0 : 1) + (csvPath is null ? 0 : 1) != 1)
-                throw new UsageException("give exactly one input: P, --file F, or --csv F --column C.");
-            if ((csvPath is null) != (columnName is null)) throw new UsageException("--csv F and --column C go together.");
+            string? list = parse.GetValue(p), filePath = parse.GetValue(file), csvPath = parse.GetValue(csv) ?? parse.GetValue(parquet),
+                columnName = parse.GetValue(column);
+            bool sql = parse.GetValue<string?>(TableInput.SqlOption) is not null;
+            if (parse.GetValue(csv) is not null && parse.GetValue(parquet) is not null) throw new UsageException("give --csv or --parquet, not both.");
+            if ((list is null ? 0 : 1) + (filePath is null ? 0 : 1) + (csvPath is null ? 0 : 1) + (sql ? 1 : 0) != 1)
+                throw new UsageException("give exactly one input: P, --file F, --csv F --column C, --parquet F --column C or --sql Q --column C.");
+            if ((csvPath is null && !sql) != (columnName is null)) throw new UsageException("--csv F and --column C go together (as do --parquet F or --sql Q and --column C).");
             var output = parse.InvocationConfiguration.Output;
 
-            bool fromData = parse.GetValue(counts) || filePath is not null || csvPath is not null;
+            bool fromData = parse.GetValue(counts) || filePath is not null || csvPath is not null || sql;
             if (!fromData)
             {
                 if (parse.GetValue(estimator) is not null || parse.GetValue(alphabetSize) is not null || parse.GetValue(ci) is not null)
@@ -77,7 +82,7 @@ internal static class EntropyCommand
             if (resamples < 2) throw new UsageException($"--bootstrap {resamples} must be ≥ 2 resamples.");
             var cancellation = CliSession.Current.Cancellation;
             long[] observed = filePath is not null ? FileCounts(filePath, threadCount, cancellation)
-                : csvPath is not null ? ColumnCounts(csvPath, columnName!, parse, parse.GetValue(skip))
+                : columnName is not null ? ColumnCounts(csvPath, columnName, parse, parse.GetValue(skip))
                 : ParseCounts(list!);
             int? k = parse.GetValue(alphabetSize);
             long n = observed.Sum();
@@ -153,12 +158,14 @@ internal static class EntropyCommand
             return counts.Counts.ToArray();
         });
 
-    private static long[] ColumnCounts(string path, string column, ParseResult parse, bool skip)
+    private static long[] ColumnCounts(string? path, string column, ParseResult parse, bool skip)
     {
-        using var table = TableInput.OpenCsv(path, parse);
+        var missing = TableInput.Missing(parse);
+        using var table = TableInput.Open(path, parse, "--csv/--parquet");
         var bad = TableInput.Policy(skip);
-        var counts = TableCounts.Count(table, [column], badRows: bad).Table.Counts.ToArray();
+        var counts = TableCounts.Count(table, [column], badRows: bad, missing: missing);
         TableInput.NoteSkipped(parse, table, bad);
-        return counts;
+        TableInput.NoteMissing(parse, table, counts, [column], missing);
+        return counts.Table.Counts.ToArray();
     }
 }

@@ -8,35 +8,41 @@ using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
-/// <summary>mi: mutual information I(X;Y), or conditional I(X;Y|Z) with --given, of categorical columns of a CSV table.</summary>
+/// <summary>mi: mutual information I(X;Y), or conditional I(X;Y|Z) with --given, of categorical columns of a table (CSV, Parquet or an SQL query).</summary>
 internal static class MiCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("F") { Description = "A CSV file with a header row (- for stdin)." };
+        var file = new Argument<string?>("F") { Description = "A CSV file with a header row (- for stdin) or a Parquet file; or give --sql.", Arity = ArgumentArity.ZeroOrOne };
         var x = new Option<string>("--x") { Description = "Column X (values are categories).", Required = true };
         var y = new Option<string>("--y") { Description = "Column Y (values are categories).", Required = true };
         var given = new Option<string?>("--given") { Description = "Column Z: report the conditional mutual information I(X;Y|Z)." };
         var logBase = Inputs.Base();
         var json = Inputs.Json();
-        var command = new Command("mi", "Mutual information I(X;Y) (or I(X;Y|Z) with --given) of CSV columns treated as categorical.")
+        var command = new Command("mi", "Mutual information I(X;Y) (or I(X;Y|Z) with --given) of table columns (CSV, Parquet, --sql) treated as categorical.")
         {
             file, x, y, given, logBase, json,
         };
         TableInput.AddDelimiter(command);
+        TableInput.AddSources(command);
         var skip = LossInputs.SkipBadRows();
         command.Options.Add(skip);
         command.SetAction(parse =>
         {
             var b = Inputs.ParseBase(parse.GetValue(logBase)!);
-            string path = parse.GetValue(file)!, xName = parse.GetValue(x)!, yName = parse.GetValue(y)!;
+            string? path = parse.GetValue(file);
+            string xName = parse.GetValue(x)!, yName = parse.GetValue(y)!;
             string? zName = parse.GetValue(given);
             ContingencyTable crosstab;
-            using (var csv = TableInput.OpenCsv(path, parse))
+            var missing = TableInput.Missing(parse);
+            using (var table = TableInput.Open(path, parse, "F"))
             {
                 var bad = TableInput.Policy(parse.GetValue(skip));
-                crosstab = TableCounts.Count(csv, zName is null ? [xName, yName] : [xName, yName, zName], badRows: bad).Table;
-                TableInput.NoteSkipped(parse, csv, bad);
+                string[] columns = zName is null ? [xName, yName] : [xName, yName, zName];
+                var counts = TableCounts.Count(table, columns, badRows: bad, missing: missing);
+                crosstab = counts.Table;
+                TableInput.NoteSkipped(parse, table, bad);
+                TableInput.NoteMissing(parse, table, counts, columns, missing);
             }
 
             int nx = crosstab.Shape[0], ny = crosstab.Shape[1];

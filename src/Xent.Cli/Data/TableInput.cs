@@ -70,6 +70,88 @@ internal static class TableInput
         ';' => "semicolon", '\t' => "tab", '|' => "bar", ',' => "comma", _ => $"'{delimiter}'",
     };
 
+    /// <summary>The options naming a table other than a CSV file, and how its values are counted.</summary>
+    public const string SqlOption = "--sql", ConnectionOption = "--connection", EngineOption = "--engine", ShowSqlOption = "--show-sql",
+        MissingOption = "--missing";
+
+    /// <summary>
+    /// Adds <c>--sql</c>, <c>--connection</c>, <c>--engine</c>, <c>--show-sql</c> and <c>--missing</c> to a command that counts
+    /// the columns of a table (with <see cref="AddDelimiter"/> for its CSV files).
+    /// </summary>
+    public static void AddSources(Command command)
+    {
+        command.Options.Add(new Option<string?>(SqlOption)
+        {
+            Description = "Read the table from an SQL query instead of a file: DuckDB in memory by default (SELECT * FROM 'data.parquet' needs no server); counting runs in the database as GROUP BY queries.",
+        });
+        command.Options.Add(new Option<string?>(ConnectionOption)
+        {
+            Description = "The database of --sql: a PostgreSQL 'Host=…;Database=…' or 'postgres://user@host:port/db', or a DuckDB 'Data Source=file.duckdb' (default: DuckDB in memory).",
+        });
+        command.Options.Add(new Option<string?>(EngineOption)
+        {
+            Description = "How a Parquet file is read: native (default: decoded and counted in .NET on every core) or duckdb (counted by DuckDB with GROUP BY).",
+        });
+        command.Options.Add(new Option<bool>(ShowSqlOption) { Description = "Print each SQL query sent to the database on stderr." });
+        command.Options.Add(new Option<string?>(MissingOption)
+        {
+            Description = "A missing value (empty or blank field, NULL): skip (leave its row out, counted and reported) or category (a category of its own); default: its row is bad (an error, or skipped with --skip-bad-rows).",
+        });
+    }
+
+    /// <summary>
+    /// The table a counting command reads: <paramref name="path"/> (a Parquet file when it starts with <c>PAR1</c> or ends in
+    /// <c>.parquet</c>, CSV otherwise; <c>-</c> is CSV on standard input) or the query of <c>--sql</c>, never both.
+    /// </summary>
+    public static TableReader Open(string? path, ParseResult parse, string fileOption)
+    {
+        string? sql = parse.GetValue<string?>(SqlOption), connection = parse.GetValue<string?>(ConnectionOption);
+        bool duckdb = parse.GetValue<string?>(EngineOption) switch
+        {
+            null or "native" => false,
+            "duckdb" => true,
+            var other => throw new UsageException($"{EngineOption} '{other}' is not one of: native, duckdb."),
+        };
+        Action<string>? log = parse.GetValue<bool>(ShowSqlOption) ? q => parse.InvocationConfiguration.Error.WriteLine($"xent: sql: {q}") : null;
+        if (sql is not null)
+        {
+            if (path is not null) throw new UsageException($"give either {fileOption} or {SqlOption}, not both.");
+            if (string.IsNullOrWhiteSpace(sql)) throw new UsageException($"{SqlOption} is empty: give a query, e.g. \"SELECT * FROM 'data.parquet'\".");
+            return SqlTableReader.Open(sql, connection, log);
+        }
+        if (connection is not null) throw new UsageException($"{ConnectionOption} goes with {SqlOption}.");
+        if (path is null) throw new UsageException($"give a table: {fileOption} or {SqlOption} Q.");
+        if (InputFile.IsStdin(path)) return OpenCsv(path, parse);
+        InputFile.Check(path, "table file");
+        bool parquet = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || ParquetTableReader.IsParquet(path);
+        if (!parquet)
+        {
+            if (duckdb) throw new UsageException($"{EngineOption} duckdb applies to Parquet files; '{path}' is read as CSV.");
+            return OpenCsv(path, parse);
+        }
+        return duckdb ? SqlTableReader.Open($"SELECT * FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')", null, log)
+            : ParquetTableReader.Open(path);
+    }
+
+    /// <summary>The <c>--missing</c> policy (default: a missing value makes its row bad).</summary>
+    public static MissingValues Missing(ParseResult parse) => parse.GetValue<string?>(MissingOption) switch
+    {
+        null => MissingValues.BadRow,
+        "skip" => MissingValues.Skip,
+        "category" => MissingValues.Category,
+        var other => throw new UsageException($"{MissingOption} '{other}' is not one of: skip, category."),
+    };
+
+    /// <summary>A note on stderr for each counted column that had missing values, saying what was done with them.</summary>
+    public static void NoteMissing(ParseResult parse, TableReader table, TableCounts counts, IReadOnlyList<string> columns, MissingValues policy)
+    {
+        var parts = columns.Select((c, i) => (c, n: i < counts.Missing.Count ? counts.Missing[i] : 0)).Where(p => p.n > 0).ToArray();
+        if (parts.Length == 0 || policy == MissingValues.BadRow) return;
+        string what = policy == MissingValues.Skip ? "left out" : "counted as the category \"\" (missing)";
+        parse.InvocationConfiguration.Error.WriteLine(
+            $"xent: note: {table.Source}: missing values ({string.Join(", ", parts.Select(p => $"'{p.c}': {p.n}"))}) {what}.");
+    }
+
     /// <summary>Stop at the first bad row, or skip and count them (<c>--skip-bad-rows</c>).</summary>
     public static BadRows Policy(bool skip) => skip ? BadRows.Skip() : BadRows.Stop();
 

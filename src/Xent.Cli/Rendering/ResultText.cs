@@ -227,6 +227,10 @@ internal static class ResultText
         output.WriteLine($"softmax CE forward+backward, float [{r.Rows}, {r.Classes}], {r.Threads} thread(s): {r.NsPerElement:0.###} ns per logit " +
             $"({1 / r.NsPerElement:0.##} G logits/s; fastest of {r.Runs}: {r.BestMs:0.##} ms; loss {r.Loss:0.######} {r.Unit})");
 
+    public static void Write(TextWriter output, MiTableBenchResult r) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"MI of {r.Features} columns with the target over {r.Rows:N0} rows ({r.Engine}, {r.Threads} thread(s)): {r.BestSeconds:0.###} s (fastest of {r.Runs}; top '{r.TopFeature}' {r.TopMi:0.######} {r.Unit}; sum {r.SumMi:0.######} {r.Unit})"));
+
     public static void Write(TextWriter output, TourResult r)
     {
         var console = Terminal.For(output);

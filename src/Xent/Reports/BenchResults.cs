@@ -149,3 +149,37 @@ public sealed record SoftmaxCeBenchResult : InformationReport
     /// <summary>The mean loss of the batch.</summary>
     public required double Loss { get; init; }
 }
+
+/// <summary>
+/// <c>bench mi-table</c>: the mutual information of every column of a table with a target column, counted from the table
+/// (Parquet decoded natively, or counted in a database with GROUP BY), fastest run. Figures in the report's unit.
+/// </summary>
+public sealed record MiTableBenchResult : InformationReport
+{
+    /// <summary>Rows counted per feature (the table's rows without missing values).</summary>
+    public required long Rows { get; init; }
+
+    /// <summary>Feature columns (every column but the target).</summary>
+    public required int Features { get; init; }
+
+    /// <summary>How the table was counted: "native parquet", "csv", "sql (duckdb)", "sql (postgresql)".</summary>
+    public required string Engine { get; init; }
+
+    /// <summary>Threads of a native count (a database uses its own).</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>The fastest run (open, count every feature with the target, compute every MI), in seconds.</summary>
+    public required double BestSeconds { get; init; }
+
+    /// <summary>Timed runs.</summary>
+    public required int Runs { get; init; }
+
+    /// <summary>The feature with the largest mutual information with the target.</summary>
+    public required string TopFeature { get; init; }
+
+    /// <summary>Its mutual information I(feature; target).</summary>
+    public required double TopMi { get; init; }
+
+    /// <summary>The sum of the features' mutual informations (a checksum for comparing with a peer).</summary>
+    public required double SumMi { get; init; }
+}

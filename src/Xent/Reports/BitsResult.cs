@@ -17,7 +17,7 @@ namespace Xent.Reports;
 /// </summary>
 public sealed record BitsResult
 {
-    /// <summary>The models <see cref="Build"/> knows, by name.</summary>
+    /// <summary>The models <c>Build</c> knows, by name.</summary>
     public static IReadOnlyList<string> Models { get; } = ["order0", "order1", "order2", "cm"];
 
     /// <summary>The file measured.</summary>
@@ -94,7 +94,7 @@ public sealed record BitsResult
     /// <param name="model">The model's name (<see cref="Models"/>).</param>
     /// <param name="smoothing">The static model's pseudo-count α ≥ 0.</param>
     /// <exception cref="ArgumentException">An unknown model, or smoothing negative or not finite.</exception>
-    public static BitsResult Build(string name, byte[] data, string model, double smoothing)
+    public static BitsResult BuildFromMemory(string name, byte[] data, string model, double smoothing)
     {
         ArgumentNullException.ThrowIfNull(data);
         return Build(name, null, model, smoothing, open: _ => new MemoryStream(data, writable: false));

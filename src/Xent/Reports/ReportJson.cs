@@ -88,6 +88,7 @@ internal sealed class FiguresConverter : JsonConverter<double>
 [JsonSerializable(typeof(CompressionResult))]
 [JsonSerializable(typeof(BitsResult))]
 [JsonSerializable(typeof(SoftmaxCeBenchResult))]
+[JsonSerializable(typeof(MiTableBenchResult))]
 [JsonSerializable(typeof(TourResult))]
 [JsonSerializable(typeof(PlotSpec))]
 public sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -18,8 +18,8 @@ public class JsonContractTests
     [
         typeof(EntropyResult), typeof(CrossEntropyResult), typeof(KlDivergenceResult), typeof(JsDivergenceResult), typeof(SurprisalResult),
         typeof(MutualInformationResult), typeof(HuffmanCodeResult), typeof(BlockCodesResult), typeof(MetricsResult), typeof(TrainResult),
-        typeof(PredictResult), typeof(MeasureBenchResult), typeof(HuffmanBenchResult), typeof(SoftmaxCeBenchResult), typeof(TourResult),
-        typeof(CompressionResult), typeof(BitsResult), typeof(RansBenchResult), typeof(CmBenchResult),
+        typeof(PredictResult), typeof(MeasureBenchResult), typeof(HuffmanBenchResult), typeof(SoftmaxCeBenchResult), typeof(MiTableBenchResult),
+        typeof(TourResult), typeof(CompressionResult), typeof(BitsResult), typeof(RansBenchResult), typeof(CmBenchResult),
     ];
 
     [Fact]

@@ -178,7 +178,7 @@ public class PipelineTests : IDisposable
     [Fact]
     public void Every_parse_error_is_printed()
     {
-        var result = CliRunner.Run("mi", "--x", "a");  // F and --y both missing
+        var result = CliRunner.Run("mi", "--x", "a", "--base");  // --base without its value, and --y missing
         Assert.Equal(2, result.Exit);
         var lines = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length >= 2, result.Err);

@@ -29,7 +29,7 @@ public class ResultRecordTests : IDisposable
     public static TheoryData<string> Commands() =>
     [
         "entropy", "entropy-estimate", "cross-entropy", "kl", "js", "surprisal", "mi", "huffman", "blocks", "logloss",
-        "train", "predict", "bench-entropy", "bench-huffman", "bench-softmax-ce", "tour",
+        "train", "predict", "bench-entropy", "bench-huffman", "bench-softmax-ce", "bench-mi-table", "tour",
     ];
 
     private (string[] Args, Func<string, string> Render, bool Timed) Case(string name)
@@ -58,6 +58,7 @@ public class ResultRecordTests : IDisposable
             "bench-entropy" => (["bench", "entropy", "--n", "1000", "--runs", "1"], As<MeasureBenchResult>(ResultText.Write), true),
             "bench-huffman" => (["bench", "huffman", "--file", predictions, "--runs", "1"], As<HuffmanBenchResult>(ResultText.Write), true),
             "bench-softmax-ce" => (["bench", "softmax-ce", "--rows", "4", "--classes", "10", "--repeat", "1"], As<SoftmaxCeBenchResult>(ResultText.Write), true),
+            "bench-mi-table" => (["bench", "mi-table", xor, "--target", "z"], As<MiTableBenchResult>(ResultText.Write), true),
             "tour" => (["tour", "--no-plots"], As<TourResult>(ResultText.Write), false),
             _ => throw new ArgumentException(name),
         };
