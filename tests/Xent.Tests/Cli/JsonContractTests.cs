@@ -19,6 +19,7 @@ public class JsonContractTests
         typeof(EntropyResult), typeof(CrossEntropyResult), typeof(KlDivergenceResult), typeof(JsDivergenceResult), typeof(SurprisalResult),
         typeof(MutualInformationResult), typeof(HuffmanCodeResult), typeof(BlockCodesResult), typeof(MetricsResult), typeof(TrainResult),
         typeof(PredictResult), typeof(MeasureBenchResult), typeof(HuffmanBenchResult), typeof(SoftmaxCeBenchResult), typeof(TourResult),
+        typeof(TreeResult), typeof(RankFeaturesResult),
     ];
 
     [Fact]
@@ -84,7 +85,8 @@ public class JsonContractTests
                 && new System.Reflection.NullabilityInfoContext().Create(clr).ReadState == System.Reflection.NullabilityState.Nullable;
             yield return (key, JsonType(property.PropertyType) + (optional ? " (optional)" : ""), clr);
             var element = Element(property.PropertyType);
-            if (element is not null && IsRecord(element))
+            // A recursive record (a tree node's children) is documented once, at its first level.
+            if (element is not null && element != type && IsRecord(element))
                 foreach (var nested in Keys(element, key + (element == property.PropertyType ? "." : "[].")))
                     yield return nested;
         }
