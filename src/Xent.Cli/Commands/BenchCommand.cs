@@ -37,6 +37,7 @@ internal static class BenchCommand
         yield return BenchRansCommand.Create(order: 0);
         yield return BenchRansCommand.Create(order: 1);
         yield return BenchSoftmaxCeCommand.Create();
+        yield return BenchTreeCommand.Create();
     }
 
     private static Command MeasureCommand(string name, string formula, bool usesQ, Func<double[], double[], MeasureOptions, double> measure)

@@ -92,4 +92,5 @@ internal sealed class FiguresConverter : JsonConverter<double>
 [JsonSerializable(typeof(PlotSpec))]
 [JsonSerializable(typeof(TreeResult))]
 [JsonSerializable(typeof(RankFeaturesResult))]
+[JsonSerializable(typeof(TreeBenchResult))]
 public sealed partial class ReportJsonContext : JsonSerializerContext;

@@ -19,7 +19,7 @@ public class JsonContractTests
         typeof(EntropyResult), typeof(CrossEntropyResult), typeof(KlDivergenceResult), typeof(JsDivergenceResult), typeof(SurprisalResult),
         typeof(MutualInformationResult), typeof(HuffmanCodeResult), typeof(BlockCodesResult), typeof(MetricsResult), typeof(TrainResult),
         typeof(PredictResult), typeof(MeasureBenchResult), typeof(HuffmanBenchResult), typeof(SoftmaxCeBenchResult), typeof(TourResult),
-        typeof(TreeResult), typeof(RankFeaturesResult),
+        typeof(TreeResult), typeof(RankFeaturesResult), typeof(TreeBenchResult),
     ];
 
     [Fact]
