@@ -47,6 +47,8 @@ internal static class XentApp
         yield return LoglossCommand.Create();
         yield return TrainCommand.Create();
         yield return PredictCommand.Create();
+        yield return TreeCommand.Create();
+        yield return RankFeaturesCommand.Create();
         yield return CompressCommand.Create();
         yield return DecompressCommand.Create();
         yield return BitsCommand.Create();

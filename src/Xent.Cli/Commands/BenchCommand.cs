@@ -39,6 +39,7 @@ internal static class BenchCommand
         yield return BenchCmCommand.Create();
         yield return BenchSoftmaxCeCommand.Create();
         yield return BenchMiTableCommand.Create();
+        yield return BenchTreeCommand.Create();
     }
 
     private static Command MeasureCommand(string name, string formula, bool usesQ, Func<double[], double[], MeasureOptions, double> measure)

@@ -7,28 +7,28 @@ using Xent.Reports;
 
 namespace Xent.Cli.Commands;
 
-/// <summary>predict: class probabilities of a saved logistic regression for the rows of a CSV file (and metrics when it has the target column).</summary>
+/// <summary>predict: class probabilities of a saved model (logistic regression or decision tree) for the rows of a CSV file (and metrics when it has the target column).</summary>
 internal static class PredictCommand
 {
     public static Command Create()
     {
-        var modelPath = new Argument<string>("MODEL") { Description = "A model written by 'xent train --save'." };
+        var modelPath = new Argument<string>("MODEL") { Description = "A model written by 'xent train --save' or 'xent tree --save'." };
         var file = new Argument<string>("FILE") { Description = "A CSV file with the model's feature columns (and optionally its target column); - for stdin." };
         var outputPath = new Option<string?>("--output", "-o") { Description = "Write the predictions CSV here and print the metrics table (when the target column is present); - for stdout (the metrics then go to stderr)." };
         var force = new Option<bool>("--force") { Description = "Replace the --output file if it exists." };
         var skip = LossInputs.SkipBadRows();
         var json = Inputs.Json();
-        var command = new Command("predict", "Predict class probabilities with a saved logistic regression model.") { modelPath, file, outputPath, force, skip, json };
+        var command = new Command("predict", "Predict class probabilities with a saved logistic regression or decision tree model.") { modelPath, file, outputPath, force, skip, json };
         TableInput.AddDelimiter(command);
         command.SetAction(parse =>
         {
             string path = InputFile.Check(parse.GetValue(modelPath)!, "MODEL");
             string? csvOut = parse.GetValue(outputPath);
             if (csvOut is not null) OutputFile.Check(csvOut, "--output", parse.GetValue(force), path, parse.GetValue(file));
-            LogisticRegressionModel model;
+            RowModel model;
             try
             {
-                model = LogisticRegressionModel.FromJson(File.ReadAllText(path));
+                model = RowModel.Read(File.ReadAllText(path));
             }
             catch (InvalidDataException e)
             {
@@ -97,21 +97,21 @@ internal static class PredictCommand
     /// the target column, labels the model does not know go to the bad-row policy (the row is still predicted), and known
     /// ones are kept for the metrics when asked (K probabilities and a label per row — never the file's text).
     /// </summary>
-    private sealed class Scoring(LogisticRegressionModel model, string? target, bool keepForMetrics)
+    private sealed class Scoring(RowModel model, string? target, bool keepForMetrics)
     {
         private readonly Dictionary<string, int> _classIndex = model.ClassNames.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i);
         private readonly List<double> _probabilities = [];
         private readonly List<int> _labels = [];
         private long _known;
 
-        public LogisticRegressionModel Model => model;
+        public RowModel Model => model;
         public string? Target => target;
         public long Rows { get; private set; }
 
         /// <summary>Scores every usable row in file order, handing each prediction to <paramref name="onRow"/>.</summary>
         public void Run(TableReader csv, BadRows bad, Action<Prediction> onRow)
         {
-            int d = model.Features, k = model.Classes;
+            int d = model.FeatureNames.Count, k = model.Classes;
             using var rows = csv.ReadColumns(target is null ? [.. model.FeatureNames] : [.. model.FeatureNames, target], bad);
             var x = new double[d];
             var p = new double[k];
@@ -119,7 +119,7 @@ internal static class PredictCommand
             while (rows.Read())
             {
                 if ((rows.Line & 4095) == 0) cancellation.ThrowIfCancellationRequested();
-                if (!ReadFeatures(rows, x)) continue;
+                if (!model.ReadFeatures(rows, x)) continue;
                 string? label = null;
                 if (target is not null && !rows.TryGetString(d, out label, "label")) continue;
                 // Row by row, so that a row whose scores overflow is named by its line.
@@ -147,13 +147,6 @@ internal static class PredictCommand
             }
         }
 
-        private static bool ReadFeatures(RowCursor rows, double[] x)
-        {
-            for (int j = 0; j < x.Length; j++)
-                if (!rows.TryGetDouble(j, out x[j])) return false;
-            return true;
-        }
-
         /// <summary>The metrics over the rows with a known label; null without a target column (or when not kept).</summary>
         /// <exception cref="InvalidDataException">The file has the target column but no row has a label the model knows.</exception>
         public ClassificationReport? Report(string source, BadRows bad)
@@ -161,6 +154,72 @@ internal static class PredictCommand
             if (target is null) return null;
             if (_known == 0) throw new InvalidDataException($"{source}: no row has a label the model knows ({bad.Skipped} skipped).");
             return keepForMetrics ? ClassificationMetrics.Evaluate(_probabilities.ToArray(), model.Classes, _labels.ToArray()) : null;
+        }
+    }
+
+    /// <summary>
+    /// A saved model as predict uses it: its classes and feature columns, how a row's fields become its features (numbers; a
+    /// tree's categorical features become category codes, −1 for a category it never saw), and its probabilities.
+    /// </summary>
+    private sealed class RowModel
+    {
+        private readonly LogisticRegressionModel? _logistic;
+        private readonly Xent.Learning.Trees.DecisionTreeModel? _tree;
+
+        private RowModel(LogisticRegressionModel? logistic, Xent.Learning.Trees.DecisionTreeModel? tree)
+        {
+            _logistic = logistic;
+            _tree = tree;
+            ClassNames = logistic?.ClassNames ?? tree!.ClassNames;
+            FeatureNames = logistic?.FeatureNames ?? [.. tree!.Features.Select(f => f.Name)];
+            Target = logistic?.Target ?? tree!.Target;
+        }
+
+        public IReadOnlyList<string> ClassNames { get; }
+        public IReadOnlyList<string> FeatureNames { get; }
+        public string? Target { get; }
+        public int Classes => ClassNames.Count;
+
+        /// <summary>Reads either model format, by its "format" field.</summary>
+        /// <exception cref="InvalidDataException">The text is neither model.</exception>
+        public static RowModel Read(string json)
+        {
+            string? format = null;
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(json);
+                if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("format", out var f) && f.ValueKind == System.Text.Json.JsonValueKind.String)
+                    format = f.GetString();
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                throw new InvalidDataException($"Not a model: {e.Message}", e);
+            }
+            return format == Xent.Learning.Trees.DecisionTreeModel.FormatName
+                ? new RowModel(null, Xent.Learning.Trees.DecisionTreeModel.FromJson(json))
+                : new RowModel(LogisticRegressionModel.FromJson(json), null);
+        }
+
+        public bool ReadFeatures(RowCursor rows, double[] x)
+        {
+            for (int j = 0; j < x.Length; j++)
+            {
+                if (_tree?.Features[j].Categories is not null)
+                {
+                    if (!rows.TryGetText(j, out var text)) return false;
+                    x[j] = _tree.CategoryCode(j, text);
+                }
+                else if (!rows.TryGetDouble(j, out x[j])) return false;
+            }
+            return true;
+        }
+
+        /// <exception cref="ArgumentException">A logistic regression's scores overflow.</exception>
+        public void PredictProbabilities(double[] x, double[] p)
+        {
+            if (_tree is not null) _tree.PredictProbabilities(x, p);
+            else _logistic!.PredictProbabilities(x, p);
         }
     }
 

@@ -54,6 +54,12 @@ internal static class PlotRenderer
         var palette = new ScottPlot.Palettes.Category10();
         int colour = 0;
         Func<double, double> fx = Transform(spec.X), fy = Transform(spec.Y);
+        foreach (var segment in spec.Segments)
+        {
+            var line = plot.Add.Line(fx(segment.X1), fy(segment.Y1), fx(segment.X2), fy(segment.Y2));
+            line.LineColor = Colors.Gray;
+            line.LineWidth = 1.5f;
+        }
         foreach (var series in spec.Series.Where(s => s.Style != SeriesStyle.Point))
         {
             if (series.X.Length != series.Y.Length)
@@ -92,6 +98,21 @@ internal static class PlotRenderer
                 var marker = plot.Add.Marker(fx(series.X[i]), fy(series.Y[i]), MarkerShape.FilledCircle, 11, color);
                 if (i == 0) marker.LegendText = series.Name;
             }
+        }
+        foreach (var label in spec.Texts)
+        {
+            var text = plot.Add.Text(label.Text, fx(label.X), fy(label.Y));
+            text.LabelFontSize = 11;
+            text.LabelAlignment = Alignment.MiddleCenter;
+            text.LabelBackgroundColor = label.Highlight ? Color.FromHex("#DCE9F5") : Colors.WhiteSmoke;
+            text.LabelBorderColor = Colors.Gray;
+            text.LabelBorderWidth = 1;
+            text.LabelPadding = 4;
+        }
+        if (spec.Frameless)
+        {
+            plot.Axes.Frameless();
+            plot.HideGrid();
         }
         Ticks(plot.Axes.Bottom, spec.X);
         Ticks(plot.Axes.Left, spec.Y);

@@ -187,6 +187,59 @@ internal static class ResultText
         output.WriteLine(notes);
     }
 
+    public static void Write(TextWriter output, TreeResult r)
+    {
+        output.WriteLine($"decision tree for '{r.Target}': {r.Nodes} nodes, {r.Leaves} leaves, depth {r.Depth}; criterion {r.Criterion}; entropies and gains in bits");
+        WriteNode(output, r, r.Root, "", "", null);
+        var table = new Table().AddColumn("set").AddColumn(new TableColumn("rows").RightAligned())
+            .AddColumn(new TableColumn("accuracy").RightAligned()).AddColumn(new TableColumn($"log loss ({r.Unit})").RightAligned());
+        table.AddRow("train", r.TrainRows.ToString(CultureInfo.InvariantCulture), F(r.TrainAccuracy), F(r.TrainLogLoss));
+        if (r is { TestRows: int rows, TestLogLoss: double loss, TestAccuracy: double accuracy })
+            table.AddRow("test", rows.ToString(CultureInfo.InvariantCulture), F(accuracy), F(loss));
+        TextTable.Write(output, table);
+        string notes = $"{r.Classes.Length} classes, {r.Features.Length} features; grown in {r.Seconds * 1000:0.#} ms";
+        if (r.SkippedRows > 0) notes += $"; {r.SkippedRows} bad rows skipped, first: {r.FirstSkippedReason}";
+        output.WriteLine(notes);
+    }
+
+    /// <summary>One node per line, indented by depth with tree guides: "├── outlook = sunny → split on humidity  H 0.971  gain 0.971  [no 3, yes 2]".</summary>
+    private static void WriteNode(TextWriter output, TreeResult r, Xent.Learning.Trees.TreeNode node, string indent, string guide, string? test)
+    {
+        string counts = string.Join(", ", node.Counts.Select((c, k) => $"{r.Classes[k]} {c}"));
+        string what = node.Feature is null
+            ? $"→ {r.Classes[Array.IndexOf(node.Counts, node.Counts.Max())]}"
+            : $"split on {node.Feature}";
+        string gain = node.GainBits is double g ? $"  gain {F(g)}" : "";
+        output.WriteLine($"{indent}{guide}{(test is null ? "" : test + "  ")}{what}  H {F(node.EntropyBits)}{gain}  [{counts}]");
+        if (node.Children is not { } children) return;
+        string childIndent = indent + (guide.Length == 0 ? "" : guide.StartsWith('└') ? "    " : "│   ");
+        for (int b = 0; b < children.Length; b++)
+            WriteNode(output, r, children[b], childIndent, b == children.Length - 1 ? "└── " : "├── ", TreePlot.Branch(node, b));
+    }
+
+    public static void Write(TextWriter output, RankFeaturesResult r)
+    {
+        bool greedy = r.Strategy != "mi";
+        var table = new Table().AddColumn(new TableColumn("rank").RightAligned()).AddColumn("feature")
+            .AddColumn(new TableColumn("MI (bits)").RightAligned())
+            .AddColumn(new TableColumn($"{r.Confidence:0.##%} CI").RightAligned())
+            .AddColumn(new TableColumn("p-value").RightAligned());
+        if (greedy) table.AddColumn(new TableColumn($"{r.Strategy} score (bits)").RightAligned());
+        for (int i = 0; i < r.Features.Length; i++)
+        {
+            var f = r.Features[i];
+            string ci = f is { CiLow: double lo, CiHigh: double hi } ? $"[{F(lo)}, {F(hi)}]" : "–";
+            string p = f.PValue is double pv ? F(pv) : "–";
+            var cells = new List<string> { (i + 1).ToString(CultureInfo.InvariantCulture), f.Kind == "categorical" ? $"{f.Name} (categorical)" : f.Name, F(f.MiBits), ci, p };
+            if (greedy) cells.Add(f.SelectionScoreBits is double s ? F(s) : "–");
+            table.AddRow([.. cells.Select(Markup.Escape)]);
+        }
+        output.WriteLine($"mutual information with '{r.Target}' ({r.Rows} rows; {r.Method}{(r.Method == "ksg" ? $", k = {r.Neighbors}" : $", numeric columns in {r.Bins} quantile bins")}; " +
+            $"{r.Permutations} permutations, {r.Bootstrap} bootstrap resamples, seed {r.Seed})");
+        TextTable.Write(output, table);
+        if (r.SkippedRows > 0) output.WriteLine($"{r.SkippedRows} bad rows skipped");
+    }
+
     /// <summary>The predictions as CSV: line, the target column when the input had it, p_class per class, predicted.</summary>
     public static void WriteCsv(TextWriter writer, PredictResult r)
     {

@@ -39,6 +39,23 @@ public static partial class Discrete
     }
 
     /// <summary>
+    /// N·H in nats of counts already known to be ≥ 0 with total N = <paramref name="total"/>: N ln N − Σ c_i ln c_i
+    /// (0·ln 0 = 0; N = 0 gives 0), one scalar pass without validation or buffers. The entropy for short count vectors
+    /// evaluated millions of times in a loop (a decision tree's threshold sweep: two classes, one call per candidate), where
+    /// <see cref="Entropy(ReadOnlySpan{long}, LogBase)"/>'s checks and vector set-up cost more than the sum itself.
+    /// Dividing by N gives H; the difference from <see cref="EntropyNats"/> is a few ulps.
+    /// </summary>
+    internal static double ScaledEntropyNats(ReadOnlySpan<long> counts, long total)
+    {
+        if (total <= 0) return 0;
+        double sum = 0;
+        foreach (long c in counts)
+            if (c > 0) sum += c * Math.Log(c);
+        double h = total * Math.Log(total) - sum;
+        return h > 0 ? h : 0;
+    }
+
+    /// <summary>
     /// Cross-entropy H(P,Q) = −Σ p_i log q_i of the distributions two count vectors describe, each divided by its own total
     /// (p_i = a_i/A, q_i = b_i/B), in the unit of <paramref name="logBase"/> (bits by default).
     /// </summary>

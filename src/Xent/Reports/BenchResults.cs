@@ -183,3 +183,34 @@ public sealed record MiTableBenchResult : InformationReport
     /// <summary>The sum of the features' mutual informations (a checksum for comparing with a peer).</summary>
     public required double SumMi { get; init; }
 }
+
+/// <summary><c>bench tree</c>: the fastest of several decision-tree fits.</summary>
+public sealed record TreeBenchResult
+{
+    /// <summary>Training rows.</summary>
+    public required long Rows { get; init; }
+
+    /// <summary>Numeric feature columns.</summary>
+    public required int Features { get; init; }
+
+    /// <summary>Threads of the split search.</summary>
+    public required int Threads { get; init; }
+
+    /// <summary>The depth limit, when one was set.</summary>
+    public int? MaxDepth { get; init; }
+
+    /// <summary>Timed fits.</summary>
+    public required int Runs { get; init; }
+
+    /// <summary>Wall-clock seconds of the fastest fit (the data already in memory).</summary>
+    public required double Seconds { get; init; }
+
+    /// <summary>Nodes of the fitted tree.</summary>
+    public required int Nodes { get; init; }
+
+    /// <summary>Leaves of the fitted tree.</summary>
+    public required int Leaves { get; init; }
+
+    /// <summary>Depth of the fitted tree.</summary>
+    public required int Depth { get; init; }
+}

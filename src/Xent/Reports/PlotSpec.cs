@@ -19,6 +19,32 @@ public sealed record PlotSpec(string Title, PlotAxis X, PlotAxis Y)
 
     /// <summary>Where the legend sits inside the data area; pick a corner the curves leave empty.</summary>
     public LegendPosition Legend { get; init; } = LegendPosition.UpperRight;
+
+    /// <summary>Straight line segments in one neutral colour, drawn under everything else (a diagram's edges).</summary>
+    public PlotSegment[] Segments { get; init; } = [];
+
+    /// <summary>Boxed text labels centred on points, drawn on top (a diagram's nodes).</summary>
+    public PlotText[] Texts { get; init; } = [];
+
+    /// <summary>Draw no axes, ticks or grid: the picture is a diagram, not a chart.</summary>
+    public bool Frameless { get; init; }
+}
+
+/// <summary>A line segment from (X1, Y1) to (X2, Y2) in data coordinates.</summary>
+/// <param name="X1">Start x.</param>
+/// <param name="Y1">Start y.</param>
+/// <param name="X2">End x.</param>
+/// <param name="Y2">End y.</param>
+public sealed record PlotSegment(double X1, double Y1, double X2, double Y2);
+
+/// <summary>A text label, one or more lines, in a box centred on (X, Y).</summary>
+/// <param name="X">Centre x.</param>
+/// <param name="Y">Centre y.</param>
+/// <param name="Text">The text; '\n' separates lines.</param>
+public sealed record PlotText(double X, double Y, string Text)
+{
+    /// <summary>Highlight the box (a leaf, say) with the palette's first colour instead of a neutral one.</summary>
+    public bool Highlight { get; init; }
 }
 
 /// <summary>An axis: its label, the unit of its values (shown as "label (unit)"), its scale and optional fixed limits.</summary>

@@ -69,6 +69,7 @@ internal sealed class FiguresConverter : JsonConverter<double>
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     UseStringEnumConverter = true,
+    MaxDepth = 1024,
     Converters = [typeof(FiguresConverter)])]
 [JsonSerializable(typeof(EntropyResult))]
 [JsonSerializable(typeof(CrossEntropyResult))]
@@ -91,4 +92,7 @@ internal sealed class FiguresConverter : JsonConverter<double>
 [JsonSerializable(typeof(MiTableBenchResult))]
 [JsonSerializable(typeof(TourResult))]
 [JsonSerializable(typeof(PlotSpec))]
+[JsonSerializable(typeof(TreeResult))]
+[JsonSerializable(typeof(RankFeaturesResult))]
+[JsonSerializable(typeof(TreeBenchResult))]
 public sealed partial class ReportJsonContext : JsonSerializerContext;

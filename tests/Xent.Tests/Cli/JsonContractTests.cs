@@ -20,6 +20,7 @@ public class JsonContractTests
         typeof(MutualInformationResult), typeof(HuffmanCodeResult), typeof(BlockCodesResult), typeof(MetricsResult), typeof(TrainResult),
         typeof(PredictResult), typeof(MeasureBenchResult), typeof(HuffmanBenchResult), typeof(SoftmaxCeBenchResult), typeof(MiTableBenchResult),
         typeof(TourResult), typeof(CompressionResult), typeof(BitsResult), typeof(RansBenchResult), typeof(CmBenchResult),
+        typeof(TreeResult), typeof(RankFeaturesResult), typeof(TreeBenchResult),
     ];
 
     [Fact]
@@ -85,7 +86,8 @@ public class JsonContractTests
                 && new System.Reflection.NullabilityInfoContext().Create(clr).ReadState == System.Reflection.NullabilityState.Nullable;
             yield return (key, JsonType(property.PropertyType) + (optional ? " (optional)" : ""), clr);
             var element = Element(property.PropertyType);
-            if (element is not null && IsRecord(element))
+            // A recursive record (a tree node's children) is documented once, at its first level.
+            if (element is not null && element != type && IsRecord(element))
                 foreach (var nested in Keys(element, key + (element == property.PropertyType ? "." : "[].")))
                     yield return nested;
         }

@@ -1,0 +1,64 @@
+namespace Xent.Estimation;
+
+/// <summary>
+/// Discretizes a numeric sample into at most B bins of about equal counts, for discrete measures of continuous data (the
+/// plug-in mutual information of a numeric feature, redundancy in mRMR/JMI). The cut points are the sample's
+/// ⌊i·n/B⌋-th order statistics (i = 1 … B − 1, 0-based), repeated ones dropped; a value goes to the number of cut points
+/// below it, so x ≤ the first cut point is bin 0. Ties are never split between bins, so heavily tied data give fewer bins.
+/// </summary>
+public static class QuantileBins
+{
+    /// <summary>The sorted distinct cut points of <paramref name="values"/> for <paramref name="bins"/> bins.</summary>
+    /// <param name="values">n ≥ 1 finite values.</param>
+    /// <param name="bins">B ≥ 1.</param>
+    /// <exception cref="ArgumentException">No values, a value is not finite, or B &lt; 1.</exception>
+    public static double[] CutPoints(ReadOnlySpan<double> values, int bins)
+    {
+        if (values.IsEmpty) ThrowHelper.ThrowEmpty(nameof(values));
+        if (bins < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(bins), bins, "there must be at least one bin");
+        var sorted = values.ToArray();
+        for (int i = 0; i < sorted.Length; i++)
+            if (!double.IsFinite(sorted[i])) ThrowHelper.ThrowNotFinite(nameof(values), i, sorted[i]);
+        Array.Sort(sorted);
+        var cuts = new List<double>(bins);
+        for (int i = 1; i < bins; i++)
+        {
+            double cut = sorted[(int)((long)i * sorted.Length / bins)];
+            // A cut at the maximum would leave an empty last bin.
+            if (cut < sorted[^1] && (cuts.Count == 0 || cut > cuts[^1])) cuts.Add(cut);
+        }
+        return [.. cuts];
+    }
+
+    /// <summary>The bin of each value: how many cut points are below it (0 … cutPoints.Length).</summary>
+    /// <param name="values">The values to bin.</param>
+    /// <param name="cutPoints">Sorted cut points (from <see cref="CutPoints"/>).</param>
+    /// <param name="destination">One bin per value.</param>
+    /// <exception cref="ArgumentException">The destination's length differs from the values'.</exception>
+    public static void Assign(ReadOnlySpan<double> values, ReadOnlySpan<double> cutPoints, Span<int> destination)
+    {
+        if (values.Length != destination.Length) ThrowHelper.ThrowLengthMismatch(nameof(values), values.Length, nameof(destination), destination.Length);
+        for (int i = 0; i < values.Length; i++)
+        {
+            int lo = 0, hi = cutPoints.Length;
+            double v = values[i];
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (cutPoints[mid] < v) lo = mid + 1; else hi = mid;
+            }
+            destination[i] = lo;
+        }
+    }
+
+    /// <summary>Bins <paramref name="values"/> into at most <paramref name="bins"/> quantile bins; returns the codes and the number of bins.</summary>
+    /// <param name="values">n ≥ 1 finite values.</param>
+    /// <param name="bins">B ≥ 1.</param>
+    public static (int[] Codes, int Bins) Discretize(ReadOnlySpan<double> values, int bins)
+    {
+        var cuts = CutPoints(values, bins);
+        var codes = new int[values.Length];
+        Assign(values, cuts, codes);
+        return (codes, cuts.Length + 1);
+    }
+}
