@@ -6,17 +6,19 @@ namespace Xent.Reports;
 
 /// <summary>
 /// <c>blocks</c>: the expected bits per symbol of Huffman codes over blocks of n = 1..N symbols of an i.i.d. source P,
-/// built for P (→ H(P)) and, when a model Q is given, built for Q and used on P (→ H(P,Q)). Figures are in bits.
+/// built for P (→ H(P)) and, when a model Q is given, built for Q and used on P (→ H(P,Q)). The rows are in bits per
+/// symbol (lengths of binary codewords); <see cref="Entropy"/> and <see cref="CrossEntropy"/> are in the report's unit
+/// (<see cref="InformationReport.Base"/>; bits as built).
 /// </summary>
 public sealed record BlockCodesResult : InformationReport
 {
     /// <summary>One row per block length n.</summary>
     public required BlockCodeRow[] Rows { get; init; }
 
-    /// <summary>H(P), the limit of the code for P.</summary>
+    /// <summary>H(P), the limit of the code for P, in the report's unit.</summary>
     public required double Entropy { get; init; }
 
-    /// <summary>H(P,Q), the limit of the code for Q used on P, when Q was given; may be +∞.</summary>
+    /// <summary>H(P,Q), the limit of the code for Q used on P, in the report's unit, when Q was given; may be +∞.</summary>
     public double? CrossEntropy { get; init; }
 
     /// <summary>"leaf" or "merged": which of a group of sequences and a merged node of equal weight was taken first.</summary>
@@ -56,11 +58,14 @@ public sealed record BlockCodesResult : InformationReport
     public PlotSpec Plot()
     {
         var x = Rows.Select(r => (double)r.N).ToArray();
+        // The curves are bits per symbol, so the reference lines are too, whatever the report's unit.
+        double entropy = Figure(Entropy).In(LogBase.Bits).Value;
+        double? crossEntropy = CrossEntropy is double h ? Figure(h).In(LogBase.Bits).Value : null;
         var series = new List<PlotSeries> { new("Huffman code for P, used on P", x, Rows.Select(r => r.BitsPerSymbol).ToArray(), SeriesStyle.LineMarkers) };
         if (CrossEntropy is not null)
             series.Add(new("Huffman code for Q, used on P", x, Rows.Select(r => r.QCodeBitsPerSymbol!.Value).ToArray(), SeriesStyle.LineMarkers));
-        var references = new List<ReferenceLine> { ReferenceLine.Horizontal(Entropy, string.Create(CultureInfo.InvariantCulture, $"H(P) = {Entropy:0.000} bits")) };
-        if (CrossEntropy is double ce && !double.IsPositiveInfinity(ce))
+        var references = new List<ReferenceLine> { ReferenceLine.Horizontal(entropy, string.Create(CultureInfo.InvariantCulture, $"H(P) = {entropy:0.000} bits")) };
+        if (crossEntropy is double ce && !double.IsPositiveInfinity(ce))
             references.Add(ReferenceLine.Horizontal(ce, string.Create(CultureInfo.InvariantCulture, $"H(P,Q) = {ce:0.000} bits")));
         return new PlotSpec("Block codes: bits per symbol",
             new PlotAxis("Block length n", "symbols") { IntegerTicks = true },
