@@ -59,8 +59,8 @@ internal static class BlocksCommand
         // approach plain Huffman over the sequences), so it checks its growth against --max-memory as it goes.
         try
         {
-            return WorkProgress.Run($"block codes for n = 1..{maxN}",
-                () => BlockCodesResult.Build(p, q, maxN, tieBreak, Limits.MemoryBytes(parse), CliSession.Current.Cancellation));
+            return WorkProgress.Run($"block codes for n = 1..{maxN}", maxN,
+                done => BlockCodesResult.Build(p, q, maxN, tieBreak, Limits.MemoryBytes(parse), CliSession.Current.Cancellation, n => done(n)), "block lengths");
         }
         catch (InsufficientMemoryException)
         {

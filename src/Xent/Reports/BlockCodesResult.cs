@@ -32,10 +32,12 @@ public sealed record BlockCodesResult : InformationReport
     /// <param name="maxBytes">The working memory one code may take (see <see cref="BlockCode.ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak, long, CancellationToken)"/>).</param>
     /// <exception cref="ArgumentException">P or Q is not a distribution, they differ in length, <paramref name="maxN"/> &lt; 1, or the blocks are too many (<see cref="BlockCode.Fits"/>).</exception>
     /// <param name="cancellationToken">Passed to every block code's construction: a cancelled build throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Called after each block length with the number of lengths done (1..<paramref name="maxN"/>); null
+    /// (default) for none. Later lengths take longer: the work grows with the number of distinct sequence probabilities.</param>
     /// <exception cref="InsufficientMemoryException">A block code would need more than <paramref name="maxBytes"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BlockCodesResult Build(double[] p, double[]? q, int maxN, HuffmanTieBreak tieBreak = HuffmanTieBreak.LeafFirst, long maxBytes = long.MaxValue,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<int>? progress = null)
     {
         double entropy = Discrete.Entropy(p).Value;
         double? crossEntropy = q is null ? null : Discrete.CrossEntropy(p, q).Value;
@@ -46,6 +48,7 @@ public sealed record BlockCodesResult : InformationReport
             double own = BlockCode.ExpectedLength(p, p, n, tieBreak, maxBytes, cancellationToken).Value / n;
             double? mismatched = q is null ? null : BlockCode.ExpectedLength(p, q, n, tieBreak, maxBytes, cancellationToken).Value / n;
             rows[n - 1] = new BlockCodeRow(n, own, mismatched);
+            progress?.Invoke(n);
         }
         return new BlockCodesResult
         {
