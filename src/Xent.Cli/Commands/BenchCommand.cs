@@ -70,7 +70,7 @@ internal static class BenchCommand
                 throw new UsageException($"--n {count}: not enough memory for {(usesQ ? 2 : 1)} array(s) of {count} doubles ({(usesQ ? 16 : 8) * (double)count / 1e9:0.#} GB).");
             }
             var options = new MeasureOptions { MaxDegreeOfParallelism = t };
-            var result = WorkProgress.Run($"timing {name}, {r} runs", () => Time(name, count, t, r, bytesPerElement: usesQ ? 16 : 8, () => measure(p, q, options)));
+            var result = WorkProgress.Run($"timing {name}", r, done => Time(name, count, t, r, bytesPerElement: usesQ ? 16 : 8, () => measure(p, q, options), done), "runs");
             // The memory-bandwidth floor: a plain vectorised sum reading the same arrays on the same number of threads.
             var floor = Time("streaming sum", count, t, r, bytesPerElement: usesQ ? 16 : 8, () => StreamingSum(p, t) + StreamingSum(q, t));
             ResultOutput.Write(parse.InvocationConfiguration.Output, result with { StreamingSumNsPerElement = floor.NsPerElement },
@@ -113,7 +113,8 @@ internal static class BenchCommand
     /// <paramref name="runs"/> timed runs of enough calls to last ~2 ms each (short runs are likelier to be undisturbed on a
     /// shared machine); the fastest run's time per call is reported.
     /// </summary>
-    public static MeasureBenchResult Time(string measure, int n, int threads, int runs, int bytesPerElement, Func<double> kernel)
+    public static MeasureBenchResult Time(string measure, int n, int threads, int runs, int bytesPerElement, Func<double> kernel,
+        Action<long>? progress = null)
     {
         var cancellation = CliSession.Current.Cancellation;
         double value = 0;
@@ -134,6 +135,7 @@ internal static class BenchCommand
             long start = Stopwatch.GetTimestamp();
             for (int c = 0; c < callsPerRun; c++) value = kernel();
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / callsPerRun);
+            progress?.Invoke(k + 1);
         }
         return new MeasureBenchResult
         {

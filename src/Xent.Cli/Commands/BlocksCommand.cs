@@ -21,9 +21,10 @@ internal static class BlocksCommand
         };
         var plot = new Option<string?>("--plot") { Description = "Also draw the curves into FILE.png or FILE.svg." };
         var force = new Option<bool>("--force") { Description = "Replace the --plot file if it exists." };
+        var logBase = Inputs.Base();
         var json = Inputs.Json();
         var command = new Command("blocks", "Block (extended-source) Huffman codes: bits per symbol for n = 1..N, with H(P) and H(P,Q).")
-            { p, q, maxN, tieBreak, plot, force, json };
+            { p, q, maxN, tieBreak, plot, force, logBase, json };
         Limits.AddTo(command);
         command.SetAction(parse =>
         {
@@ -39,7 +40,8 @@ internal static class BlocksCommand
             };
             string? plotPath = parse.GetValue(plot);
             if (plotPath is not null) PlotRenderer.CheckPath(plotPath, parse.GetValue(force));
-            var report = Build(source, model, parse.GetValue(maxN), rule, parse);
+            var unit = Inputs.ParseBase(parse.GetValue(logBase)!);
+            var report = ResultOutput.InBase(Build(source, model, parse.GetValue(maxN), rule, parse), unit);
             var output = parse.InvocationConfiguration.Output;
             ResultOutput.Write(output, report, parse.GetValue(json), ResultText.Write);
             if (plotPath is not null) PlotRenderer.Save(report.Plot(), plotPath, parse.GetValue(force));
@@ -57,8 +59,8 @@ internal static class BlocksCommand
         // approach plain Huffman over the sequences), so it checks its growth against --max-memory as it goes.
         try
         {
-            return WorkProgress.Run($"block codes for n = 1..{maxN}",
-                () => BlockCodesResult.Build(p, q, maxN, tieBreak, Limits.MemoryBytes(parse), CliSession.Current.Cancellation));
+            return WorkProgress.Run($"block codes for n = 1..{maxN}", maxN,
+                done => BlockCodesResult.Build(p, q, maxN, tieBreak, Limits.MemoryBytes(parse), CliSession.Current.Cancellation, n => done(n)), "block lengths");
         }
         catch (InsufficientMemoryException)
         {

@@ -97,8 +97,8 @@ internal static class EntropyCommand
                 Limits.Time(parse, resamples * (observed.Length + 1) * 1e-8, $"--bootstrap {resamples} over {observed.Length} categories");
             }
             BootstrapInterval? interval = parse.GetValue(ci) is double level
-                ? WorkProgress.Run($"bootstrap: {resamples} resamples", () =>
-                    EntropyEstimators.Bootstrap(observed, method, level, resamples, parse.GetValue(seed), k, b, cancellation))
+                ? WorkProgress.Run("bootstrap", resamples, done =>
+                    EntropyEstimators.Bootstrap(observed, method, level, resamples, parse.GetValue(seed), k, b, cancellation, n => done(n)), "resamples")
                 : null;
             var estimate = interval?.Estimate ?? EntropyEstimators.Estimate(method, observed, k, b);
 
@@ -146,7 +146,7 @@ internal static class EntropyCommand
         if (!stream.CanSeek) return StreamCounts(stream, path, cancellation);
         long length = stream.Length;
         stream.Dispose();
-        return WorkProgress.Run($"counting the bytes of {path} ({length:N0} bytes)", () => DenseCounts.OfFile(path, threads, cancellation)).Counts.ToArray();
+        return WorkProgress.Run($"counting the bytes of {path}", length, done => DenseCounts.OfFile(path, threads, cancellation, done)).Counts.ToArray();
     }
 
     private static long[] StreamCounts(Stream stream, string name, CancellationToken cancellation) =>

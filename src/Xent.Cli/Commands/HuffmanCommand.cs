@@ -16,13 +16,15 @@ internal static class HuffmanCommand
         var symbols = new Option<string?>("--symbols") { Description = "Symbol names, comma-separated, one per probability (default 0, 1, 2, …)." };
         var maxLength = new Option<int?>("--max-length") { Description = "Longest codeword allowed, in bits: the optimal length-limited code (package-merge)." };
         var all = new Option<bool>("--all") { Description = $"Print every row of the code table (by default a table of more than {ResultText.CodeTableRows} symbols shows its first and last {ResultText.CodeTableEnds})." };
+        var logBase = Inputs.Base();
         var json = Inputs.Json();
-        var command = new Command("huffman", "Huffman code of P: codewords, lengths, expected length, entropy, redundancy, efficiency.") { p, symbols, maxLength, all, json };
+        var command = new Command("huffman", "Huffman code of P: codewords, lengths, expected length, entropy, redundancy, efficiency.") { p, symbols, maxLength, all, logBase, json };
         command.SetAction(parse =>
         {
             var probabilities = Inputs.ParseList(parse.GetValue(p)!, "P");
             var names = ParseSymbols(parse.GetValue(symbols), probabilities.Length);
-            var report = Build(probabilities, names, parse.GetValue(maxLength));
+            var unit = Inputs.ParseBase(parse.GetValue(logBase)!);
+            var report = ResultOutput.InBase(Build(probabilities, names, parse.GetValue(maxLength)), unit);
             var output = parse.InvocationConfiguration.Output;
             bool every = parse.GetValue(all);
             ResultOutput.Write(output, report, parse.GetValue(json), (o, r) => ResultText.Write(o, r, every));

@@ -22,13 +22,14 @@ internal static class TrainCommand
         var test = new Option<string?>("--test") { Description = "A separate test CSV file with the same columns." };
         var standardize = new Option<bool>("--standardize") { Description = "Center and scale features (statistics of the training rows, kept in the model). Off by default so C is scikit-learn's C on the raw columns." };
         var save = new Option<string?>("--save") { Description = "Write the model as JSON to this file (- for stdout; the report then goes to stderr)." };
+        var tol = new Option<double?>("--tol") { Description = "Stop where scikit-learn's LogisticRegression(solver=\"lbfgs\", tol=…) stops (its default is 1e-4): ‖∇‖∞ ≤ tol on the objective divided by C·rows, or a relative decrease ≤ 64ε. Default: run to ‖∇‖∞ ≤ 1e-9 on C·Σ CE + ½‖W‖²." };
         var force = new Option<bool>("--force") { Description = "Replace the --save file if it exists." };
         var skip = LossInputs.SkipBadRows();
         var logBase = Inputs.Base("e");
         var json = Inputs.Json();
         var command = new Command("train", "Train a logistic regression by minimizing cross-entropy with an L2 penalty (L-BFGS).")
         {
-            file, target, features, c, testFraction, seed, test, standardize, save, force, skip, logBase, json,
+            file, target, features, c, testFraction, seed, test, standardize, tol, save, force, skip, logBase, json,
         };
         TableInput.AddDelimiter(command);
         command.SetAction(parse =>
@@ -39,6 +40,8 @@ internal static class TrainCommand
             if (fraction > 0 && testPath is not null) throw new UsageException("Give --test-fraction or --test, not both.");
             double inverseStrength = parse.GetValue(c);
             if (!(inverseStrength > 0)) throw new UsageException($"--c {inverseStrength} must be a number > 0.");
+            double? tolerance = parse.GetValue(tol);
+            if (tolerance is { } t && !(t > 0 && double.IsFinite(t))) throw new UsageException($"--tol {t} must be a finite number > 0.");
             string? savePath = parse.GetValue(save);
             if (savePath is not null) OutputFile.Check(savePath, "--save", parse.GetValue(force), parse.GetValue(file), testPath);
             var bad = TableInput.Policy(parse.GetValue(skip));
@@ -91,7 +94,7 @@ internal static class TrainCommand
                 testY = kept.Select(i => classIndex[testData.Labels![i]]).ToArray();
             }
 
-            var options = new LogisticRegressionOptions { C = inverseStrength, Standardize = parse.GetValue(standardize) };
+            var options = new LogisticRegressionOptions { C = inverseStrength, Standardize = parse.GetValue(standardize), Tolerance = tolerance };
             long start = Stopwatch.GetTimestamp();
             var model = WorkProgress.Run($"fitting {classNames.Length} classes × {d} features (L-BFGS)", () =>
                 LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames, cancellationToken: CliSession.Current.Cancellation))

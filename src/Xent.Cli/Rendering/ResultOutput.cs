@@ -31,6 +31,23 @@ internal static class ResultOutput
         TestLogLoss = r.TestLogLoss is double test ? r.Figure(test).In(logBase).Value : null,
     };
 
+    /// <summary>
+    /// The code's expected length, entropy and redundancy in <paramref name="logBase"/>; codeword lengths, −log2 p and the
+    /// cost of a length limit stay in bits (they are lengths of binary codewords, as their keys say).
+    /// </summary>
+    public static HuffmanCodeResult InBase(HuffmanCodeResult r, LogBase logBase) => r with
+    {
+        Base = logBase.Value, ExpectedLength = r.Figure(r.ExpectedLength).In(logBase).Value, Entropy = r.Figure(r.Entropy).In(logBase).Value,
+        Redundancy = r.Figure(r.Redundancy).In(logBase).Value,
+    };
+
+    /// <summary>H(P) and H(P,Q) in <paramref name="logBase"/>; the rows' bits per symbol stay in bits (lengths of binary codewords).</summary>
+    public static BlockCodesResult InBase(BlockCodesResult r, LogBase logBase) => r with
+    {
+        Base = logBase.Value, Entropy = r.Figure(r.Entropy).In(logBase).Value,
+        CrossEntropy = r.CrossEntropy is double h ? r.Figure(h).In(logBase).Value : null,
+    };
+
     /// <summary>JSON when <paramref name="json"/> is set, otherwise the text <paramref name="text"/> renders from the same record.</summary>
     public static void Write<T>(TextWriter output, T result, bool json, Action<TextWriter, T> text) where T : notnull
     {

@@ -134,13 +134,14 @@ internal static class ResultText
         output.WriteLine($"Efficiency H / L = {(100 * r.Efficiency).ToString("0.##", CultureInfo.InvariantCulture)} %");
         output.WriteLine($"Kraft sum        = {F(r.KraftSum)}");
         if (r is { MaxLength: int limit, ExtraBitsOverUnlimited: double extra })
-            output.WriteLine($"Limit {limit} bits costs {F(extra)} {r.Unit}/symbol over the unlimited Huffman code.");
+            output.WriteLine($"Limit {limit} bits costs {F(extra)} bits/symbol over the unlimited Huffman code.");
     }
 
     public static void Write(TextWriter output, BlockCodesResult r)
     {
-        var table = new Table().AddColumns("n", $"code for P on P ({r.Unit}/symbol)");
-        if (r.CrossEntropy is not null) table.AddColumn($"code for Q on P ({r.Unit}/symbol)");
+        // Code lengths are binary digits: bits per symbol whatever --base says (H(P) and H(P,Q) below follow it).
+        var table = new Table().AddColumns("n", "code for P on P (bits/symbol)");
+        if (r.CrossEntropy is not null) table.AddColumn("code for Q on P (bits/symbol)");
         foreach (var row in r.Rows)
         {
             var cells = new List<string> { row.N.ToString(CultureInfo.InvariantCulture), F(row.BitsPerSymbol) };

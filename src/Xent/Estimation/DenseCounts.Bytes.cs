@@ -68,10 +68,13 @@ public sealed partial class DenseCounts
     /// same for every thread count.
     /// </param>
     /// <param name="cancellationToken">Checked by every thread before each buffer is read (every 1 MiB): a cancelled count throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Called after each buffer (1 MiB) with the bytes counted so far by all threads together, from
+    /// whichever thread counted it (so it must be thread-safe); null (default) for none.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is 0 or below −1.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static DenseCounts OfFile(string path, int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default)
+    public static DenseCounts OfFile(string path, int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default,
+        Action<long>? progress = null)
     {
         ParallelChunks.CheckDegree(maxDegreeOfParallelism, nameof(maxDegreeOfParallelism));
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
@@ -81,7 +84,7 @@ public sealed partial class DenseCounts
             counts.AddStream(file, cancellationToken);
             return counts;
         }
-        return ParallelChunks.Run<FileRange, DenseCounts>(new FileRange { File = file.SafeFileHandle, Cancellation = cancellationToken }, file.Length,
+        return ParallelChunks.Run<FileRange, DenseCounts>(new FileRange { File = file.SafeFileHandle, Cancellation = cancellationToken, Progress = progress, Done = new StrongBox<long>() }, file.Length,
             MinBytesPerThread, maxDegreeOfParallelism, alignment: StreamBufferSize);
     }
 
@@ -100,6 +103,8 @@ public sealed partial class DenseCounts
     {
         public SafeFileHandle File;
         public CancellationToken Cancellation;
+        public Action<long>? Progress;
+        public StrongBox<long> Done; // bytes counted by every chunk, for Progress
 
         public readonly DenseCounts Run(long start, long end)
         {
@@ -114,6 +119,7 @@ public sealed partial class DenseCounts
                     if (n == 0) break; // the file shrank while being read: count what was there
                     counts.AddBytes(buffer.AsSpan(0, n));
                     offset += n;
+                    if (Progress is not null) Progress(Interlocked.Add(ref Done.Value, n));
                 }
             }
             finally

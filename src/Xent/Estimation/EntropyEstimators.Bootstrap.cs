@@ -23,12 +23,14 @@ public static partial class EntropyEstimators
     /// <param name="alphabetSize">The declared alphabet size K, or null for the length of <paramref name="counts"/>.</param>
     /// <param name="logBase">The unit of the result.</param>
     /// <param name="cancellationToken">Checked before each resample: a cancelled bootstrap throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Called after each resample with the number done so far (1..<paramref name="resamples"/>), on the
+    /// calling thread; null (default) for none.</param>
     /// <exception cref="ArgumentOutOfRangeException">confidence is not in (0, 1), or resamples is below 2.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
     public static BootstrapInterval Bootstrap(ReadOnlySpan<long> counts, EntropyEstimator estimator = EntropyEstimator.PlugIn,
         double confidence = 0.95, int resamples = 1000, int? seed = null, int? alphabetSize = null, LogBase logBase = default,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<int>? progress = null)
     {
         if (!(confidence > 0 && confidence < 1)) ThrowHelper.ThrowArgumentOutOfRange(nameof(confidence), confidence, "a confidence level must be in (0, 1)");
         if (resamples < 2) ThrowHelper.ThrowArgumentOutOfRange(nameof(resamples), resamples, "a bootstrap needs at least 2 resamples");
@@ -44,6 +46,7 @@ public static partial class EntropyEstimators
             RandomVariates.Multinomial(random, sample.Total, counts, resampled);
             var resample = Sample.Of(resampled, (int)sample.AlphabetSize);
             estimates[b] = Math.Max(EstimateNats(estimator, resampled, resample), 0);
+            progress?.Invoke(b + 1);
         }
         Array.Sort(estimates);
         return new BootstrapInterval(

@@ -13,8 +13,9 @@ public delegate double Objective(ReadOnlySpan<double> x, Span<double> gradient);
 /// <param name="GradientNorm">‖∇f‖∞ there.</param>
 /// <param name="Iterations">L-BFGS iterations (line searches) performed.</param>
 /// <param name="Evaluations">Objective evaluations.</param>
-/// <param name="Converged">True when ‖∇f‖∞ ≤ the tolerance; false when the iteration limit was hit or no step decreased f
-/// any further (the point is then as good as double precision allows along the search direction).</param>
+/// <param name="Converged">True when ‖∇f‖∞ ≤ the gradient tolerance, or the last step's relative decrease of f was within the
+/// function tolerance; false when the iteration limit was hit or no step decreased f any further (the point is then as good as
+/// double precision allows along the search direction).</param>
 public readonly record struct MinimizationResult(double Value, double GradientNorm, int Iterations, int Evaluations, bool Converged);
 
 /// <summary>
@@ -34,13 +35,17 @@ public static class Lbfgs
     /// <param name="maxIterations">Iteration limit (default 10,000).</param>
     /// <param name="history">Correction pairs kept, m (default 10).</param>
     /// <param name="cancellationToken">Checked once per iteration: a cancelled minimization throws <see cref="OperationCanceledException"/>.</param>
-    /// <returns>The final value, gradient norm, counts and whether the tolerance was met.</returns>
+    /// <param name="functionTolerance">Also stop when an iteration decreases f by at most this much relative to its size:
+    /// (f_k − f_{k+1}) ≤ tol·max(|f_k|, |f_{k+1}|, 1) — SciPy's L-BFGS-B <c>ftol</c> test. Default 0 (off: only the gradient
+    /// test stops the minimization).</param>
+    /// <returns>The final value, gradient norm, counts and whether a tolerance was met.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static MinimizationResult Minimize(Objective f, Span<double> x, double gradientTolerance = 1e-9, int maxIterations = 10_000, int history = 10,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, double functionTolerance = 0)
     {
         ArgumentNullException.ThrowIfNull(f);
         if (!(gradientTolerance >= 0)) ThrowHelper.ThrowArgumentOutOfRange(nameof(gradientTolerance), gradientTolerance, "Must be ≥ 0.");
+        if (!(functionTolerance >= 0)) ThrowHelper.ThrowArgumentOutOfRange(nameof(functionTolerance), functionTolerance, "Must be ≥ 0.");
         if (history < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(history), history, "At least one correction pair.");
         int n = x.Length;
         var g = new double[n];
@@ -58,7 +63,8 @@ public static class Lbfgs
         if (!double.IsFinite(value)) ThrowHelper.ThrowArgument(nameof(x), $"The objective is {value} at the starting point.");
         double gNorm = MaxAbs(g);
         int iteration = 0;
-        for (; iteration < maxIterations && gNorm > gradientTolerance; iteration++)
+        bool flat = false;
+        for (; iteration < maxIterations && gNorm > gradientTolerance && !flat; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Two-loop recursion: direction = −H·g with H the L-BFGS inverse-Hessian approximation.
@@ -108,10 +114,11 @@ public static class Lbfgs
             else newest = (newest - 1 + history) % history; // skip a pair that would break positive definiteness
             search.Point.CopyTo(x);
             search.Gradient.CopyTo(g);
+            flat = functionTolerance > 0 && value - search.Value <= functionTolerance * Math.Max(Math.Max(Math.Abs(value), Math.Abs(search.Value)), 1);
             value = search.Value;
             gNorm = MaxAbs(g);
         }
-        return new(value, gNorm, iteration, evaluations, gNorm <= gradientTolerance);
+        return new(value, gNorm, iteration, evaluations, gNorm <= gradientTolerance || flat);
     }
 
     /// <summary>Strong-Wolfe line search along d from x: bracket, then zoom (Nocedal &amp; Wright 3.5, 3.6).</summary>

@@ -16,10 +16,14 @@ namespace Xent.Learning;
 /// <item>K &gt; 2 classes: one weight vector and intercept per class (multinomial, softmax); CEᵢ = softmax cross-entropy,
 /// computed by <see cref="FusedLinearCrossEntropy"/> on the features with a column of ones appended for the intercepts.</item>
 /// </list>
-/// The problem is convex, so the optimum's value is unique; L-BFGS stops at ‖∇‖∞ ≤ <see cref="LogisticRegressionOptions.GradientTolerance"/>.
+/// The problem is convex, so the optimum's value is unique; L-BFGS stops at ‖∇‖∞ ≤ <see cref="LogisticRegressionOptions.GradientTolerance"/>,
+/// or where scikit-learn's lbfgs stops when <see cref="LogisticRegressionOptions.Tolerance"/> is given.
 /// </remarks>
 public static class LogisticRegression
 {
+    /// <summary>scikit-learn's <c>ftol</c> for lbfgs: 64 machine epsilons (ε = 2⁻⁵² for double).</summary>
+    private const double SklearnFunctionTolerance = 64 * 2.220446049250313e-16;
+
     /// <summary>Fits a model to features X [n, d] (row-major) and labels yᵢ ∈ [0, K).</summary>
     /// <param name="features">X, n·d finite values.</param>
     /// <param name="featureCount">d ≥ 1.</param>
@@ -76,7 +80,27 @@ public static class LogisticRegression
             : weights is null
                 ? MultinomialObjective(design, width, d, labels.ToArray(), options.C)
                 : WeightedMultinomialObjective(design, width, d, classes, labels.ToArray(), options.C, weights);
-        var result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations, cancellationToken: cancellationToken);
+        MinimizationResult result;
+        if (options.Tolerance is { } tol)
+        {
+            if (!(tol > 0) || double.IsPositiveInfinity(tol)) ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Tolerance), tol, "Must be finite and > 0.");
+            // scikit-learn's scaling: the objective over C·Σw, so tol compares with the gradient of a mean loss.
+            double sampleWeightSum = sampleWeights.IsEmpty ? n : TensorPrimitives.Sum(sampleWeights);
+            if (!(sampleWeightSum > 0)) ThrowHelper.ThrowArgument(nameof(sampleWeights), "the sample weights sum to 0; nothing to fit.");
+            // C = +∞ (no penalty): the objective is C·(Σ sᵢ CEᵢ), so divide the loss by Σw alone.
+            double scale = double.IsPositiveInfinity(options.C) ? 1 / sampleWeightSum : 1 / (options.C * sampleWeightSum);
+            var unscaled = objective;
+            objective = (t, g) =>
+            {
+                double value = unscaled(t, g);
+                TensorPrimitives.Multiply(g, scale, g);
+                return value * scale;
+            };
+            result = Lbfgs.Minimize(objective, theta, tol, options.MaxIterations, cancellationToken: cancellationToken,
+                functionTolerance: SklearnFunctionTolerance);
+            result = result with { Value = result.Value / scale, GradientNorm = result.GradientNorm / scale };
+        }
+        else result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations, cancellationToken: cancellationToken);
 
         var coefficients = new double[vectors][];
         var intercepts = new double[vectors];

@@ -22,8 +22,22 @@ public sealed record LogisticRegressionOptions
     /// </summary>
     public bool Standardize { get; init; }
 
-    /// <summary>Stop when the objective's gradient has ‖·‖∞ ≤ this. Default 1e-9.</summary>
+    /// <summary>
+    /// Stop when the objective's gradient has ‖·‖∞ ≤ this (the objective as written, C·Σ sᵢ CEᵢ + ½‖W‖²). Default 1e-9.
+    /// Ignored when <see cref="Tolerance"/> is set.
+    /// </summary>
     public double GradientTolerance { get; init; } = 1e-9;
+
+    /// <summary>
+    /// scikit-learn's <c>tol</c> for <c>LogisticRegression(solver="lbfgs")</c> (scikit-learn ≥ 1.5), so that a fit stops where
+    /// scikit-learn's does. When set (&gt; 0), L-BFGS minimizes the objective divided by C·Σ sample weights (n without them;
+    /// class weights not included) — the mean weighted cross-entropy plus ½‖W‖²/(C·Σw) — and stops when that objective's
+    /// gradient has ‖·‖∞ ≤ Tolerance, or when an iteration decreases it by at most 64·ε·max(|f_k|, |f_{k+1}|, 1) (ε the double
+    /// machine epsilon), SciPy L-BFGS-B's <c>gtol</c> and <c>ftol</c> tests as scikit-learn sets them. The reported
+    /// <see cref="MinimizationResult"/> is still of the unscaled objective. scikit-learn's default is 1e-4. Null (default):
+    /// <see cref="GradientTolerance"/> decides instead.
+    /// </summary>
+    public double? Tolerance { get; init; }
 
     /// <summary>
     /// Per-class weights keyed by class name (scikit-learn's <c>class_weight={…}</c>): every sample of class k counts

@@ -6,7 +6,9 @@ namespace Xent.Reports;
 /// <summary>
 /// <c>huffman</c>: the optimal prefix code of a distribution (or the optimal one with codewords of at most
 /// <see cref="MaxLength"/> bits), one entry per symbol in every array, with its expected length, the entropy, the
-/// redundancy L − H, the efficiency H / L and the Kraft sum. Figures are in bits.
+/// redundancy L − H, the efficiency H / L and the Kraft sum. Codeword lengths, <see cref="SurprisalBits"/> and
+/// <see cref="ExtraBitsOverUnlimited"/> are in bits (lengths of binary codewords); <see cref="ExpectedLength"/>,
+/// <see cref="Entropy"/> and <see cref="Redundancy"/> are in the report's unit (<see cref="InformationReport.Base"/>; bits as built).
 /// </summary>
 public sealed record HuffmanCodeResult : InformationReport
 {
@@ -25,13 +27,13 @@ public sealed record HuffmanCodeResult : InformationReport
     /// <summary>−log2 p of each symbol, the length an ideal code would give it; +∞ for p = 0.</summary>
     public required double[] SurprisalBits { get; init; }
 
-    /// <summary>L = Σ p·length, bits per symbol.</summary>
+    /// <summary>L = Σ p·length per symbol, in the report's unit (bits as built).</summary>
     public required double ExpectedLength { get; init; }
 
-    /// <summary>H(P), bits per symbol.</summary>
+    /// <summary>H(P) per symbol, in the report's unit (bits as built).</summary>
     public required double Entropy { get; init; }
 
-    /// <summary>L − H ≥ 0.</summary>
+    /// <summary>L − H ≥ 0 per symbol, in the report's unit.</summary>
     public required double Redundancy { get; init; }
 
     /// <summary>H / L in [0, 1].</summary>

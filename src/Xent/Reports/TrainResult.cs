@@ -38,7 +38,10 @@ public sealed record TrainResult : InformationReport
     /// <summary>‖∇‖∞ at the end.</summary>
     public required double GradientNorm { get; init; }
 
-    /// <summary>Whether the gradient tolerance was reached.</summary>
+    /// <summary>scikit-learn's <c>tol</c> the fit stopped by (<see cref="LogisticRegressionOptions.Tolerance"/>), when one was given.</summary>
+    public double? Tol { get; init; }
+
+    /// <summary>Whether the gradient tolerance (or, with <see cref="Tol"/>, scikit-learn's stopping rule) was met.</summary>
     public required bool Converged { get; init; }
 
     /// <summary>Wall-clock seconds of the fit.</summary>
@@ -73,7 +76,7 @@ public sealed record TrainResult : InformationReport
             Base = LogBase.Nats.Value,
             TrainLogLoss = train.LogLoss.Nats, TrainAccuracy = train.Accuracy, TrainRows = train.Count,
             TestLogLoss = test?.LogLoss.Nats, TestAccuracy = test?.Accuracy, TestRows = test?.Count,
-            Iterations = t.Iterations, Evaluations = t.Evaluations, Objective = t.Value, GradientNorm = t.GradientNorm, Converged = t.Converged,
+            Iterations = t.Iterations, Evaluations = t.Evaluations, Objective = t.Value, GradientNorm = t.GradientNorm, Converged = t.Converged, Tol = options.Tolerance,
             Seconds = seconds, C = options.C, Standardize = options.Standardize,
             Classes = model.ClassNames.ToArray(), Features = model.FeatureNames.ToArray(),
             SkippedRows = skippedRows, FirstSkippedReason = skippedRows > 0 ? firstSkippedReason : null,

@@ -16,6 +16,20 @@ public class BlocksCommandTests
     }
 
     [Fact]
+    public void BaseConvertsTheEntropiesAndKeepsTheRowsInBits()
+    {
+        var bits = CliRunner.Json("blocks", "0.5,0.4,0.1", "--q", "0.2,0.1,0.7", "--max-n", "3");
+        var nats = CliRunner.Json("blocks", "0.5,0.4,0.1", "--q", "0.2,0.1,0.7", "--max-n", "3", "--base", "e");
+        Assert.Equal("nats", nats.GetProperty("unit").GetString());
+        Assert.Equal(bits.GetProperty("entropy").GetDouble() * Math.Log(2), nats.GetProperty("entropy").GetDouble(), 14);
+        Assert.Equal(bits.GetProperty("cross_entropy").GetDouble() * Math.Log(2), nats.GetProperty("cross_entropy").GetDouble(), 14);
+        Assert.Equal(1.5, nats.GetProperty("rows")[0].GetProperty("bits_per_symbol").GetDouble(), 12);
+        var text = CliRunner.Run("blocks", "0.5,0.4,0.1", "--max-n", "2", "--base", "e").Out;
+        Assert.Contains("(bits/symbol)", text);
+        Assert.Contains("nats/symbol", text);
+    }
+
+    [Fact]
     public void PlotsPngAndRefusesToOverwrite()
     {
         using var runner = new CliRunner();

@@ -24,6 +24,24 @@ public class HuffmanCommandTests
     }
 
     [Fact]
+    public void BaseConvertsTheInformationFiguresButNotTheCodewordLengths()
+    {
+        // 1/2, 1/4, 1/4: L = H = 1.5 bits = 1.5·ln 2 nats; lengths and −log2 p stay bits.
+        var bits = CliRunner.Json("huffman", "0.5,0.25,0.25");
+        var nats = CliRunner.Json("huffman", "0.5,0.25,0.25", "--base", "e");
+        Assert.Equal("nats", nats.GetProperty("unit").GetString());
+        Assert.Equal(Math.E, nats.GetProperty("base").GetDouble(), 15);
+        Assert.Equal(1.5 * Math.Log(2), nats.GetProperty("expected_length").GetDouble(), 14);
+        Assert.Equal(1.5 * Math.Log(2), nats.GetProperty("entropy").GetDouble(), 14);
+        Assert.Equal(0, nats.GetProperty("redundancy").GetDouble(), 14);
+        Assert.Equal([1, 2, 2], nats.GetProperty("lengths").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([1.0, 2, 2], nats.GetProperty("surprisal_bits").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(bits.GetProperty("efficiency").GetDouble(), nats.GetProperty("efficiency").GetDouble());
+        var text = CliRunner.Run("huffman", "0.5,0.25,0.25", "--base", "10").Out;
+        Assert.Contains($"Entropy H(P)     = {1.5 * Math.Log10(2):0.000000} hartleys/symbol", text);
+    }
+
+    [Fact]
     public void LengthLimitedReportsItsCost()
     {
         // Dyadic 1/2, 1/4, …: Huffman lengths 1..5; limited to 3 bits the code costs more.

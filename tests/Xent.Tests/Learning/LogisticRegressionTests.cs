@@ -150,6 +150,37 @@ public class LogisticRegressionTests
         Assert.Equal(training.Value, NaiveObjective(phi, x, y, d, classes, c), 1e-9 * training.Value);
     }
 
+    [Theory]
+    [InlineData(2, 1e-4)]
+    [InlineData(3, 1e-4)]
+    [InlineData(3, 1e-8)]
+    public void SklearnToleranceStopsOnTheScaledGradientOrTheRelativeDecrease(int classes, double tol)
+    {
+        const int d = 3;
+        const double c = 0.5;
+        var (x, y) = Data(80, d, classes, seed: 5);
+        var weights = new double[80];
+        for (int i = 0; i < weights.Length; i++) weights[i] = 0.5 + i % 3; // Σw = 119.5 ≠ n: the scale uses Σw, not n
+        double sw = weights.Sum();
+        var exact = LogisticRegression.Fit(x, d, y, classes, new() { C = c }, sampleWeights: weights).Training!.Value;
+        var model = LogisticRegression.Fit(x, d, y, classes, new() { C = c, Tolerance = tol }, sampleWeights: weights);
+        var t = model.Training!.Value;
+        Assert.True(t.Converged, t.ToString());
+        // Reported unscaled: the objective is C·Σ sᵢ CEᵢ + ½‖W‖², never below its minimum.
+        Assert.True(t.Value >= exact.Value * (1 - 1e-12), $"{t.Value:R} < optimum {exact.Value:R}");
+        // scikit-learn's rule, on the objective divided by C·Σw: ‖∇‖∞ ≤ tol, or the last step's relative decrease ≤ 64ε
+        // (then the point is within rounding of the optimum: its value agrees with the exact fit's to 1e-9 relative).
+        double scaledGradient = t.GradientNorm / (c * sw);
+        Assert.True(scaledGradient <= tol || Math.Abs(t.Value - exact.Value) <= 1e-9 * exact.Value,
+            $"scaled ‖∇‖∞ {scaledGradient:R} > tol {tol}, value {t.Value:R} vs {exact.Value:R}");
+        Assert.True(t.Iterations <= exact.Iterations, $"{t.Iterations} > {exact.Iterations}");
+        if (tol <= 1e-8) Assert.True(Math.Abs(t.Value - exact.Value) <= 1e-6 * exact.Value);
+    }
+
+    [Fact]
+    public void SklearnToleranceMustBePositive() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => LogisticRegression.Fit([0.0, 1, 2, 3], 1, [0, 0, 1, 1], 2, new() { Tolerance = 0 }));
+
     [Fact]
     public void ProbabilitiesSumToOneAndSurviveJson()
     {
