@@ -21,7 +21,7 @@ public class ExamplesTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void RunsAndPrintsWhatItPromises(string file, string[] expected)
+    public async Task RunsAndPrintsWhatItPromises(string file, string[] expected)
     {
         string root = LossCommandsTestsData.Root();
         var start = new ProcessStartInfo("dotnet", ["run", "-c", "Release", Path.Combine("examples", file)])
@@ -32,9 +32,10 @@ public class ExamplesTests
         start.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
+        string output = await process.StandardOutput.ReadToEndAsync();
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), $"{file} did not finish");
-        Assert.True(process.ExitCode == 0, $"{file} exited {process.ExitCode}: {output}{stderr.Result}");
+        string errors = await stderr;
+        Assert.True(process.ExitCode == 0, $"{file} exited {process.ExitCode}: {output}{errors}");
         foreach (var line in expected) Assert.Contains(line, output);
         if (file == "loss.cs")
         {
