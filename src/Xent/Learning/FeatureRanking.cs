@@ -71,7 +71,13 @@ public sealed record FeatureRankingOptions
     /// <summary>The ordering: by own MI, or greedy mRMR or JMI.</summary>
     public SelectionStrategy Strategy { get; init; } = SelectionStrategy.Mi;
 
-    /// <summary>Threads over features (≥ 1, or −1 for every core); the figures are the same for any value.</summary>
+    /// <summary>
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="System.Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with
+    /// <see cref="System.ArgumentOutOfRangeException"/>. The work is cut into equal contiguous chunks whose partial results are
+    /// combined in chunk order, so the result is bit-identical from run to run for a given input and thread count.
+    /// Here the chunks are features, each scored alone, so the figures are the same for any value.
+    /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
     internal void Validate(int features)

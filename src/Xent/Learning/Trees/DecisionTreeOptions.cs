@@ -70,7 +70,13 @@ public sealed record DecisionTreeOptions
     /// <summary>With <see cref="CategoricalSplit.Binary"/> and more than two classes: the most categories for which every subset is tried (default 10).</summary>
     public int MaxExhaustiveCategories { get; init; } = 10;
 
-    /// <summary>Threads for the per-feature split search and partitioning (≥ 1, or −1 for every core); the tree is identical for any value.</summary>
+    /// <summary>
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="System.Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with
+    /// <see cref="System.ArgumentOutOfRangeException"/>. The work is cut into equal contiguous chunks whose partial results are
+    /// combined in chunk order, so the result is bit-identical from run to run for a given input and thread count.
+    /// Here the chunks are features (split search and partitioning, one feature per thread at a time), so the tree is identical for any value.
+    /// </summary>
     public int MaxDegreeOfParallelism { get; init; } = 1;
 
     internal void Validate()
