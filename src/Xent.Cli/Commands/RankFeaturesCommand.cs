@@ -12,7 +12,7 @@ internal static class RankFeaturesCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "A table with a header row (CSV; - for stdin): feature columns (numbers or categories) and a target column." };
+        var file = new Argument<string?>("FILE") { Description = "A table with a header row (CSV, - for stdin; or Parquet; or give --sql): feature columns (numbers or categories) and a target column.", Arity = ArgumentArity.ZeroOrOne };
         var target = new Option<string>("--target") { Description = "The target column (class labels unless --continuous-target).", Required = true };
         var method = new Option<string>("--method") { Description = "plugin, miller-madow (numeric columns in quantile bins) or ksg (k-nearest neighbours: scikit-learn's mutual_info_classif estimator).", DefaultValueFactory = _ => "plugin" };
         var select = new Option<int?>("--select") { Description = "Keep this many features (default: all)." };
@@ -71,7 +71,7 @@ internal static class RankFeaturesCommand
             FeatureColumn[] columns;
             FeatureColumn label;
             string source;
-            using (var table = LearningInput.Open(parse.GetValue(file)!, parse))
+            using (var table = TableInput.Open(parse.GetValue(file), parse, "FILE"))
             {
                 source = table.Source;
                 var (names, kinds) = LearningInput.Features(table, targetName, parse);

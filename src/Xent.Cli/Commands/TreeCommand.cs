@@ -15,7 +15,7 @@ internal static class TreeCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "A table with a header row (CSV; - for stdin): feature columns (numbers or categories) and a target column." };
+        var file = new Argument<string?>("FILE") { Description = "A table with a header row (CSV, - for stdin; or Parquet; or give --sql): feature columns (numbers or categories) and a target column.", Arity = ArgumentArity.ZeroOrOne };
         var target = new Option<string>("--target") { Description = "The column of class labels.", Required = true };
         var maxDepth = new Option<int?>("--max-depth") { Description = "The deepest a leaf may be (root: 0; default: no limit)." };
         var minLeaf = new Option<int>("--min-leaf") { Description = "Training rows every branch of a split keeps at least.", DefaultValueFactory = _ => 1 };
@@ -42,7 +42,7 @@ internal static class TreeCommand
         {
             double fraction = parse.GetValue(testFraction);
             string? testPath = parse.GetValue(test), savePath = parse.GetValue(save), plotPath = parse.GetValue(plot);
-            string path = parse.GetValue(file)!;
+            string? path = parse.GetValue(file);
             if (!(fraction >= 0 && fraction < 1)) throw new UsageException($"--test-fraction {fraction} must be in [0, 1).");
             if (fraction > 0 && testPath is not null) throw new UsageException("Give --test-fraction or --test, not both.");
             var options = new DecisionTreeOptions
@@ -81,7 +81,7 @@ internal static class TreeCommand
             FeatureColumn[] columns;
             FeatureColumn label;
             string source;
-            using (var table = LearningInput.Open(path, parse))
+            using (var table = TableInput.Open(path, parse, "FILE"))
             {
                 source = table.Source;
                 var (featureNames, kinds) = LearningInput.Features(table, targetName, parse);
@@ -167,7 +167,7 @@ internal static class TreeCommand
         FeatureColumn[] columns;
         FeatureColumn label;
         string source;
-        using (var table = LearningInput.Open(testPath, parse))
+        using (var table = TableInput.OpenFile(testPath, parse))
         {
             source = table.Source;
             var read = FeatureColumns.Read(table, [.. train.Select(c => c.Name)],

@@ -7,25 +7,27 @@ namespace Xent.Cli.Data;
 /// <summary>
 /// The tables of the learning commands (<c>tree</c>, <c>rank-features</c>): which columns are features (<c>--features</c>,
 /// default every column but the target), which are categorical (<c>--categorical</c>; otherwise inferred), read through
-/// <see cref="FeatureColumns"/> from whatever source <see cref="Open"/> gives. The one place a new source (Parquet, an SQL
-/// query) is wired in for these commands: <see cref="Open"/>.
+/// <see cref="FeatureColumns"/> from whatever source <see cref="TableInput.Open"/> gives (CSV, Parquet, an SQL query), the
+/// same as for <c>entropy</c> and <c>mi</c>.
 /// </summary>
 internal static class LearningInput
 {
     public const string FeaturesOption = "--features";
     public const string CategoricalOption = "--categorical";
 
-    /// <summary>Adds <c>--features</c>, <c>--categorical</c>, <c>--delimiter</c> and <c>--skip-bad-rows</c>.</summary>
+    /// <summary>
+    /// Adds <c>--features</c>, <c>--categorical</c> and <c>--skip-bad-rows</c>, and the table options every table command shares
+    /// (<see cref="TableInput.AddDelimiter"/>, <see cref="TableInput.AddSources"/>: <c>--sql</c>, <c>--connection</c>,
+    /// <c>--engine</c>, <c>--show-sql</c>); the table itself is opened by <see cref="TableInput.Open"/>.
+    /// </summary>
     public static void AddTo(Command command)
     {
         command.Options.Add(new Option<string?>(FeaturesOption) { Description = "Feature columns, comma-separated (default: every column but the target)." });
         command.Options.Add(new Option<string?>(CategoricalOption) { Description = "Columns to read as categories even if they hold numbers, comma-separated (others: numeric when every value is a number)." });
         command.Options.Add(Commands.LossInputs.SkipBadRows());
         TableInput.AddDelimiter(command);
+        TableInput.AddSources(command, missing: false);
     }
-
-    /// <summary>The table named by FILE: a CSV file today (<c>-</c> for stdin); Parquet and SQL sources plug in here.</summary>
-    public static TableReader Open(string path, ParseResult parse) => TableInput.OpenCsv(path, parse);
 
     /// <summary>The bad-row policy of <c>--skip-bad-rows</c>.</summary>
     public static BadRows Policy(ParseResult parse) => TableInput.Policy(parse.GetValue<bool>(TableInput.SkipOption));

@@ -78,7 +78,9 @@ internal static class TableInput
     /// Adds <c>--sql</c>, <c>--connection</c>, <c>--engine</c>, <c>--show-sql</c> and <c>--missing</c> to a command that counts
     /// the columns of a table (with <see cref="AddDelimiter"/> for its CSV files).
     /// </summary>
-    public static void AddSources(Command command)
+    /// <param name="command">The command.</param>
+    /// <param name="missing">Whether to add <c>--missing</c> (a command that reads columns as features keeps the bad-row policy for a missing value).</param>
+    public static void AddSources(Command command, bool missing = true)
     {
         command.Options.Add(new Option<string?>(SqlOption)
         {
@@ -93,7 +95,7 @@ internal static class TableInput
             Description = "How a Parquet file is read: native (default: decoded and counted in .NET on every core) or duckdb (counted by DuckDB with GROUP BY).",
         });
         command.Options.Add(new Option<bool>(ShowSqlOption) { Description = "Print each SQL query sent to the database on stderr." });
-        command.Options.Add(new Option<string?>(MissingOption)
+        if (missing) command.Options.Add(new Option<string?>(MissingOption)
         {
             Description = "A missing value (empty or blank field, NULL): skip (leave its row out, counted and reported) or category (a category of its own); default: its row is bad (an error, or skipped with --skip-bad-rows).",
         });
@@ -106,21 +108,27 @@ internal static class TableInput
     public static TableReader Open(string? path, ParseResult parse, string fileOption)
     {
         string? sql = parse.GetValue<string?>(SqlOption), connection = parse.GetValue<string?>(ConnectionOption);
-        bool duckdb = parse.GetValue<string?>(EngineOption) switch
-        {
-            null or "native" => false,
-            "duckdb" => true,
-            var other => throw new UsageException($"{EngineOption} '{other}' is not one of: native, duckdb."),
-        };
-        Action<string>? log = parse.GetValue<bool>(ShowSqlOption) ? q => parse.InvocationConfiguration.Error.WriteLine($"xent: sql: {q}") : null;
+        _ = DuckDbEngine(parse);
         if (sql is not null)
         {
             if (path is not null) throw new UsageException($"give either {fileOption} or {SqlOption}, not both.");
             if (string.IsNullOrWhiteSpace(sql)) throw new UsageException($"{SqlOption} is empty: give a query, e.g. \"SELECT * FROM 'data.parquet'\".");
-            return SqlTableReader.Open(sql, connection, log);
+            return SqlTableReader.Open(sql, connection, SqlLog(parse));
         }
         if (connection is not null) throw new UsageException($"{ConnectionOption} goes with {SqlOption}.");
         if (path is null) throw new UsageException($"give a table: {fileOption} or {SqlOption} Q.");
+        return OpenFile(path, parse);
+    }
+
+    /// <summary>
+    /// A table file: Parquet when it starts with <c>PAR1</c> or ends in <c>.parquet</c> (read natively, or by DuckDB under
+    /// <c>--engine duckdb</c>), CSV otherwise; <c>-</c> is CSV on standard input. For a second table beside the one of
+    /// <see cref="Open"/> (a test set), which <c>--sql</c> does not name.
+    /// </summary>
+    public static TableReader OpenFile(string path, ParseResult parse)
+    {
+        bool duckdb = DuckDbEngine(parse);
+        var log = SqlLog(parse);
         if (InputFile.IsStdin(path)) return OpenCsv(path, parse);
         InputFile.Check(path, "table file");
         bool parquet = path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase) || ParquetTableReader.IsParquet(path);
@@ -132,6 +140,18 @@ internal static class TableInput
         return duckdb ? SqlTableReader.Open($"SELECT * FROM read_parquet('{path.Replace("'", "''", StringComparison.Ordinal)}')", null, log)
             : ParquetTableReader.Open(path);
     }
+
+    /// <summary>Whether <c>--engine duckdb</c> was given (null or native: no).</summary>
+    private static bool DuckDbEngine(ParseResult parse) => parse.GetValue<string?>(EngineOption) switch
+    {
+        null or "native" => false,
+        "duckdb" => true,
+        var other => throw new UsageException($"{EngineOption} '{other}' is not one of: native, duckdb."),
+    };
+
+    /// <summary>Each SQL query on stderr under <c>--show-sql</c>; null otherwise.</summary>
+    private static Action<string>? SqlLog(ParseResult parse) =>
+        parse.GetValue<bool>(ShowSqlOption) ? q => parse.InvocationConfiguration.Error.WriteLine($"xent: sql: {q}") : null;
 
     /// <summary>The <c>--missing</c> policy (default: a missing value makes its row bad).</summary>
     public static MissingValues Missing(ParseResult parse) => parse.GetValue<string?>(MissingOption) switch
