@@ -1,7 +1,7 @@
 namespace Xent.Estimation;
 
 /// <summary>
-/// Discretizes a numeric sample into at most B bins of about equal counts, for discrete measures of continuous data (the
+/// Discretizes a numeric sample into at most B bins of about equal counts (or, with <see cref="UniformCutPoints"/>, of equal width), for discrete measures of continuous data (the
 /// plug-in mutual information of a numeric feature, redundancy in mRMR/JMI). The cut points are the sample's
 /// ⌊i·n/B⌋-th order statistics (i = 1 … B − 1, 0-based), repeated ones dropped; a value goes to the number of cut points
 /// below it, so x ≤ the first cut point is bin 0. Ties are never split between bins, so heavily tied data give fewer bins.
@@ -30,6 +30,32 @@ public static class QuantileBins
         return [.. cuts];
     }
 
+    /// <summary>
+    /// The cut points of <paramref name="bins"/> bins of equal width over [min, max] of <paramref name="values"/>:
+    /// min + i·(max − min)/B for i = 1 … B − 1 (all B bins, some perhaps empty). A value on a cut point goes to the bin below
+    /// it, as in <see cref="Assign"/>; all values equal give one bin.
+    /// </summary>
+    /// <param name="values">n ≥ 1 finite values.</param>
+    /// <param name="bins">B ≥ 1.</param>
+    /// <exception cref="ArgumentException">No values, a value is not finite, or B &lt; 1.</exception>
+    public static double[] UniformCutPoints(ReadOnlySpan<double> values, int bins)
+    {
+        if (values.IsEmpty) ThrowHelper.ThrowEmpty(nameof(values));
+        if (bins < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(bins), bins, "there must be at least one bin");
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i])) ThrowHelper.ThrowNotFinite(nameof(values), i, values[i]);
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+        if (min == max) return [];
+        var cuts = new double[bins - 1];
+        // min + i·(max − min)/B, written as an interpolation so that max − min cannot overflow.
+        for (int i = 1; i < bins; i++) cuts[i - 1] = min * ((double)(bins - i) / bins) + max * ((double)i / bins);
+        return cuts;
+    }
+
     /// <summary>The bin of each value: how many cut points are below it (0 … cutPoints.Length).</summary>
     /// <param name="values">The values to bin.</param>
     /// <param name="cutPoints">Sorted cut points (from <see cref="CutPoints"/>).</param>
@@ -54,9 +80,15 @@ public static class QuantileBins
     /// <summary>Bins <paramref name="values"/> into at most <paramref name="bins"/> quantile bins; returns the codes and the number of bins.</summary>
     /// <param name="values">n ≥ 1 finite values.</param>
     /// <param name="bins">B ≥ 1.</param>
-    public static (int[] Codes, int Bins) Discretize(ReadOnlySpan<double> values, int bins)
+    public static (int[] Codes, int Bins) Discretize(ReadOnlySpan<double> values, int bins) => Discretize(values, bins, uniform: false);
+
+    /// <summary>Bins <paramref name="values"/> into at most <paramref name="bins"/> quantile or equal-width bins; returns the codes and the number of bins.</summary>
+    /// <param name="values">n ≥ 1 finite values.</param>
+    /// <param name="bins">B ≥ 1.</param>
+    /// <param name="uniform">Equal-width bins (<see cref="UniformCutPoints"/>) rather than equal-count ones (<see cref="CutPoints"/>).</param>
+    public static (int[] Codes, int Bins) Discretize(ReadOnlySpan<double> values, int bins, bool uniform)
     {
-        var cuts = CutPoints(values, bins);
+        var cuts = uniform ? UniformCutPoints(values, bins) : CutPoints(values, bins);
         var codes = new int[values.Length];
         Assign(values, cuts, codes);
         return (codes, cuts.Length + 1);

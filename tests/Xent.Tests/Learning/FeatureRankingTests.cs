@@ -180,4 +180,22 @@ public class FeatureRankingTests
             Assert.Equal(count, codes.Distinct().Count());
         }, "0000bins0001");
     }
+
+    [Fact]
+    public void UniformAndQuantileEdgesByHand()
+    {
+        // 0 … 10 in 4 bins of equal width: width 10/4 = 2.5, cut points 2.5, 5, 7.5; a value on a cut goes below it.
+        double[] values = [0, 1, 2.5, 3, 5, 6, 9, 10];
+        Assert.Equal([2.5, 5, 7.5], QuantileBins.UniformCutPoints(values, 4));
+        var (codes, count) = QuantileBins.Discretize(values, 4, uniform: true);
+        Assert.Equal(4, count);
+        Assert.Equal([0, 0, 0, 1, 1, 2, 3, 3], codes);
+        // Quantile cut points of the same 8 values for 4 bins: order statistics ⌊i·8/4⌋ = 2, 4, 6 (0-based): 2.5, 5, 9.
+        Assert.Equal([2.5, 5, 9], QuantileBins.CutPoints(values, 4));
+        Assert.Equal([0, 0, 0, 1, 1, 2, 2, 3], QuantileBins.Discretize(values, 4, uniform: false).Codes);
+        // Equal values: one bin either way; negative ranges work the same.
+        Assert.Empty(QuantileBins.UniformCutPoints([3, 3, 3], 5));
+        Assert.Equal([-2, 0, 2], QuantileBins.UniformCutPoints([-4, 4, 0.25], 4));
+        Assert.Throws<ArgumentException>(() => QuantileBins.UniformCutPoints([1, double.NaN], 2));
+    }
 }
