@@ -158,14 +158,6 @@ internal static class EntropyCommand
             return counts.Counts.ToArray();
         });
 
-    private static long[] ColumnCounts(string? path, string column, ParseResult parse, bool skip)
-    {
-        var missing = TableInput.Missing(parse);
-        using var table = TableInput.Open(path, parse, "--csv/--parquet");
-        var bad = TableInput.Policy(skip);
-        var counts = TableCounts.Count(table, [column], badRows: bad, missing: missing);
-        TableInput.NoteSkipped(parse, table, bad);
-        TableInput.NoteMissing(parse, table, counts, [column], missing);
-        return counts.Table.Counts.ToArray();
-    }
+    private static long[] ColumnCounts(string? path, string column, ParseResult parse, bool skip) =>
+        TableInput.Count(parse, path, "--csv/--parquet", [column], TableInput.Policy(skip)).Counts.ToArray();
 }

@@ -33,17 +33,8 @@ internal static class MiCommand
             string? path = parse.GetValue(file);
             string xName = parse.GetValue(x)!, yName = parse.GetValue(y)!;
             string? zName = parse.GetValue(given);
-            ContingencyTable crosstab;
-            var missing = TableInput.Missing(parse);
-            using (var table = TableInput.Open(path, parse, "F"))
-            {
-                var bad = TableInput.Policy(parse.GetValue(skip));
-                string[] columns = zName is null ? [xName, yName] : [xName, yName, zName];
-                var counts = TableCounts.Count(table, columns, badRows: bad, missing: missing);
-                crosstab = counts.Table;
-                TableInput.NoteSkipped(parse, table, bad);
-                TableInput.NoteMissing(parse, table, counts, columns, missing);
-            }
+            string[] columns = zName is null ? [xName, yName] : [xName, yName, zName];
+            var crosstab = TableInput.Count(parse, path, "F", columns, TableInput.Policy(parse.GetValue(skip)));
 
             int nx = crosstab.Shape[0], ny = crosstab.Shape[1];
             var summary = Joint.Summarize((crosstab.Rank == 2 ? crosstab : crosstab.Marginal(0, 1)).Counts, nx, ny, b);

@@ -26,7 +26,7 @@ internal static class LearningInput
         command.Options.Add(new Option<string?>(CategoricalOption) { Description = "Columns to read as categories even if they hold numbers, comma-separated (others: numeric when every value is a number)." });
         command.Options.Add(Commands.LossInputs.SkipBadRows());
         TableInput.AddDelimiter(command);
-        TableInput.AddSources(command, missing: false);
+        TableInput.AddSources(command, counting: false);
     }
 
     /// <summary>The bad-row policy of <c>--skip-bad-rows</c>.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Xent.Data;
+using Xent.Estimation;
 
 namespace Xent.Cli.Data;
 
@@ -72,15 +73,16 @@ internal static class TableInput
 
     /// <summary>The options naming a table other than a CSV file, and how its values are counted.</summary>
     public const string SqlOption = "--sql", ConnectionOption = "--connection", EngineOption = "--engine", ShowSqlOption = "--show-sql",
-        MissingOption = "--missing";
+        MissingOption = "--missing", BinsOption = "--bins", BinningOption = "--binning";
 
     /// <summary>
     /// Adds <c>--sql</c>, <c>--connection</c>, <c>--engine</c>, <c>--show-sql</c> and <c>--missing</c> to a command that counts
     /// the columns of a table (with <see cref="AddDelimiter"/> for its CSV files).
     /// </summary>
     /// <param name="command">The command.</param>
-    /// <param name="missing">Whether to add <c>--missing</c> (a command that reads columns as features keeps the bad-row policy for a missing value).</param>
-    public static void AddSources(Command command, bool missing = true)
+    /// <param name="counting">Whether to add the options of a counting command, <c>--missing</c> and <c>--bins</c>/<c>--binning</c>
+    /// (<see cref="Count"/>); a command that reads columns as features keeps the bad-row policy for a missing value and bins its own way.</param>
+    public static void AddSources(Command command, bool counting = true)
     {
         command.Options.Add(new Option<string?>(SqlOption)
         {
@@ -95,7 +97,15 @@ internal static class TableInput
             Description = "How a Parquet file is read: native (default: decoded and counted in .NET on every core) or duckdb (counted by DuckDB with GROUP BY).",
         });
         command.Options.Add(new Option<bool>(ShowSqlOption) { Description = "Print each SQL query sent to the database on stderr." });
-        if (missing) command.Options.Add(new Option<string?>(MissingOption)
+        if (counting)
+        {
+            command.Options.Add(new Option<int?>(BinsOption)
+            {
+                Description = "Bin numeric columns into N bins before counting (a column is numeric when every value is a number); the rows are read into .NET, not counted in the database.",
+            });
+            command.Options.Add(new Option<string?>(BinningOption) { Description = "How --bins cuts: quantile (about equal counts; default) or uniform (equal widths between min and max)." });
+        }
+        if (counting) command.Options.Add(new Option<string?>(MissingOption)
         {
             Description = "A missing value (empty or blank field, NULL): skip (leave its row out, counted and reported) or category (a category of its own); default: its row is bad (an error, or skipped with --skip-bad-rows).",
         });
@@ -152,6 +162,52 @@ internal static class TableInput
     /// <summary>Each SQL query on stderr under <c>--show-sql</c>; null otherwise.</summary>
     private static Action<string>? SqlLog(ParseResult parse) =>
         parse.GetValue<bool>(ShowSqlOption) ? q => parse.InvocationConfiguration.Error.WriteLine($"xent: sql: {q}") : null;
+
+    /// <summary>
+    /// The counts of <paramref name="columns"/> jointly: pushed down (<see cref="TableCounts.Count"/>) without <c>--bins</c>; with
+    /// <c>--bins N</c> the rows are read through <see cref="FeatureColumns"/> (its type inference), numeric columns binned by
+    /// <see cref="QuantileBins"/> (<c>--binning quantile|uniform</c>) and categorical ones kept, then counted. Notes on stderr
+    /// say what was skipped, missing and binned.
+    /// </summary>
+    public static ContingencyTable Count(ParseResult parse, string? path, string fileOption, IReadOnlyList<string> columns, BadRows bad)
+    {
+        var missing = Missing(parse);
+        int? bins = parse.GetValue<int?>(BinsOption);
+        bool uniform = parse.GetValue<string?>(BinningOption) switch
+        {
+            null or "quantile" => false,
+            "uniform" => true,
+            var other => throw new UsageException($"{BinningOption} '{other}' is not one of: quantile, uniform."),
+        };
+        if (bins is null && parse.GetValue<string?>(BinningOption) is not null) throw new UsageException($"{BinningOption} goes with {BinsOption} N.");
+        if (bins is < 2) throw new UsageException($"{BinsOption} {bins} must be ≥ 2.");
+        if (bins is not null && missing != MissingValues.BadRow) throw new UsageException($"{MissingOption} does not go with {BinsOption} yet; use {SkipOption} to skip rows with a missing value.");
+        using var table = Open(path, parse, fileOption);
+        if (bins is null)
+        {
+            var counts = TableCounts.Count(table, columns, badRows: bad, missing: missing);
+            NoteSkipped(parse, table, bad);
+            NoteMissing(parse, table, counts, columns, missing);
+            return counts.Table;
+        }
+        var distinct = columns.Distinct().ToArray();
+        var read = Rendering.WorkProgress.Run($"reading {table.Source}", () => FeatureColumns.Read(table, distinct, null, null, ColumnKind.Categorical, bad));
+        NoteSkipped(parse, table, bad);
+        var coded = read.Features.Select(c => c.IsCategorical ? (c.Codes!, c.Categories!.Count) : QuantileBins.Discretize(c.Values!, bins.Value, uniform)).ToArray();
+        var numeric = read.Features.Where(c => !c.IsCategorical).Select(c => $"'{c.Name}': {coded[Array.IndexOf(read.Features, c)].Item2} bins").ToArray();
+        parse.InvocationConfiguration.Error.WriteLine(numeric.Length == 0
+            ? $"xent: note: {table.Source}: no numeric column to bin; every column is categorical."
+            : $"xent: note: {table.Source}: numeric, {(uniform ? "uniform" : "quantile")}-binned: {string.Join(", ", numeric)}; the others are categorical.");
+        var which = columns.Select(c => Array.IndexOf(distinct, c)).ToArray();
+        var crosstab = new ContingencyTable([.. which.Select(j => coded[j].Item2)]);
+        var cell = new int[which.Length];
+        for (int i = 0; i < read.Lines.Length; i++)
+        {
+            for (int k = 0; k < which.Length; k++) cell[k] = coded[which[k]].Item1[i];
+            crosstab.Add(cell);
+        }
+        return crosstab;
+    }
 
     /// <summary>The <c>--missing</c> policy (default: a missing value makes its row bad).</summary>
     public static MissingValues Missing(ParseResult parse) => parse.GetValue<string?>(MissingOption) switch
