@@ -337,9 +337,18 @@ public struct CmModel : ICostedBitModel
         ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
         int lineShift = 32 - (_tableBits - 6);
+        // Every context's line is a likely cache miss: ask for all six first, so the misses overlap instead of queueing.
+        Span<uint> hashes = stackalloc uint[Hashed];
         for (int i = 0; i < Hashed; i++)
         {
             uint h = Mix(_contextHash[i] + nibbleContext);
+            hashes[i] = h;
+            if (Sse.IsSupported)
+                unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6)))); }
+        }
+        for (int i = 0; i < Hashed; i++)
+        {
+            uint h = hashes[i];
             int line = _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6);
             byte check = (byte)(h | 1);
             int found = -1;
