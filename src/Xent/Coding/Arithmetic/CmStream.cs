@@ -47,7 +47,7 @@ public static class CmStream
     /// <summary>Encodes as <see cref="Encode(ReadOnlySpan{byte}, Span{byte}, int)"/>, and returns in
     /// <paramref name="modelBits"/> the model's cross-entropy on the data, Σ −log2 p(bit | context) in bits (what
     /// <see cref="CodeLength"/> computes, summed in the same pass; the whole data even when the block ends up stored).</summary>
-    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, out double modelBits)
+    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, out double modelBits, CmModelArena? arena = null)
     {
         modelBits = 0;
         if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
@@ -58,7 +58,7 @@ public static class CmStream
         if (source.Length == 0) return pos;
         int modeAt = pos++;
         destination[modeAt] = (byte)(Version2 | level);
-        var model = new CmModel(level, source.Length);
+        var model = new CmModel(level, source.Length, arena);
         var encoder = new BinaryArithmeticEncoder(destination[pos..needed]);
         var sum = new CompensatedSum();
         bool overflowed = false;
@@ -115,7 +115,7 @@ public static class CmStream
     /// <summary>Decodes as <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/>, and returns in <paramref name="modelBits"/> the model's cross-entropy on
     /// the decoded bytes when the block was coded (summed in the same pass), 0 for the empty block, and NaN for a stored
     /// block (which records no level: the caller knows which it coded with).</summary>
-    internal static OperationStatus TryDecodeCore(ReadOnlySpan<byte> source, Span<byte> destination, long maxMemoryBytes, out int bytesConsumed, out int bytesWritten, out double modelBits)
+    internal static OperationStatus TryDecodeCore(ReadOnlySpan<byte> source, Span<byte> destination, long maxMemoryBytes, out int bytesConsumed, out int bytesWritten, out double modelBits, CmModelArena? arena = null)
     {
         bytesConsumed = bytesWritten = 0;
         modelBits = 0;
@@ -141,7 +141,7 @@ public static class CmStream
         var output = destination[..n];
         status = version1
             ? DecodeBits(new CmModelV1(level, n), source[pos..], output, out int consumed, out modelBits)
-            : DecodeBits(new CmModel(level, n), source[pos..], output, out consumed, out modelBits);
+            : DecodeBits(new CmModel(level, n, arena), source[pos..], output, out consumed, out modelBits);
         if (status != OperationStatus.Done) return status;
         bytesConsumed = pos + consumed;
         bytesWritten = n;
@@ -220,13 +220,13 @@ public static class CmStream
     public static Information CodeLength(ReadOnlySpan<byte> data, int level = DefaultLevel, Span<double> destination = default) =>
         CodeLengthCore(data, level, destination);
 
-    internal static Information CodeLengthCore(ReadOnlySpan<byte> data, int level, Span<double> destination)
+    internal static Information CodeLengthCore(ReadOnlySpan<byte> data, int level, Span<double> destination, CmModelArena? arena = null)
     {
         if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
             ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModel.MinLevel} … {CmModel.MaxLevel}");
         if (!destination.IsEmpty && destination.Length < data.Length)
             ThrowHelper.ThrowDestinationTooShort(nameof(destination), data.Length, destination.Length);
-        var model = new CmModel(level, data.Length);
+        var model = new CmModel(level, data.Length, arena);
         var sum = new CompensatedSum();
         for (int i = 0; i < data.Length; i++)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace Xent.Coding;
 
@@ -10,6 +11,10 @@ namespace Xent.Coding;
 internal sealed class CmBlockCodec : IBlockCodec
 {
     private readonly int _level;
+
+    // The tables of models no block is using right now: a block takes one (or makes one when all are busy) and gives it back,
+    // so a container run holds as many models as blocks code at once (its threads), not one per block.
+    private readonly ConcurrentBag<CmModelArena> _arenas = [];
 
     public CmBlockCodec(int level)
     {
@@ -30,22 +35,38 @@ internal sealed class CmBlockCodec : IBlockCodec
 
     public int MaxEncodedLength(int length) => CmStream.MaxEncodedLength(length);
 
-    public int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits) =>
-        CmStream.EncodeCore(source, destination, _level, out modelBits);
+    public int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits)
+    {
+        var arena = Rent();
+        try { return CmStream.EncodeCore(source, destination, _level, out modelBits, arena); }
+        finally { _arenas.Add(arena); }
+    }
+
+    private CmModelArena Rent() => _arenas.TryTake(out var arena) ? arena : new CmModelArena();
 
     // A block may not claim a higher level than the container's parameter: its model then takes no more memory than the
     // encoder's did (either model version), so a corrupt level byte cannot make the decoder allocate hundreds of MiB.
     private long MaxModelMemory(int length) =>
         Math.Max(CmModel.MemoryBytes(_level, length), CmModelV1.MemoryBytes(_level, length));
 
-    public void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination) => CmStream.CodeLength(source, _level, destination);
+    public void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination)
+    {
+        var arena = Rent();
+        try { CmStream.CodeLengthCore(source, _level, destination, arena); }
+        finally { _arenas.Add(arena); }
+    }
 
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
-        var status = CmStream.TryDecodeCore(source, destination, MaxModelMemory(destination.Length), out bytesConsumed, out bytesWritten, out modelBits);
-        if (status != OperationStatus.Done) modelBits = 0;
-        // A stored block (incompressible data) records no level; the encoder measured it at this codec's level.
-        else if (double.IsNaN(modelBits)) modelBits = CmStream.CodeLength(destination[..bytesWritten], _level).Value;
-        return status;
+        var arena = Rent();
+        try
+        {
+            var status = CmStream.TryDecodeCore(source, destination, MaxModelMemory(destination.Length), out bytesConsumed, out bytesWritten, out modelBits, arena);
+            if (status != OperationStatus.Done) modelBits = 0;
+            // A stored block (incompressible data) records no level; the encoder measured it at this codec's level.
+            else if (double.IsNaN(modelBits)) modelBits = CmStream.CodeLengthCore(destination[..bytesWritten], _level, default, arena).Value;
+            return status;
+        }
+        finally { _arenas.Add(arena); }
     }
 }

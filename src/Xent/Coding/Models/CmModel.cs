@@ -100,43 +100,52 @@ public struct CmModel : ICostedBitModel
     /// hold 2^(16 + level) bytes each, or fewer when the block is short (never more than the block can fill), so a small block
     /// costs little memory.</summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
-    public CmModel(int level, int length)
+    public CmModel(int level, int length) : this(level, length, null) { }
+
+    /// <summary>A fresh model, as <see cref="CmModel(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
+    /// not reallocated) when it is given: the model then predicts exactly as a freshly allocated one. The arena serves one model
+    /// at a time.</summary>
+    internal CmModel(int level, int length, CmModelArena? arena)
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
+        arena ??= new CmModelArena();
         _tableBits = TableBits(level, length);
-        _table = GC.AllocateArray<byte>(Hashed << _tableBits | 63, pinned: true);
-        _tableBase = (int)((64 - (Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetArrayDataReference(_table)) & 63)) & 63);
-        _stateMaps = new uint[Hashed * 256];
+        _table = arena.Table(Hashed << _tableBits, out _tableBase);
+        _stateMaps = CmModelArena.Reuse(ref arena.StateMaps, Hashed * 256);
         for (int i = 0; i < Hashed; i++) States.InitialProbabilities.CopyTo(_stateMaps.AsSpan(i * 256, 256));
-        _t0 = new uint[256];
-        _t1 = new uint[1 << 16];
+        _t0 = CmModelArena.Reuse(ref arena.T0, 256);
+        _t1 = CmModelArena.Reuse(ref arena.T1, 1 << 16);
         _t0.AsSpan().Fill(CounterInit);
         _t1.AsSpan().Fill(CounterInit);
 
-        _weights1 = new short[512 * Width];
-        _weights2 = new short[256 * Width];
+        _weights1 = CmModelArena.Reuse(ref arena.Weights1, 512 * Width);
+        _weights2 = CmModelArena.Reuse(ref arena.Weights2, 256 * Width);
         _weights1.AsSpan().Fill(1 << 13);
         _weights2.AsSpan().Fill(1 << 13);
-        _x = new short[Width];
+        _x = CmModelArena.Reuse(ref arena.X, Width);
+        _x.AsSpan().Clear();
         _x[BiasInput] = 256;
-        _apm1 = NewApm(256);
+        _apm1 = InitApm(CmModelArena.Reuse(ref arena.Apm1, 256 * 33));
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
-        _apm2 = NewApm(1 << apm2Bits);
+        _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
         _apm2Mask = (1 << apm2Bits) - 1;
 
         int historyBits = Math.Clamp(BitBits(length), 4, 24);
-        _history = new byte[1 << historyBits];
+        _history = CmModelArena.Reuse(ref arena.History, 1 << historyBits);
+        _history.AsSpan(0, 1 << historyBits).Clear();
         _historyMask = (1 << historyBits) - 1;
         int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
-        _matchTable = new int[1 << matchBits];
+        _matchTable = CmModelArena.Reuse(ref arena.MatchTable, 1 << matchBits);
+        _matchTable.AsSpan(0, 1 << matchBits).Clear();
         _matchShift = 32 - matchBits;
-        _matchCounters = new uint[64];
+        _matchCounters = CmModelArena.Reuse(ref arena.MatchCounters, 64);
         _matchCounters.AsSpan().Fill(CounterInit);
 
-        _contextHash = new uint[Hashed];
-        _slot = new int[Hashed];
-        _state = new int[Hashed];
+        _contextHash = CmModelArena.Reuse(ref arena.ContextHash, Hashed);
+        _slot = CmModelArena.Reuse(ref arena.Slot, Hashed);
+        _state = CmModelArena.Reuse(ref arena.State, Hashed);
+        _state.AsSpan().Clear();
         _c0 = 1;
         _nibble = 1;
         _matchSlot = -1;
@@ -292,7 +301,7 @@ public struct CmModel : ICostedBitModel
             if (_matchLength == 0)
             {
                 int candidate = _matchTable[h];
-                if (candidate > 0 && _position - candidate < _history.Length - 1)
+                if (candidate > 0 && _position - candidate < _historyMask)
                 {
                     int length = 0;
                     while (length < 32 && length < candidate
@@ -328,9 +337,18 @@ public struct CmModel : ICostedBitModel
         ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
         int lineShift = 32 - (_tableBits - 6);
+        // Every context's line is a likely cache miss: ask for all six first, so the misses overlap instead of queueing.
+        Span<uint> hashes = stackalloc uint[Hashed];
         for (int i = 0; i < Hashed; i++)
         {
             uint h = Mix(_contextHash[i] + nibbleContext);
+            hashes[i] = h;
+            if (Sse.IsSupported)
+                unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6)))); }
+        }
+        for (int i = 0; i < Hashed; i++)
+        {
+            uint h = hashes[i];
             int line = _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6);
             byte check = (byte)(h | 1);
             int found = -1;
@@ -425,9 +443,8 @@ public struct CmModel : ICostedBitModel
         table[index] = (ushort)(table[index] + ((g - table[index]) >> Rate));
     }
 
-    private static ushort[] NewApm(int contexts)
+    private static ushort[] InitApm(ushort[] table, int contexts = 256)
     {
-        var table = new ushort[contexts * 33];
         Span<ushort> row = stackalloc ushort[33];
         for (int j = 0; j < 33; j++) row[j] = (ushort)(Logistic.Squash((j - 16) * 128) * 16);
         for (int c = 0; c < contexts; c++) row.CopyTo(table.AsSpan(c * 33, 33));

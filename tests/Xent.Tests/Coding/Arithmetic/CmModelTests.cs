@@ -32,6 +32,28 @@ public class CmModelTests
     }
 
     [Fact]
+    public void AModelOnAReusedArenaCodesAsAFreshOne()
+    {
+        // The arena first serves a longer block of other data (every table dirty and larger than the next block needs),
+        // then a shorter one, then a longer one again: each output must be the bytes a freshly allocated model writes.
+        var arena = new CmModelArena();
+        var random = new Random(11);
+        var noise = new byte[30_000];
+        random.NextBytes(noise);
+        foreach (var data in new[] { Text(60_000), Text(7_000), noise, Text(100_000) })
+        {
+            var fresh = CmStream.Encode(data, 5);
+            var buffer = new byte[CmStream.MaxEncodedLength(data.Length)];
+            int n = CmStream.EncodeCore(data, buffer, 5, out double bits, arena);
+            Assert.Equal(fresh, buffer[..n]);
+            Assert.Equal(CmStream.CodeLength(data, 5).Value, bits, 6);
+            var output = new byte[data.Length];
+            Assert.Equal(OperationStatus.Done, CmStream.TryDecodeCore(fresh, output, long.MaxValue, out _, out int written, out _, arena));
+            Assert.Equal(data, output[..written]);
+        }
+    }
+
+    [Fact]
     public void MemoryGrowsWithTheLevelUpToItsDocumentedBound()
     {
         const int Long = 64 << 20;
