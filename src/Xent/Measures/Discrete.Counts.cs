@@ -138,6 +138,7 @@ public static partial class Discrete
 
     /// <summary>Perplexity e^H (H in nats) of the distribution the counts describe: unitless; 1 when nothing was counted or one outcome has every count.</summary>
     /// <exception cref="ArgumentException">A count is negative, or the counts sum to more than <see cref="long.MaxValue"/>.</exception>
+    /// <param name="counts">How often each outcome was seen (each ≥ 0, total ≤ <see cref="long.MaxValue"/>).</param>
     public static double Perplexity(ReadOnlySpan<long> counts) => Math.Exp(Entropy(counts, LogBase.Nats).Value);
 
     /// <summary>
