@@ -35,6 +35,7 @@ public sealed class BadRows
     public static BadRows Stop() => new(BadRowPolicy.Stop);
 
     /// <summary>Skips bad rows, keeping the first <paramref name="keepErrors"/> errors.</summary>
+    /// <param name="keepErrors">How many of the first errors to keep for the report (≥ 0; later ones are only counted).</param>
     public static BadRows Skip(int keepErrors = 1) => new(BadRowPolicy.Skip, keepErrors);
 
     /// <summary>The policy.</summary>
@@ -52,6 +53,7 @@ public sealed class BadRows
     /// <summary>Reports a bad row: throws under <see cref="BadRowPolicy.Stop"/>, counts it under <see cref="BadRowPolicy.Skip"/>.</summary>
     /// <returns>false, so that a row parser can end with <c>return bad.Reject(…)</c>.</returns>
     /// <exception cref="DataException">The policy is <see cref="BadRowPolicy.Stop"/>, or the error is not confined to one row.</exception>
+    /// <param name="error">The bad row's error (source, line, column, offending text, reason).</param>
     public bool Reject(DataError error) => Reject(error, 1);
 
     /// <summary>Reports <paramref name="rows"/> bad rows at once, all for the reason of the first, <paramref name="error"/>

@@ -38,6 +38,7 @@ public sealed class FeatureMatrix
     public long[] Lines { get; }
 
     /// <summary>Row <paramref name="i"/>'s features.</summary>
+    /// <param name="i">The row index, 0 ≤ i &lt; Rows (not the file's line number; see Lines).</param>
     public ReadOnlySpan<double> Row(int i) => Values.AsSpan(i * Columns, Columns);
 
     /// <summary>

@@ -18,6 +18,9 @@ public abstract class RowCursor : IDisposable
     private bool _rowRejected;
 
     /// <summary>A cursor over the columns <paramref name="names"/> of <paramref name="source"/>.</summary>
+    /// <param name="source">The table's name for error messages (a path, "-" for standard input, or a table name).</param>
+    /// <param name="names">The column names asked for, in field order; the array is kept (ownership passes to the cursor).</param>
+    /// <param name="badRows">The bad-row policy every rejection of this pass is reported to (shared with the caller, which reads its tally).</param>
     protected RowCursor(string source, string[] names, BadRows badRows)
     {
         Source = source;
@@ -35,6 +38,7 @@ public abstract class RowCursor : IDisposable
     public int FieldCount => _names.Length;
 
     /// <summary>The name of field <paramref name="i"/>.</summary>
+    /// <param name="i">The field index, 0 ≤ i &lt; FieldCount (the i-th column asked for).</param>
     public string GetName(int i) => _names[i];
 
     /// <summary>Where the current row is: its 1-based line in a CSV file (the header is line 1), its row number elsewhere.</summary>
@@ -70,9 +74,11 @@ public abstract class RowCursor : IDisposable
     protected abstract DataError? CheckShape();
 
     /// <summary>The text of field <paramref name="i"/> of the current row, valid until the next <see cref="Read"/>.</summary>
+    /// <param name="i">The field index, already checked to be in 0 ≤ i &lt; FieldCount.</param>
     protected abstract ReadOnlySpan<char> GetSpanCore(int i);
 
     /// <summary>The raw text of field <paramref name="i"/> (untrimmed; empty when empty), valid until the next <see cref="Read"/>.</summary>
+    /// <param name="i">The field index, 0 ≤ i &lt; FieldCount.</param>
     public ReadOnlySpan<char> GetSpan(int i)
     {
         if ((uint)i >= (uint)_names.Length) ThrowHelper.ThrowArgumentOutOfRange(nameof(i), i, $"There are {_names.Length} fields.");
@@ -80,6 +86,7 @@ public abstract class RowCursor : IDisposable
     }
 
     /// <summary>The raw text of field <paramref name="i"/> as a string (untrimmed; "" when empty).</summary>
+    /// <param name="i">The field index, 0 ≤ i &lt; FieldCount.</param>
     public string GetString(int i) => new(GetSpan(i));
 
     /// <summary>The text of field <paramref name="i"/> with surrounding white space trimmed, which must not be empty.</summary>
@@ -106,6 +113,8 @@ public abstract class RowCursor : IDisposable
     /// is a <see cref="DataErrorKind.MissingValue"/>; text that is not a number, NaN and ±∞ are <see cref="DataErrorKind.NotANumber"/>.
     /// </summary>
     /// <returns>false when the field is bad and the row skipped.</returns>
+    /// <param name="value">The finite number parsed (invariant culture), or 0 when the field is bad.</param>
+    /// <param name="i">The field index, 0 ≤ i &lt; FieldCount.</param>
     public virtual bool TryGetDouble(int i, out double value)
     {
         value = 0;
@@ -144,6 +153,7 @@ public abstract class RowCursor : IDisposable
     }
 
     /// <summary>Releases the pass's resources.</summary>
+    /// <param name="disposing">true from Dispose (release managed resources); false from a finalizer (managed objects must not be touched).</param>
     protected virtual void Dispose(bool disposing)
     {
     }

@@ -18,11 +18,13 @@ public abstract class TableReader : IDisposable
     public abstract IReadOnlyList<string> Columns { get; }
 
     /// <summary>Whether exactly one column is named <paramref name="name"/> (exact, case-sensitive match).</summary>
+    /// <param name="name">The column name to look for (exact, case-sensitive).</param>
     public bool HasColumn(string name) => Columns.Count(c => c == name) == 1;
 
     /// <summary>The index of the column named <paramref name="name"/> (exact, case-sensitive match).</summary>
     /// <exception cref="DataException">The name is empty or blank, or no column has it (<see cref="DataErrorKind.UnknownColumn"/>,
     /// the message lists the columns there are), or two have (<see cref="DataErrorKind.DuplicateColumn"/>).</exception>
+    /// <param name="name">The column name to look up (exact, case-sensitive; empty or blank is an error).</param>
     public int ColumnIndex(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -62,6 +64,9 @@ public abstract class TableReader : IDisposable
     }
 
     /// <summary>Opens a pass over the table reading the columns at <paramref name="ordinals"/> (already checked).</summary>
+    /// <param name="ordinals">The source's column indexes to read, in field order, each already checked; the array is owned by the cursor.</param>
+    /// <param name="names">The columns' names, parallel to ordinals; owned by the cursor.</param>
+    /// <param name="badRows">The bad-row policy the pass reports to (shared with the caller).</param>
     protected abstract RowCursor OpenCursor(int[] ordinals, string[] names, BadRows badRows);
 
     /// <summary>
@@ -78,6 +83,7 @@ public abstract class TableReader : IDisposable
     }
 
     /// <summary>Releases the source's resources.</summary>
+    /// <param name="disposing">true from Dispose (release managed resources); false from a finalizer (managed objects must not be touched).</param>
     protected virtual void Dispose(bool disposing)
     {
     }

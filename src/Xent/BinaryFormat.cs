@@ -35,6 +35,7 @@ public static class BinaryFormat
 
     /// <summary>The format whose magic <paramref name="start"/> begins with; <see cref="XentFormat.Unknown"/> when none
     /// matches or fewer than 4 bytes are given. Reads nothing past the magic.</summary>
+    /// <param name="start">The first bytes of a file (4 are enough; more are ignored).</param>
     public static XentFormat Detect(ReadOnlySpan<byte> start)
     {
         if (start.Length < 4) return XentFormat.Unknown;
@@ -45,6 +46,7 @@ public static class BinaryFormat
 
     /// <summary>The four magic bytes of <paramref name="format"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">format is <see cref="XentFormat.Unknown"/> or not a defined value.</exception>
+    /// <param name="format">A known format (not Unknown).</param>
     public static ReadOnlySpan<byte> Magic(XentFormat format) => format switch
     {
         XentFormat.CountTable => "XCNT"u8,

@@ -41,6 +41,7 @@ public readonly struct LogBase : IEquatable<LogBase>
 
     /// <summary>A base b &gt; 1 (finite).</summary>
     /// <exception cref="ArgumentOutOfRangeException">b is not a finite number greater than 1.</exception>
+    /// <param name="b">The base: a finite number greater than 1 (2 for bits, e for nats, 10 for hartleys).</param>
     public static LogBase Of(double b)
     {
         if (!(b > 1) || double.IsInfinity(b))
@@ -51,6 +52,8 @@ public readonly struct LogBase : IEquatable<LogBase>
     /// <summary>
     /// Parses "2", "bits", "e", "nats", "10", "hartleys" or any number greater than 1.
     /// </summary>
+    /// <param name="text">The text to parse (case-insensitive names, invariant-culture numbers); null or blank fails.</param>
+    /// <param name="logBase">The base parsed, or the default (bits) when parsing fails.</param>
     public static bool TryParse(string? text, out LogBase logBase)
     {
         logBase = default;
@@ -70,6 +73,7 @@ public readonly struct LogBase : IEquatable<LogBase>
     }
 
     /// <summary>Converts a figure in nats to this base.</summary>
+    /// <param name="nats">A figure in nats (natural-log units); ±∞ stays ±∞.</param>
     public double FromNats(double nats) => _offsetFromTwo == Math.E - 2 ? nats : nats / NatsPerUnit;
 
     /// <inheritdoc/>
@@ -82,9 +86,13 @@ public readonly struct LogBase : IEquatable<LogBase>
     public override int GetHashCode() => _offsetFromTwo.GetHashCode();
 
     /// <summary>Equality of bases.</summary>
+    /// <param name="left">The first base.</param>
+    /// <param name="right">The second base.</param>
     public static bool operator ==(LogBase left, LogBase right) => left.Equals(right);
 
     /// <summary>Inequality of bases.</summary>
+    /// <param name="left">The first base.</param>
+    /// <param name="right">The second base.</param>
     public static bool operator !=(LogBase left, LogBase right) => !left.Equals(right);
 
     /// <inheritdoc/>

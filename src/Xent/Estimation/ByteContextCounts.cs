@@ -20,6 +20,7 @@ public sealed class ByteContextCounts
 
     /// <summary>An empty table of order <paramref name="order"/> (0, 1 or 2).</summary>
     /// <exception cref="ArgumentOutOfRangeException">order is outside 0 … 2.</exception>
+    /// <param name="order">The context length k in bytes: 0 (byte frequencies), 1 or 2.</param>
     public ByteContextCounts(int order)
     {
         if (order < 0 || order > MaxOrder) ThrowHelper.ThrowArgumentOutOfRange(nameof(order), order, $"the context order must be 0 … {MaxOrder}");
@@ -40,6 +41,7 @@ public sealed class ByteContextCounts
     public ReadOnlySpan<long> Table => _table;
 
     /// <summary>Counts <paramref name="bytes"/> as the continuation of what was counted before.</summary>
+    /// <param name="bytes">The next bytes of the data; may be empty. Not kept.</param>
     public void Add(ReadOnlySpan<byte> bytes)
     {
         if (Order == 0)
@@ -60,6 +62,8 @@ public sealed class ByteContextCounts
     }
 
     /// <summary>Counts a stream to its end, in bounded memory; returns the table.</summary>
+    /// <param name="stream">The data, read from its current position to its end; not disposed (the caller owns it).</param>
+    /// <param name="order">The context length k in bytes: 0, 1 or 2.</param>
     public static ByteContextCounts Of(Stream stream, int order)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -72,6 +76,7 @@ public sealed class ByteContextCounts
 
     /// <summary>The table of a lower order, by summing over the oldest context bytes (the same zero padding, so the same bytes counted).</summary>
     /// <exception cref="ArgumentOutOfRangeException">order is negative or above this table's.</exception>
+    /// <param name="order">The lower context length, 0 ≤ order ≤ this table's order.</param>
     public ByteContextCounts Reduce(int order)
     {
         if (order < 0 || order > Order) ThrowHelper.ThrowArgumentOutOfRange(nameof(order), order, $"the order must be 0 … {Order}, this table's");
@@ -85,6 +90,7 @@ public sealed class ByteContextCounts
     /// The plug-in conditional entropy H(X_i | the k bytes before), −Σ n(c,x)/N · log2(n(c,x)/n(c)) (<see cref="Joint.ConditionalEntropy(ReadOnlySpan{long}, int, int, LogBase)"/>;
     /// for k = 0 the entropy of the byte frequencies), in bits per byte by default; 0 when nothing was counted.
     /// </summary>
+    /// <param name="logBase">The unit of the result: bits (the default, giving bits per byte), nats, hartleys or any base &gt; 1.</param>
     public Information ConditionalEntropy(LogBase logBase = default) =>
         Order == 0 ? Discrete.Entropy(_table, logBase) : Joint.ConditionalEntropy(_table, Contexts, 256, logBase);
 
@@ -97,6 +103,9 @@ public sealed class ByteContextCounts
     /// <remarks>With α = 0 a byte the model never saw in its context costs +∞; with the model trained on these same counts
     /// and α = 0 the result is <see cref="ConditionalEntropy"/>. Nothing counted here gives 0.</remarks>
     /// <exception cref="ArgumentException">The orders differ, or smoothing is negative or not finite.</exception>
+    /// <param name="model">The counts of the model's training data, of the same order; not modified.</param>
+    /// <param name="smoothing">The additive pseudocount α per byte value in each context of the model (finite, ≥ 0; 0 can give +∞ for an unseen byte).</param>
+    /// <param name="logBase">The unit of the result: bits (the default, giving bits per byte), nats, hartleys or any base &gt; 1.</param>
     public Information CrossEntropy(ByteContextCounts model, double smoothing, LogBase logBase = default)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -17,6 +17,7 @@ public sealed class CategoryEncoder<T> where T : notnull
     private readonly List<T> _categories = [];
 
     /// <summary>An empty encoder comparing values with <paramref name="comparer"/> (for strings, ordinal when null).</summary>
+    /// <param name="comparer">How values are compared; null uses the default comparer (ordinal for strings).</param>
     public CategoryEncoder(IEqualityComparer<T>? comparer = null)
     {
         _codes = new Dictionary<T, int>(comparer ?? (typeof(T) == typeof(string) ? (IEqualityComparer<T>)StringComparer.Ordinal : null));
@@ -33,6 +34,7 @@ public sealed class CategoryEncoder<T> where T : notnull
 
     /// <summary>The value whose code is <paramref name="code"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">code is outside 0 … K−1.</exception>
+    /// <param name="code">The code, 0 ≤ code &lt; K (the number of distinct values seen).</param>
     public T this[int code]
     {
         get
@@ -43,6 +45,7 @@ public sealed class CategoryEncoder<T> where T : notnull
     }
 
     /// <summary>The code of <paramref name="value"/>, assigning the next one (K) if it is new.</summary>
+    /// <param name="value">The value to encode (not null).</param>
     public int Encode(T value)
     {
         ref int code = ref CollectionsMarshal.GetValueRefOrAddDefault(_codes, value, out bool exists);
@@ -55,6 +58,8 @@ public sealed class CategoryEncoder<T> where T : notnull
     }
 
     /// <summary>The code of <paramref name="value"/> if it was seen; assigns nothing.</summary>
+    /// <param name="value">The value to look up (not null).</param>
+    /// <param name="code">Its code 0 … K−1 when it was seen; 0 otherwise.</param>
     public bool TryGetCode(T value, out int code) => _codes.TryGetValue(value, out code);
 
     /// <summary>The code <paramref name="value"/> has or would get (K if new); assigns nothing.</summary>
@@ -76,6 +81,8 @@ public static class CategoryEncoder
     /// The code of the string <paramref name="value"/>, assigning the next one if it is new; a string is allocated only for a new
     /// category when the encoder's comparer supports span lookups (ordinal and the other framework string comparers do).
     /// </summary>
+    /// <param name="encoder">The encoder of string categories to look up and extend.</param>
+    /// <param name="value">The category's text; a string is allocated only the first time it is seen.</param>
     public static int Encode(this CategoryEncoder<string> encoder, ReadOnlySpan<char> value)
     {
         ArgumentNullException.ThrowIfNull(encoder);

@@ -15,6 +15,9 @@ public sealed class ContingencyCounter<T> where T : notnull
     /// <summary>A counter for rows of <paramref name="variables"/> values, comparing values with <paramref name="comparer"/>
     /// (ordinal for strings when null), whose table may have up to <paramref name="maxCells"/> cells.</summary>
     /// <exception cref="ArgumentOutOfRangeException">variables is outside 1 … <see cref="ContingencyTable.MaxRank"/>, or maxCells outside 1 … Array.MaxLength.</exception>
+    /// <param name="variables">The number of variables k per row, 1 … <see cref="ContingencyTable.MaxRank"/>.</param>
+    /// <param name="comparer">How values are compared, shared by all variables; null uses the default comparer (ordinal for strings).</param>
+    /// <param name="maxCells">The most cells the table may grow to (1 … Array.MaxLength); bounds the memory at 8 bytes a cell.</param>
     public ContingencyCounter(int variables, IEqualityComparer<T>? comparer = null, long maxCells = ContingencyTable.DefaultMaxCells)
     {
         if (variables < 1 || variables > ContingencyTable.MaxRank)
@@ -34,6 +37,7 @@ public sealed class ContingencyCounter<T> where T : notnull
     /// <summary>Counts one row.</summary>
     /// <exception cref="ArgumentException">The row does not have k values, or its new categories would pass the cell limit
     /// (the message gives the shape; nothing of the row is counted or encoded then).</exception>
+    /// <param name="row">One value per variable, in variable order (exactly k values, none null).</param>
     public void Add(ReadOnlySpan<T> row)
     {
         if (!TryAdd(row))
@@ -43,6 +47,7 @@ public sealed class ContingencyCounter<T> where T : notnull
 
     /// <summary>Counts one row, or returns false (counting and encoding nothing) when its new categories would pass the cell limit.</summary>
     /// <exception cref="ArgumentException">The row does not have k values.</exception>
+    /// <param name="row">One value per variable, in variable order (exactly k values, none null).</param>
     public bool TryAdd(ReadOnlySpan<T> row)
     {
         if (row.Length != _encoders.Length)
@@ -56,6 +61,7 @@ public sealed class ContingencyCounter<T> where T : notnull
 
     /// <summary>Counts every row of <paramref name="rows"/> (enumerated once; a reader may reuse one array for every row).</summary>
     /// <exception cref="ArgumentException">A row does not have k values or passes the cell limit (the rows before it stay counted).</exception>
+    /// <param name="rows">The rows, each of exactly k values; an array is read when yielded and not kept.</param>
     public void AddRange(IEnumerable<T[]> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);

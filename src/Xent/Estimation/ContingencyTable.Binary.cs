@@ -15,6 +15,7 @@ public sealed partial class ContingencyTable
     /// 4      CRC-32 of every byte before it
     /// </code>
     /// </summary>
+    /// <param name="stream">Where the table is written, at its current position; not flushed or disposed (the caller owns it).</param>
     public void WriteTo(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -34,6 +35,7 @@ public sealed partial class ContingencyTable
     /// </summary>
     /// <exception cref="InvalidDataException">The data is truncated, of another format, version or table kind, corrupt, or
     /// inconsistent; the message says which.</exception>
+    /// <param name="stream">The binary form, read from its current position; not disposed.</param>
     public static ContingencyTable ReadFrom(Stream stream)
     {
         var reader = CountTableFormat.Read(stream, CountTableKind.Contingency, out _, out byte options);

@@ -28,6 +28,8 @@ public sealed partial class ContingencyTable
     /// <summary>An empty table over the declared <paramref name="shape"/> (each extent ≥ 1, at most <paramref name="maxCells"/> cells).</summary>
     /// <exception cref="ArgumentException">shape is empty or has more than <see cref="MaxRank"/> axes, an extent is below 1,
     /// maxCells is outside 1 … Array.MaxLength, or the shape has more than maxCells cells.</exception>
+    /// <param name="shape">The number of categories of each variable (1 … MaxRank extents, each ≥ 1); copied.</param>
+    /// <param name="maxCells">The most cells the table may hold (1 … Array.MaxLength); bounds the memory at 8 bytes a cell.</param>
     public ContingencyTable(ReadOnlySpan<int> shape, long maxCells = DefaultMaxCells)
         : this(shape.Length, maxCells, grows: false)
     {
@@ -56,6 +58,8 @@ public sealed partial class ContingencyTable
 
     /// <summary>An empty table of <paramref name="rank"/> variables whose shape grows (every extent starts at 0), up to <paramref name="maxCells"/> cells.</summary>
     /// <exception cref="ArgumentOutOfRangeException">rank is outside 1 … <see cref="MaxRank"/>, or maxCells outside 1 … Array.MaxLength.</exception>
+    /// <param name="rank">The number of variables (1 … MaxRank).</param>
+    /// <param name="maxCells">The most cells the table may grow to (1 … Array.MaxLength).</param>
     public static ContingencyTable Growable(int rank, long maxCells = DefaultMaxCells) => new(rank, maxCells, grows: true);
 
     /// <summary>k, the number of variables.</summary>
@@ -88,6 +92,7 @@ public sealed partial class ContingencyTable
 
     /// <summary>The count of the cell <paramref name="codes"/>; 0 for a cell beyond a growing table's shape.</summary>
     /// <exception cref="ArgumentException">There are not <see cref="Rank"/> codes, or a code is negative or outside a declared shape.</exception>
+    /// <param name="codes">One category code per variable (Rank codes, each ≥ 0).</param>
     public long this[params ReadOnlySpan<int> codes]
     {
         get
@@ -107,6 +112,8 @@ public sealed partial class ContingencyTable
     /// <exception cref="ArgumentException">There are not <see cref="Rank"/> codes, a code is negative or outside a declared shape,
     /// growing would exceed <see cref="MaxCells"/> (nothing is counted then), or count is negative.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="count">How many observations to add to the cell (≥ 0; 0 changes nothing).</param>
+    /// <param name="codes">One category code per variable (Rank codes, each ≥ 0; a growing table grows to hold them).</param>
     public void Add(ReadOnlySpan<int> codes, long count = 1)
     {
         if (!TryAdd(codes, count))
@@ -123,6 +130,8 @@ public sealed partial class ContingencyTable
     /// </summary>
     /// <exception cref="ArgumentException">There are not <see cref="Rank"/> codes, a code is negative or outside a declared shape, or count is negative.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="codes">One category code per variable (Rank codes, each ≥ 0).</param>
+    /// <param name="count">How many observations to add to the cell (≥ 0).</param>
     public bool TryAdd(ReadOnlySpan<int> codes, long count = 1)
     {
         CheckCodes(codes, nameof(codes));
@@ -151,6 +160,7 @@ public sealed partial class ContingencyTable
     /// other variable summed out. Its total is this table's; it grows if this one does, with the same cell limit.
     /// </summary>
     /// <exception cref="ArgumentException">axes is empty, names an axis outside 0 … k−1, or names one twice.</exception>
+    /// <param name="axes">The variables to keep, in the order of the result's axes (distinct, each in 0 … Rank−1).</param>
     public ContingencyTable Marginal(params ReadOnlySpan<int> axes)
     {
         if (axes.IsEmpty) ThrowHelper.ThrowEmpty(nameof(axes));
@@ -197,6 +207,7 @@ public sealed partial class ContingencyTable
     /// </summary>
     /// <exception cref="ArgumentException">The tables are incompatible (see <see cref="Merge"/>); this table is unchanged then.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="other">The table to add in (same rank; not modified).</param>
     public void MergeFrom(ContingencyTable other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -217,6 +228,8 @@ public sealed partial class ContingencyTable
     /// </summary>
     /// <exception cref="ArgumentException">The ranks differ, an axis is incompatible, or the merged shape exceeds the cell limit.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="a">The first table (not modified).</param>
+    /// <param name="b">The second table, of the same rank (not modified).</param>
     public static ContingencyTable Merge(ContingencyTable a, ContingencyTable b)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -19,6 +19,7 @@ public sealed partial class CountTable<TSymbol>
     /// </summary>
     /// <exception cref="NotSupportedException"><typeparamref name="TSymbol"/> is not a supported symbol type (see <see cref="WriteJson"/>),
     /// or a string has a lone surrogate; nothing is written then.</exception>
+    /// <param name="stream">Where the table is written, at its current position; not flushed or disposed (the caller owns it).</param>
     public void WriteTo(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -48,6 +49,8 @@ public sealed partial class CountTable<TSymbol>
     /// <exception cref="NotSupportedException"><typeparamref name="TSymbol"/> is not a supported symbol type.</exception>
     /// <exception cref="InvalidDataException">The data is truncated, of another format, version, table kind or symbol type,
     /// corrupt, or inconsistent; the message says which.</exception>
+    /// <param name="stream">The binary form, read from its current position; not disposed.</param>
+    /// <param name="comparer">The comparer of the table read; null uses the default comparer (ordinal for strings).</param>
     public static CountTable<TSymbol> ReadFrom(Stream stream, IEqualityComparer<TSymbol>? comparer = null)
     {
         var codec = SymbolCodec<TSymbol>.Instance;

@@ -16,6 +16,7 @@ public sealed partial class CountTable<TSymbol>
     /// </summary>
     /// <exception cref="NotSupportedException"><typeparamref name="TSymbol"/> is not a supported symbol type (string, bool, char,
     /// the integer types, float, double, enums, value tuples of 1 … 7 of those), or a string has a lone surrogate; nothing is written then.</exception>
+    /// <param name="utf8Json">Where the UTF-8 JSON is written, at its current position; not flushed or disposed (the caller owns it).</param>
     public void WriteJson(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -53,6 +54,8 @@ public sealed partial class CountTable<TSymbol>
     /// <exception cref="NotSupportedException"><typeparamref name="TSymbol"/> is not a supported symbol type.</exception>
     /// <exception cref="InvalidDataException">The JSON is malformed, of another format or version, holds another symbol type, has a
     /// symbol of the wrong form, a count below 1, a repeated symbol, or a total or distinct that disagrees with the counts.</exception>
+    /// <param name="utf8Json">UTF-8 JSON text as written by WriteJson, read to its end; not disposed.</param>
+    /// <param name="comparer">The comparer of the table read; null uses the default comparer (ordinal for strings).</param>
     public static CountTable<TSymbol> ReadJson(Stream utf8Json, IEqualityComparer<TSymbol>? comparer = null)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);

@@ -22,6 +22,7 @@ public sealed partial class CountTable<[DynamicallyAccessedMembers(DynamicallyAc
     /// An empty table comparing symbols with <paramref name="comparer"/> (default equality when null; for strings the default
     /// and <see cref="StringComparer.Ordinal"/> are the same comparison and both become <see cref="StringComparer.Ordinal"/>).
     /// </summary>
+    /// <param name="comparer">How symbols are compared; null uses the default comparer (ordinal for strings).</param>
     public CountTable(IEqualityComparer<TSymbol>? comparer = null)
     {
         if (typeof(TSymbol) == typeof(string) && (comparer is null || ReferenceEquals(comparer, EqualityComparer<string>.Default)))
@@ -58,6 +59,7 @@ public sealed partial class CountTable<[DynamicallyAccessedMembers(DynamicallyAc
     public int Distinct => _counts.Count;
 
     /// <summary>The count of <paramref name="symbol"/>; 0 if never seen.</summary>
+    /// <param name="symbol">The symbol to look up (not null).</param>
     public long this[TSymbol symbol] => _counts.TryGetValue(symbol, out long c) ? c : 0;
 
     /// <summary>The distinct symbols and their counts (a read-only view, in no particular order).</summary>
@@ -66,6 +68,8 @@ public sealed partial class CountTable<[DynamicallyAccessedMembers(DynamicallyAc
     /// <summary>Counts <paramref name="symbol"/> <paramref name="count"/> times (once by default). A count of 0 changes nothing.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count is negative.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="count">How many times (≥ 0).</param>
+    /// <param name="symbol">The symbol observed (not null).</param>
     public void Add(TSymbol symbol, long count = 1)
     {
         if (count < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(count), count, "a count must be ≥ 0");
@@ -76,12 +80,14 @@ public sealed partial class CountTable<[DynamicallyAccessedMembers(DynamicallyAc
     }
 
     /// <summary>Counts every symbol of <paramref name="symbols"/> once.</summary>
+    /// <param name="symbols">The observations, each counted once.</param>
     public void AddRange(ReadOnlySpan<TSymbol> symbols)
     {
         foreach (var symbol in symbols) Add(symbol);
     }
 
     /// <summary>Counts every symbol of <paramref name="symbols"/> once (streaming: the sequence is enumerated once).</summary>
+    /// <param name="symbols">The observations, each counted once; enumerated once and not kept.</param>
     public void AddRange(IEnumerable<TSymbol> symbols)
     {
         foreach (var symbol in symbols) Add(symbol);
@@ -90,6 +96,7 @@ public sealed partial class CountTable<[DynamicallyAccessedMembers(DynamicallyAc
     /// <summary>Adds every count of <paramref name="other"/> into this table (this := this + other). <paramref name="other"/> is unchanged.</summary>
     /// <exception cref="ArgumentException">The two tables compare symbols with different comparers (the message names both); nothing is added.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1; nothing is added.</exception>
+    /// <param name="other">The table to add in (not modified).</param>
     public void MergeFrom(CountTable<TSymbol> other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -110,6 +117,8 @@ public sealed partial class CountTable<[DynamicallyAccessedMembers(DynamicallyAc
     /// </summary>
     /// <exception cref="ArgumentException">The tables compare symbols with different comparers (the message names both).</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="a">The first table (not modified); its comparer is the result's.</param>
+    /// <param name="b">The second table (not modified).</param>
     public static CountTable<TSymbol> Merge(CountTable<TSymbol> a, CountTable<TSymbol> b)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -5,6 +5,7 @@ public sealed partial class DenseCounts
     private const int BodyFixedLength = 4 + 8;
 
     /// <summary>The size in bytes of the binary form of a table over <paramref name="alphabetSize"/> symbols: 36 + 8K.</summary>
+    /// <param name="alphabetSize">K, the number of symbols (≥ 0).</param>
     public static long SerializedSize(int alphabetSize) =>
         CountTableFormat.HeaderLength + BodyFixedLength + 8L * alphabetSize + BinaryFormat.ChecksumLength;
 
@@ -19,6 +20,7 @@ public sealed partial class DenseCounts
     /// 32+8K   4     CRC-32 of bytes 0 … 32+8K−1
     /// </code>
     /// </summary>
+    /// <param name="stream">Where the table is written, at its current position; not flushed or disposed (the caller owns it).</param>
     public void WriteTo(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -36,6 +38,7 @@ public sealed partial class DenseCounts
     /// </summary>
     /// <exception cref="InvalidDataException">The data is truncated, of another format, version or table kind, corrupt (checksum),
     /// or its total disagrees with its counts; the message says which.</exception>
+    /// <param name="stream">The binary form, read from its current position; not disposed.</param>
     public static DenseCounts ReadFrom(Stream stream)
     {
         var reader = CountTableFormat.Read(stream, CountTableKind.Dense, out _, out byte options);

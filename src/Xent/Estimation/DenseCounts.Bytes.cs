@@ -13,6 +13,7 @@ public sealed partial class DenseCounts
     /// <summary>Counts every byte of <paramref name="bytes"/> as the symbol 0 … 255 (a growing table first grows to K ≥ 256).</summary>
     /// <remarks>The counting loop is <see cref="ByteHistogram"/>, shared with the Huffman coder.</remarks>
     /// <exception cref="InvalidOperationException">The declared alphabet has fewer than 256 symbols.</exception>
+    /// <param name="bytes">The bytes to count, each as symbol 0 … 255; not kept.</param>
     public void AddBytes(ReadOnlySpan<byte> bytes)
     {
         if (_size < 256)

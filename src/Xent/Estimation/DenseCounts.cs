@@ -16,6 +16,7 @@ public sealed partial class DenseCounts
 
     /// <summary>An empty table over the declared alphabet 0 … <paramref name="alphabetSize"/> − 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">alphabetSize is below 1.</exception>
+    /// <param name="alphabetSize">K, the number of symbols 0 … K−1 (≥ 1); the table takes 8K bytes.</param>
     public DenseCounts(int alphabetSize)
     {
         if (alphabetSize < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(alphabetSize), alphabetSize, "an alphabet needs at least 1 symbol");
@@ -35,6 +36,7 @@ public sealed partial class DenseCounts
     /// symbol s ≥ K is added (with any count, 0 included). Symbols are meant to be small dense codes: K is an array length.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">alphabetSize is negative.</exception>
+    /// <param name="alphabetSize">The initial K (≥ 0); the table grows as larger symbols are added.</param>
     public static DenseCounts Growable(int alphabetSize = 0)
     {
         if (alphabetSize < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(alphabetSize), alphabetSize, "an alphabet size must be ≥ 0");
@@ -69,6 +71,7 @@ public sealed partial class DenseCounts
 
     /// <summary>The count of <paramref name="symbol"/>; 0 for a symbol beyond a growing table's K.</summary>
     /// <exception cref="ArgumentOutOfRangeException">symbol is negative, or outside a declared alphabet.</exception>
+    /// <param name="symbol">The symbol, ≥ 0 (and &lt; K for a declared alphabet).</param>
     public long this[int symbol]
     {
         get
@@ -82,6 +85,8 @@ public sealed partial class DenseCounts
     /// <summary>Counts <paramref name="symbol"/> <paramref name="count"/> times (once by default); a growing table grows to hold it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">symbol is negative or outside a declared alphabet, or count is negative.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="count">How many times (≥ 0).</param>
+    /// <param name="symbol">The symbol observed, ≥ 0 (and &lt; K for a declared alphabet; a growing table grows).</param>
     public void Add(int symbol, long count = 1)
     {
         if ((uint)symbol >= (uint)_size && (symbol < 0 || !GrowsAlphabet)) ThrowOutside(nameof(symbol), symbol);
@@ -94,6 +99,7 @@ public sealed partial class DenseCounts
 
     /// <summary>Counts every symbol of <paramref name="symbols"/> once; a growing table grows to hold the largest.</summary>
     /// <exception cref="ArgumentException">A symbol is negative or outside a declared alphabet (nothing of this call is counted then).</exception>
+    /// <param name="symbols">The observations, each ≥ 0, each counted once.</param>
     public void AddRange(ReadOnlySpan<int> symbols)
     {
         int max = -1;
@@ -116,6 +122,7 @@ public sealed partial class DenseCounts
     /// </summary>
     /// <exception cref="ArgumentException">The alphabets are incompatible (see <see cref="Merge"/>); this table is unchanged then.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="other">The table to add in (not modified).</param>
     public void MergeFrom(DenseCounts other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -135,6 +142,8 @@ public sealed partial class DenseCounts
     /// </summary>
     /// <exception cref="ArgumentException">Two declared alphabets differ, or a growing one is larger than the declared one.</exception>
     /// <exception cref="OverflowException">The total exceeds 2^63 − 1.</exception>
+    /// <param name="a">The first table (not modified).</param>
+    /// <param name="b">The second table (not modified).</param>
     public static DenseCounts Merge(DenseCounts a, DenseCounts b)
     {
         ArgumentNullException.ThrowIfNull(a);

@@ -13,6 +13,10 @@ public static partial class EntropyEstimators
     /// Large a pulls the estimate towards log K.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">pseudocount is negative, NaN or infinite.</exception>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    /// <param name="counts">The observed counts n_i (each ≥ 0, at least one &gt; 0; zeros are symbols declared but not seen).</param>
+    /// <param name="pseudocount">The pseudocount a added to every one of the K symbols (finite, ≥ 0; 0 gives the plug-in estimate).</param>
+    /// <param name="alphabetSize">The alphabet size K, when symbols may exist that were not seen (≥ the number of non-zero counts); null means counts.Length.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information Additive(ReadOnlySpan<long> counts, double pseudocount, int? alphabetSize = null, LogBase logBase = default)
     {
         if (!(pseudocount >= 0) || double.IsPositiveInfinity(pseudocount))
@@ -23,11 +27,17 @@ public static partial class EntropyEstimators
 
     /// <summary>Laplace estimate: <see cref="Additive"/> with pseudocount 1, θ_i = (n_i + 1)/(N + K).</summary>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    /// <param name="counts">The observed counts n_i (each ≥ 0, at least one &gt; 0; zeros are symbols declared but not seen).</param>
+    /// <param name="alphabetSize">The alphabet size K, when symbols may exist that were not seen (≥ the number of non-zero counts); null means counts.Length.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information Laplace(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
         Estimate(EntropyEstimator.Laplace, counts, alphabetSize, logBase);
 
     /// <summary>Jeffreys (Krichevsky–Trofimov) estimate: <see cref="Additive"/> with pseudocount ½, θ_i = (n_i + ½)/(N + K/2).</summary>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    /// <param name="counts">The observed counts n_i (each ≥ 0, at least one &gt; 0; zeros are symbols declared but not seen).</param>
+    /// <param name="alphabetSize">The alphabet size K, when symbols may exist that were not seen (≥ the number of non-zero counts); null means counts.Length.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information Jeffreys(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
         Estimate(EntropyEstimator.Jeffreys, counts, alphabetSize, logBase);
 

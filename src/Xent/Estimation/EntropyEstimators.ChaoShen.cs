@@ -13,6 +13,9 @@ public static partial class EntropyEstimators
     /// The inclusion probability 1 − (1 − p̃)^N is computed as −expm1(N·log1p(−p̃)), exact for tiny p̃.
     /// <paramref name="alphabetSize"/> is validated but not used: the coverage estimate stands in for the unseen symbols.</remarks>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    /// <param name="counts">The observed counts n_i (each ≥ 0, at least one &gt; 0; zeros are symbols declared but not seen).</param>
+    /// <param name="alphabetSize">The alphabet size K, when symbols may exist that were not seen (≥ the number of non-zero counts); null means counts.Length. Validated but not used.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information ChaoShen(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
         Estimate(EntropyEstimator.ChaoShen, counts, alphabetSize, logBase);
 

@@ -12,6 +12,9 @@ public static partial class EntropyEstimators
     /// <remarks>K = <paramref name="alphabetSize"/> when given, else counts.Length; the sums run over all K symbols, so each of the
     /// K − m unseen symbols adds t² to the denominator and receives λ/K. N = 1, or θ̂ already uniform, gives λ = 1 (as R's <c>entropy.shrink</c>).</remarks>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    /// <param name="counts">The observed counts n_i (each ≥ 0, at least one &gt; 0; zeros are symbols declared but not seen).</param>
+    /// <param name="alphabetSize">The alphabet size K, when symbols may exist that were not seen (≥ the number of non-zero counts); null means counts.Length. The shrinkage target is uniform over K symbols.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information JamesStein(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
         Estimate(EntropyEstimator.JamesStein, counts, alphabetSize, logBase);
 

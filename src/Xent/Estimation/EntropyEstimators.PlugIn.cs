@@ -8,6 +8,9 @@ public static partial class EntropyEstimators
     /// <see cref="Measures.Discrete.Entropy(ReadOnlySpan{long}, LogBase)"/>, which it calls; unlike that measure, it refuses counts that sum to 0. Biased low (by ≈ (m − 1)/(2N) nats); ignores <paramref name="alphabetSize"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    /// <param name="counts">The observed counts n_i (each ≥ 0, at least one &gt; 0; zeros are symbols declared but not seen).</param>
+    /// <param name="alphabetSize">The alphabet size K, when symbols may exist that were not seen (≥ the number of non-zero counts); null means counts.Length. Validated but not used.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information PlugIn(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
         Estimate(EntropyEstimator.PlugIn, counts, alphabetSize, logBase);
 
@@ -17,6 +20,9 @@ public static partial class EntropyEstimators
     /// <paramref name="alphabetSize"/> is validated but not used. Always ≥ the plug-in estimate.
     /// </summary>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
+    /// <param name="counts">The observed counts n_i (each ≥ 0, at least one &gt; 0; zeros are symbols declared but not seen).</param>
+    /// <param name="alphabetSize">The alphabet size K, when symbols may exist that were not seen (≥ the number of non-zero counts); null means counts.Length. Validated but not used (the correction counts the observed symbols m).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information MillerMadow(ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default) =>
         Estimate(EntropyEstimator.MillerMadow, counts, alphabetSize, logBase);
 

@@ -19,6 +19,10 @@ public static partial class EntropyEstimators
     /// <summary>Estimates the entropy with the estimator named by <paramref name="estimator"/>; see the member of the same name.</summary>
     /// <exception cref="ArgumentException">A count is negative, nothing was observed, or K is below the number of observed symbols.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="estimator"/> is not a defined value.</exception>
+    /// <param name="estimator">Which estimator to use (a defined value of the enum).</param>
+    /// <param name="counts">The observed counts n_i (each ≥ 0, at least one &gt; 0; zeros are symbols declared but not seen).</param>
+    /// <param name="alphabetSize">The alphabet size K, when symbols may exist that were not seen (≥ the number of non-zero counts); null means counts.Length. Only the estimators that put mass on unseen symbols use it.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information Estimate(EntropyEstimator estimator, ReadOnlySpan<long> counts, int? alphabetSize = null, LogBase logBase = default)
     {
         var sample = Sample.Of(counts, alphabetSize);

@@ -55,6 +55,9 @@ public sealed record TrainTestSplit(int[] Train, int[] Test)
     }
 
     /// <summary>The rows at <paramref name="indices"/> as a new array (see <see cref="Gather{T}(ReadOnlySpan{T}, int, ReadOnlySpan{int}, Span{T})"/>).</summary>
+    /// <param name="rows">The matrix, row-major, a multiple of width values.</param>
+    /// <param name="width">Values per row, ≥ 1 (1 gathers a vector, e.g. labels).</param>
+    /// <param name="indices">Row indices, each in [0, rows.Length / width); repeats are allowed.</param>
     public static T[] Gather<T>(ReadOnlySpan<T> rows, int width, ReadOnlySpan<int> indices)
     {
         var result = new T[(long)indices.Length * Math.Max(width, 1)];

@@ -17,6 +17,8 @@ public static partial class Discrete
     /// sums; the largest count's term is computed as (c/N)·log1p((N − c)/c), so near-certain distributions (counts
     /// [10^12, 1]) keep their digits too. Runs on one thread (the counts are converted into a pooled buffer first).</remarks>
     /// <exception cref="ArgumentException">A count is negative, or the counts sum to more than <see cref="long.MaxValue"/>.</exception>
+    /// <param name="counts">How often each outcome was seen (each ≥ 0, total ≤ <see cref="long.MaxValue"/>); zeros contribute nothing.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information Entropy(ReadOnlySpan<long> counts, LogBase logBase = default)
     {
         var (total, largest) = CheckCounts(counts, nameof(counts));
@@ -67,6 +69,10 @@ public static partial class Discrete
     /// Nothing counted in P (A = 0) gives 0, a mean over no outcomes; Q with nothing counted (B = 0) and no smoothing has
     /// every q_i = 0, so the result is +∞ when A &gt; 0.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, a count is negative, a total exceeds <see cref="long.MaxValue"/>, or an option is out of range.</exception>
+    /// <param name="p">Counts of the true distribution P (each ≥ 0); divided by their total A.</param>
+    /// <param name="q">Counts of the model Q, as many as p (each ≥ 0); divided by their total B, after smoothing when set.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Smoothing and clipping of Q (the normalization policy does not apply to counts); <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information CrossEntropy(ReadOnlySpan<long> p, ReadOnlySpan<long> q, LogBase logBase = default, MeasureOptions? options = null)
     {
         options ??= MeasureOptions.Default;
@@ -84,6 +90,10 @@ public static partial class Discrete
     /// <see cref="CrossEntropy(ReadOnlySpan{long}, ReadOnlySpan{long}, LogBase, MeasureOptions?)"/>; terms are p·log(p/q′) as for
     /// probabilities. A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, a count is negative, a total exceeds <see cref="long.MaxValue"/>, or an option is out of range.</exception>
+    /// <param name="p">Counts of the true distribution P (each ≥ 0).</param>
+    /// <param name="q">Counts of the model Q, as many as p (each ≥ 0); smoothed or clipped when the options say so.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Smoothing and clipping of Q (the normalization policy does not apply to counts); <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information KlDivergence(ReadOnlySpan<long> p, ReadOnlySpan<long> q, LogBase logBase = default, MeasureOptions? options = null) =>
         Information.FromNats(Math.Max(KlDivergenceNats(p, q, options ?? MeasureOptions.Default), 0), logBase);
 
@@ -100,6 +110,9 @@ public static partial class Discrete
     /// <remarks>Both totals 0 (nothing counted on either side) gives 0. Runs on one thread.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, a count is negative, a total exceeds <see cref="long.MaxValue"/>,
     /// or exactly one of the two sums to 0 (there is no distribution to compare with).</exception>
+    /// <param name="p">Counts of P (each ≥ 0).</param>
+    /// <param name="q">Counts of Q, as many as p (each ≥ 0).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information JsDivergence(ReadOnlySpan<long> p, ReadOnlySpan<long> q, LogBase logBase = default) =>
         Information.FromNats(Math.Clamp(JsDivergenceNats(p, q), 0, Math.Log(2)), logBase);
 
@@ -117,11 +130,15 @@ public static partial class Discrete
 
     /// <summary>Jensen–Shannon distance √JS of two count vectors, JS in the unit of <paramref name="logBase"/> (bits by default: in [0, 1]).</summary>
     /// <exception cref="ArgumentException">As for <see cref="JsDivergence(ReadOnlySpan{long}, ReadOnlySpan{long}, LogBase)"/>.</exception>
+    /// <param name="p">Counts of P (each ≥ 0).</param>
+    /// <param name="q">Counts of Q, as many as p (each ≥ 0).</param>
+    /// <param name="logBase">The unit JS is measured in before the square root: bits (the default, giving a distance in [0, 1]), nats or any base &gt; 1.</param>
     public static double JsDistance(ReadOnlySpan<long> p, ReadOnlySpan<long> q, LogBase logBase = default) =>
         Math.Sqrt(JsDivergence(p, q, logBase).Value);
 
     /// <summary>Perplexity e^H (H in nats) of the distribution the counts describe: unitless; 1 when nothing was counted or one outcome has every count.</summary>
     /// <exception cref="ArgumentException">A count is negative, or the counts sum to more than <see cref="long.MaxValue"/>.</exception>
+    /// <param name="counts">How often each outcome was seen (each ≥ 0, total ≤ <see cref="long.MaxValue"/>).</param>
     public static double Perplexity(ReadOnlySpan<long> counts) => Math.Exp(Entropy(counts, LogBase.Nats).Value);
 
     /// <summary>
@@ -131,6 +148,9 @@ public static partial class Discrete
     /// <remarks>Computed as log1p((N − c)/c), exact for an outcome that has nearly every count. Empty counts write nothing.</remarks>
     /// <exception cref="ArgumentException">destination is shorter than counts, a count is negative, the total exceeds
     /// <see cref="long.MaxValue"/>, or the counts are all 0 and not empty (no outcome has a probability).</exception>
+    /// <param name="counts">How often each outcome was seen (each ≥ 0, not all 0 unless empty).</param>
+    /// <param name="destination">Receives −log(c_i/N) for each count, at least as long as counts; +∞ where a count is 0. Only the first counts.Length entries are written.</param>
+    /// <param name="logBase">The unit of the surprisals: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static void Surprisal(ReadOnlySpan<long> counts, Span<double> destination, LogBase logBase = default)
     {
         CheckDestination(counts, destination);

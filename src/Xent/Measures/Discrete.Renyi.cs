@@ -14,6 +14,10 @@ public static partial class Discrete
     /// <remarks>Empty p, or p all 0 under <see cref="Normalization.AsIs"/>: 0. A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">α is negative or NaN.</exception>
     /// <exception cref="ArgumentException">An entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="p">The probabilities p_i (finite, ≥ 0; under the default policy they must sum to 1 within the tolerance).</param>
+    /// <param name="alpha">The order α ≥ 0: 0 gives the log of the support size (Hartley), 1 the Shannon entropy, +∞ the min-entropy.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information RenyiEntropy<T>(ReadOnlySpan<T> p, double alpha, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -35,6 +39,9 @@ public static partial class Discrete
     /// distributions keep their digits.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">α is negative or NaN.</exception>
     /// <exception cref="ArgumentException">A count is negative, or the counts sum to more than <see cref="long.MaxValue"/>.</exception>
+    /// <param name="counts">How often each outcome was seen (each ≥ 0, total ≤ <see cref="long.MaxValue"/>).</param>
+    /// <param name="alpha">The order α ≥ 0: 0 gives the log of the number of outcomes seen, 1 the Shannon entropy, +∞ the min-entropy.</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information RenyiEntropy(ReadOnlySpan<long> counts, double alpha, LogBase logBase = default)
     {
         CheckOrder(alpha);

@@ -10,6 +10,11 @@ public static partial class Gaussian
     /// <remarks>Computed as ½[(r − 1 − ln r) + (μ_p − μ_q)²/σ_q²] with r = σ_p²/σ_q², and r − 1 − ln r = e^t − 1 − t for t = ln r
     /// evaluated by a series near 0, so nearly equal Gaussians keep their digits. 0 exactly when the parameters are equal.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">A mean is not finite, or a variance is not finite and positive.</exception>
+    /// <param name="meanP">μ_p, the mean of P (finite).</param>
+    /// <param name="varianceP">σ_p², the variance of P (finite, &gt; 0).</param>
+    /// <param name="meanQ">μ_q, the mean of Q (finite).</param>
+    /// <param name="varianceQ">σ_q², the variance of Q (finite, &gt; 0).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information KlDivergence(double meanP, double varianceP, double meanQ, double varianceQ, LogBase logBase = default)
     {
         if (!double.IsFinite(meanP)) ThrowHelper.ThrowArgumentOutOfRange(nameof(meanP), meanP, "a mean must be finite");
@@ -24,6 +29,11 @@ public static partial class Gaussian
     /// <see cref="KlDivergence(double, double, double, double, LogBase)"/>, in the unit of <paramref name="logBase"/> (bits by default). Empty spans give 0.
     /// </summary>
     /// <exception cref="ArgumentException">Lengths differ, a mean is not finite, or a variance is not finite and positive.</exception>
+    /// <param name="meanP">μ_p per coordinate (finite).</param>
+    /// <param name="varianceP">σ_p² per coordinate, as many as meanP (finite, &gt; 0).</param>
+    /// <param name="meanQ">μ_q per coordinate, as many as meanP (finite).</param>
+    /// <param name="varianceQ">σ_q² per coordinate, as many as meanP (finite, &gt; 0).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information KlDivergenceDiagonal(ReadOnlySpan<double> meanP, ReadOnlySpan<double> varianceP,
         ReadOnlySpan<double> meanQ, ReadOnlySpan<double> varianceQ, LogBase logBase = default)
     {
@@ -47,6 +57,9 @@ public static partial class Gaussian
     /// <remarks>σ² − 1 − ln σ² is evaluated as e^t − 1 − t with t = ln σ², by a series near 0, so a posterior close to N(0, 1)
     /// gives its small KL accurately. A large log-variance gives a large (possibly +∞) result, never NaN.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, or an entry is not finite.</exception>
+    /// <param name="mean">The posterior means μ_i (finite), as a VAE encoder outputs them.</param>
+    /// <param name="logVariance">ln σ_i² per coordinate, as many as mean (finite; the log-variance parameterization, not σ or σ²).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information KlToStandardNormal(ReadOnlySpan<double> mean, ReadOnlySpan<double> logVariance, LogBase logBase = default)
     {
         CheckSameLength(mean, nameof(mean), logVariance, nameof(logVariance));
@@ -64,6 +77,11 @@ public static partial class Gaussian
     /// <remarks>With Σ_p = L_p L_pᵀ and Σ_q = L_q L_qᵀ (Cholesky), tr(Σ_q⁻¹Σ_p) = ‖L_q⁻¹ L_p‖_F², the quadratic form is ‖L_q⁻¹(μ_p − μ_q)‖²
     /// and ln det Σ = 2 Σ ln L_ii: no inverse is formed. A result that rounds below 0 is returned as 0.</remarks>
     /// <exception cref="ArgumentException">meanP is empty, lengths or shapes disagree, an entry is not finite, or a covariance is not symmetric positive definite.</exception>
+    /// <param name="meanP">μ_p, the d-vector mean of P (d ≥ 1, finite).</param>
+    /// <param name="covarianceP">Σ_p, d×d row-major (symmetric positive definite).</param>
+    /// <param name="meanQ">μ_q, d entries (finite).</param>
+    /// <param name="covarianceQ">Σ_q, d×d row-major (symmetric positive definite).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information KlDivergence(ReadOnlySpan<double> meanP, ReadOnlySpan<double> covarianceP,
         ReadOnlySpan<double> meanQ, ReadOnlySpan<double> covarianceQ, LogBase logBase = default)
     {

@@ -11,6 +11,11 @@ public static partial class Joint
     /// <remarks>The same as <see cref="Discrete.Entropy{T}(ReadOnlySpan{T}, LogBase, MeasureOptions?)"/> of the flattened table. 0·log 0 = 0.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="table">The joint probabilities p(x, y), row-major: cell (x, y) at table[x * columns + y] (finite, ≥ 0).</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information Entropy<T>(ReadOnlySpan<T> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -24,6 +29,10 @@ public static partial class Joint
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, a count is negative, or the counts sum past <see cref="long.MaxValue"/>.</exception>
+    /// <param name="table">Joint counts n(x, y), row-major: cell (x, y) at table[x * columns + y] (each ≥ 0).</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information Entropy(ReadOnlySpan<long> table, int rows, int columns, LogBase logBase = default)
     {
         PrepareCounts(table, rows, columns);
@@ -38,6 +47,11 @@ public static partial class Joint
     /// <remarks>Computed as Σ p(x,y) log(p(x)/p(x,y)), each term ≥ 0. 0 ≤ H(Y|X) ≤ H(Y).</remarks>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="table">The joint probabilities p(x, y), row-major: cell (x, y) at table[x * columns + y] (finite, ≥ 0).</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static Information ConditionalEntropy<T>(ReadOnlySpan<T> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         ConditionalEntropyCore(table, rows, columns, Prepare(table, rows, columns, options), logBase);
@@ -45,6 +59,10 @@ public static partial class Joint
     /// <summary>Conditional entropy H(Y|X) of a rows × columns count table, in the unit of <paramref name="logBase"/> (bits by default); 0 when nothing was counted.</summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, a count is negative, or the counts sum past <see cref="long.MaxValue"/>.</exception>
+    /// <param name="table">Joint counts n(x, y), row-major: cell (x, y) at table[x * columns + y] (each ≥ 0).</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="logBase">The unit of the result: bits (the default), nats, hartleys or any base &gt; 1.</param>
     public static Information ConditionalEntropy(ReadOnlySpan<long> table, int rows, int columns, LogBase logBase = default) =>
         ConditionalEntropyCore(table, rows, columns, PrepareCounts(table, rows, columns), logBase);
 
@@ -61,6 +79,11 @@ public static partial class Joint
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, an entry is NaN, infinite or negative, or the sum breaks the normalization policy.</exception>
+    /// <param name="table">The joint probabilities p(x, y), row-major: cell (x, y) at table[x * columns + y] (finite, ≥ 0).</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
+    /// <param name="logBase">The unit of every figure: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="options">Normalization policy, tolerance, clipping, smoothing and threads; <see cref="MeasureOptions.Default"/> when null.</param>
     public static JointEntropies Summarize<T>(ReadOnlySpan<T> table, int rows, int columns, LogBase logBase = default, MeasureOptions? options = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -76,6 +99,10 @@ public static partial class Joint
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">rows or columns is below 1.</exception>
     /// <exception cref="ArgumentException">table.Length ≠ rows·columns, a count is negative, or the counts sum past <see cref="long.MaxValue"/>.</exception>
+    /// <param name="logBase">The unit of every figure: bits (the default), nats, hartleys or any base &gt; 1.</param>
+    /// <param name="table">Joint counts n(x, y), row-major: cell (x, y) at table[x * columns + y] (each ≥ 0).</param>
+    /// <param name="rows">The number of categories of X (≥ 1).</param>
+    /// <param name="columns">The number of categories of Y (≥ 1).</param>
     public static JointEntropies Summarize(ReadOnlySpan<long> table, int rows, int columns, LogBase logBase = default)
     {
         double n = PrepareCounts(table, rows, columns);

@@ -18,6 +18,7 @@ public readonly record struct JointEntropies(
     Information MutualInformation)
 {
     /// <summary>The normalized mutual information I / D in [0, 1] with the denominator D chosen by <paramref name="normalization"/>; see <see cref="Joint.NormalizedMutualInformation{T}(ReadOnlySpan{T}, int, int, NmiNormalization, MeasureOptions?)"/> for the degenerate cases.</summary>
+    /// <param name="normalization">Which denominator: the arithmetic mean of H(X) and H(Y) (the default, as scikit-learn), geometric mean, min, max or joint entropy.</param>
     public double Normalized(NmiNormalization normalization = NmiNormalization.Arithmetic) =>
         Joint.Normalize(MutualInformation.Nats, RowEntropy.Nats, ColumnEntropy.Nats, JointEntropy.Nats, normalization);
 }

@@ -49,6 +49,11 @@ public sealed record CompressionResult
     public required int Threads { get; init; }
 
     /// <summary>The record of a container run's summary.</summary>
+    /// <param name="operation">"compress" or "decompress".</param>
+    /// <param name="input">The input path, or "-" for standard input.</param>
+    /// <param name="output">The output path, or "-" for standard output.</param>
+    /// <param name="summary">What the container run read, wrote and chose (codec, level, blocks, threads).</param>
+    /// <param name="seconds">Wall-clock time of the run, in seconds (≥ 0).</param>
     public static CompressionResult From(string operation, string input, string output, XentContainerSummary summary, double seconds)
     {
         double n = summary.OriginalBytes;

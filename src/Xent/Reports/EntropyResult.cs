@@ -33,9 +33,15 @@ public sealed record EntropyResult : InformationReport
     public int? Bootstrap { get; init; }
 
     /// <summary>H(P) of a distribution.</summary>
+    /// <param name="entropy">H(P), in the unit the report will state.</param>
     public static EntropyResult OfDistribution(Information entropy) => new() { Entropy = entropy.Value, Base = entropy.Base.Value };
 
     /// <summary>An estimate from <paramref name="n"/> observations of <paramref name="distinct"/> symbols, with its bootstrap interval if one was drawn.</summary>
+    /// <param name="estimate">The entropy estimate, in the unit the report will state.</param>
+    /// <param name="n">Observations counted (≥ 0).</param>
+    /// <param name="distinct">Distinct symbols observed (≥ 0).</param>
+    /// <param name="estimator">The estimator's name as the CLI spells it ("plugin", "miller-madow", …).</param>
+    /// <param name="interval">The bootstrap percentile interval in the same unit as the estimate, or null when none was drawn.</param>
     public static EntropyResult OfEstimate(Information estimate, long n, int distinct, string estimator, BootstrapInterval? interval)
     {
         var result = new EntropyResult { Entropy = estimate.Value, Base = estimate.Base.Value, N = n, Distinct = distinct, Estimator = estimator };

@@ -41,6 +41,7 @@ public readonly record struct Failure(FailureKind Kind, string Message)
     public int HttpStatus => Kind == FailureKind.UserError ? 400 : 500;
 
     /// <summary>Classifies <paramref name="exception"/> and formats its message on one line.</summary>
+    /// <param name="exception">The exception a command or request ended with (not null).</param>
     public static Failure Classify(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -51,11 +52,13 @@ public readonly record struct Failure(FailureKind Kind, string Message)
     }
 
     /// <summary>Whether <paramref name="exception"/> is the user's to fix (see the type's remarks); <see cref="OutOfMemoryException"/> is not.</summary>
+    /// <param name="exception">The exception to classify (not null).</param>
     public static bool IsUserError(Exception exception) =>
         exception is IUserError or ArgumentException or FormatException or IOException or UnauthorizedAccessException
             or InvalidDataException or OverflowException;
 
     /// <summary>The exception's message on one line; an out-of-range argument's message gets the value it was given.</summary>
+    /// <param name="exception">The exception whose message is formatted (not null); inner exceptions are not read.</param>
     public static string OneLine(Exception exception)
     {
         string message = OneLine(exception.Message);
@@ -65,6 +68,7 @@ public readonly record struct Failure(FailureKind Kind, string Message)
     }
 
     /// <summary>A message on one line, without the " (Parameter 'p')" that <see cref="ArgumentException"/> appends (the message names the argument already).</summary>
+    /// <param name="message">A message that may span lines or end with ArgumentException's parameter suffix.</param>
     public static string OneLine(string message)
     {
         int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);

@@ -21,10 +21,13 @@ public abstract record InformationReport
     public LogBase LogBase => LogBase.Of(Base);
 
     /// <summary>A figure of this report with its unit.</summary>
+    /// <param name="value">A figure of the report, in the report's unit (its Base).</param>
     public Information Figure(double value) => new(value, LogBase);
 
     /// <summary>Checks that a library figure is in this report's unit, and returns its value.</summary>
     /// <exception cref="ArgumentException"><paramref name="figure"/> is in another unit.</exception>
+    /// <param name="figure">A figure computed by the library, which must be in the report's base.</param>
+    /// <param name="name">The name of the figure, used in the exception's message and as its parameter name.</param>
     protected double InUnit(Information figure, string name)
     {
         if (figure.Base != LogBase) ThrowHelper.ThrowArgument(name, $"{name} is in {figure.Unit} but the report is in {Unit}.");

@@ -55,6 +55,9 @@ public sealed record MetricsResult : InformationReport
     public required CalibrationBin[] Reliability { get; init; }
 
     /// <summary>The result for <paramref name="report"/> and the bad rows skipped while reading its data.</summary>
+    /// <param name="report">The metrics of the scored rows.</param>
+    /// <param name="skippedRows">Rows skipped as bad while reading the data (0 when none).</param>
+    /// <param name="firstSkippedReason">The first skipped row's one-line reason, or null when no row was skipped.</param>
     public static MetricsResult From(ClassificationReport report, int skippedRows, string? firstSkippedReason) => new()
     {
         Base = LogBase.Nats.Value,

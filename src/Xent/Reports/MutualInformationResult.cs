@@ -51,6 +51,14 @@ public sealed record MutualInformationResult : InformationReport
 
     /// <summary>The result for the entropies of the X×Y table and, optionally, I(X;Y|Z) for column <paramref name="given"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="conditional"/> is in another unit than <paramref name="entropies"/>, or only one of it and <paramref name="given"/> is set.</exception>
+    /// <param name="entropies">H(X), H(Y), H(X,Y) and I(X;Y) of the table, all in one unit, which the report states.</param>
+    /// <param name="n">Rows counted into the table (≥ 0).</param>
+    /// <param name="x">Column X's name.</param>
+    /// <param name="y">Column Y's name.</param>
+    /// <param name="xCategories">Distinct values of X (the table's rows).</param>
+    /// <param name="yCategories">Distinct values of Y (the table's columns).</param>
+    /// <param name="given">Column Z's name when I(X;Y|Z) is reported; null otherwise (then conditional must be null too).</param>
+    /// <param name="conditional">I(X;Y|Z) in the unit of the entropies, or null when there is no given column.</param>
     public static MutualInformationResult From(JointEntropies entropies, long n, string x, string y, int xCategories, int yCategories,
         string? given = null, Information? conditional = null)
     {

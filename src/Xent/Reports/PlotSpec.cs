@@ -124,9 +124,13 @@ public enum SeriesStyle
 public sealed record ReferenceLine(LineOrientation Orientation, double Value, string Label)
 {
     /// <summary>The line y = <paramref name="y"/>.</summary>
+    /// <param name="y">Where the line crosses the y-axis, in the plot's y units.</param>
+    /// <param name="label">The legend text (not null).</param>
     public static ReferenceLine Horizontal(double y, string label) => new(LineOrientation.Horizontal, y, label);
 
     /// <summary>The line x = <paramref name="x"/>.</summary>
+    /// <param name="x">Where the line crosses the x-axis, in the plot's x units.</param>
+    /// <param name="label">The legend text (not null).</param>
     public static ReferenceLine Vertical(double x, string label) => new(LineOrientation.Vertical, x, label);
 }
 

@@ -14,10 +14,12 @@ public static class ReportJson
 {
     /// <summary>The record as one indented JSON object, by its run-time type (a <see cref="PairMeasureResult"/> writes its measure's key).</summary>
     /// <exception cref="InvalidOperationException">A figure of the record is NaN, or <typeparamref name="T"/> is not a registered result type.</exception>
+    /// <param name="report">A result record from Xent.Reports (not null); its run-time type chooses the JSON shape.</param>
     public static string Serialize<T>(T report) where T : notnull => JsonSerializer.Serialize(report, TypeInfo(report.GetType()));
 
     /// <summary>Reads a record written by <see cref="Serialize{T}"/> (the strings "Infinity" and "-Infinity" become ±∞).</summary>
     /// <exception cref="JsonException">The text is not such a record, or holds "NaN".</exception>
+    /// <param name="json">The JSON text of one result record, as written by Serialize.</param>
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize(json, TypeInfo<T>()) ?? throw new JsonException($"the JSON text is null, not a {typeof(T).Name}.");
 

@@ -18,6 +18,8 @@ public sealed record TourResult
     public required string[] Files { get; init; }
 
     /// <summary>The result of <paramref name="report"/> with the files its plots were written to.</summary>
+    /// <param name="report">The tour's figures, sections and plots.</param>
+    /// <param name="files">The paths the plots were written to, in order (copied; empty when no plot was written).</param>
     public static TourResult From(TourReport report, IEnumerable<string> files) =>
         new() { Figures = report.Figures, Sections = report.Sections, Plots = report.Plots, Files = files.ToArray() };
 }

@@ -67,6 +67,13 @@ public sealed record TrainResult : InformationReport
 
     /// <summary>The result of fitting <paramref name="model"/> (which carries its training report) with the metrics of its training and test rows.</summary>
     /// <exception cref="ArgumentException">The model has no training report.</exception>
+    /// <param name="model">The fitted model; it must carry its training report (iterations, final loss, convergence).</param>
+    /// <param name="options">The options the model was fitted with (regularization, tolerance, iteration limit), reported as given.</param>
+    /// <param name="train">Metrics of the model on its training rows.</param>
+    /// <param name="test">Metrics on the held-out test rows, or null when there was no test split.</param>
+    /// <param name="seconds">Wall-clock time of the fit, in seconds (≥ 0).</param>
+    /// <param name="skippedRows">Rows skipped as bad while reading the data (0 when none).</param>
+    /// <param name="firstSkippedReason">The first skipped row's one-line reason, or null when no row was skipped.</param>
     public static TrainResult From(LogisticRegressionModel model, LogisticRegressionOptions options, ClassificationReport train,
         ClassificationReport? test, double seconds, int skippedRows, string? firstSkippedReason)
     {

@@ -55,6 +55,8 @@ public static class TreePlot
     }
 
     /// <summary>The test that sends a row from <paramref name="node"/> to child <paramref name="b"/>: "x ≤ 2.45", "outlook ∈ {sunny}".</summary>
+    /// <param name="node">An internal node of a fitted tree (one with children).</param>
+    /// <param name="b">The child's index, 0 ≤ b &lt; the node's number of children.</param>
     public static string Branch(TreeNode node, int b)
     {
         ArgumentNullException.ThrowIfNull(node);

@@ -27,6 +27,10 @@ public static partial class RansStream
     /// <paramref name="source"/>; the destination's content is unspecified unless Done. Memory: the decoding tables, whatever
     /// the input claims: 4·2^P bytes per context for P ≤ 12 (the AVX-512 order-1 decoder reserves all 256: 4 MiB at P = 12),
     /// 5·2^P bytes per context above.</returns>
+    /// <param name="source">One encoded block, starting at its first byte; bytes after the block are not read.</param>
+    /// <param name="destination">Receives the decoded bytes; at least the decoded length (see TryGetDecodedLength). Unspecified unless Done.</param>
+    /// <param name="bytesConsumed">The block's length in bytes when Done; 0 otherwise.</param>
+    /// <param name="bytesWritten">The decoded bytes written when Done; 0 otherwise.</param>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten)
     {
         bytesConsumed = bytesWritten = 0;

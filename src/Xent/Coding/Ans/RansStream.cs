@@ -74,6 +74,8 @@ public static partial class RansStream
     /// 2 bytes per symbol.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, order is not 0 or 1, or the bound exceeds
     /// <see cref="int.MaxValue"/>.</exception>
+    /// <param name="count">The number of bytes to encode (≥ 0).</param>
+    /// <param name="order">0 (one frequency table) or 1 (one per previous byte).</param>
     public static int MaxEncodedLength(int count, int order)
     {
         if (count < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(count), count, "the byte count must be ≥ 0");
@@ -94,6 +96,10 @@ public static partial class RansStream
     /// same input and settings give the same bytes on every machine.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">order is not 0 or 1, or precisionBits is outside 8 … 16.</exception>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length, order).</exception>
+    /// <param name="source">The bytes to encode (any length, including empty).</param>
+    /// <param name="destination">Where the block is written; at least MaxEncodedLength(source.Length, order) bytes (also used as scratch).</param>
+    /// <param name="order">0 (one frequency table) or 1 (one table per previous byte).</param>
+    /// <param name="precisionBits">P, the frequency tables' precision: they sum to 2^P (8 … 16, default 12). Higher costs less per symbol and more table memory to decode.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int order, int precisionBits = DefaultPrecision)
     {
         CheckOrder(order);
@@ -106,6 +112,9 @@ public static partial class RansStream
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
     /// <exception cref="ArgumentOutOfRangeException">order is not 0 or 1, or precisionBits is outside 8 … 16.</exception>
+    /// <param name="source">The bytes to encode (any length, including empty).</param>
+    /// <param name="order">0 (one frequency table) or 1 (one table per previous byte).</param>
+    /// <param name="precisionBits">P, the frequency tables' precision (8 … 16, default 12).</param>
     public static byte[] Encode(ReadOnlySpan<byte> source, int order, int precisionBits = DefaultPrecision)
     {
         CheckOrder(order);
@@ -117,6 +126,8 @@ public static partial class RansStream
     /// Reads only the start of the header: the number of bytes the block decodes to. <see cref="OperationStatus.NeedMoreData"/>
     /// or <see cref="OperationStatus.InvalidData"/> (with <paramref name="length"/> 0) when that part is truncated or corrupt.
     /// </summary>
+    /// <param name="source">One encoded block, starting at its first byte; bytes after the block are not read.</param>
+    /// <param name="length">The number of bytes the block decodes to, or 0 when the status is not Done.</param>
     public static OperationStatus TryGetDecodedLength(ReadOnlySpan<byte> source, out int length)
     {
         var status = ReadPrefix(source, out _, out _, out length, out _);
@@ -132,6 +143,8 @@ public static partial class RansStream
     /// <exception cref="ArgumentOutOfRangeException">maxLength &lt; 0.</exception>
     /// <exception cref="InvalidDataException">The input is truncated, corrupt, claims more than maxLength bytes, or has bytes
     /// after the block.</exception>
+    /// <param name="source">One encoded block, exactly (trailing bytes are an error).</param>
+    /// <param name="maxLength">The most bytes the caller accepts (≥ 0); a block claiming more is refused before any allocation.</param>
     public static byte[] Decode(ReadOnlySpan<byte> source, int maxLength) =>
         BlockDecoding.DecodeWhole("rANS", source, maxLength, TryGetDecodedLength, TryDecode);
 

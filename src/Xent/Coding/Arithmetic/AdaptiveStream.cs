@@ -23,12 +23,16 @@ public static class AdaptiveStream
 
     /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
+    /// <param name="count">The number of bytes to encode (≥ 0).</param>
     public static int MaxEncodedLength(int count) => BlockHeader.MaxEncodedLength(count);
 
     /// <summary>Encodes <paramref name="source"/> into <paramref name="destination"/> with the adaptive model of order
     /// <paramref name="order"/>; returns the number of bytes written.</summary>
     /// <exception cref="ArgumentOutOfRangeException">order is not 0, 1 or 2.</exception>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
+    /// <param name="source">The bytes to encode (any length, including empty).</param>
+    /// <param name="destination">Where the block is written, from its first byte; at least MaxEncodedLength(source.Length) bytes (the encoder may use the room as scratch).</param>
+    /// <param name="order">The model's context length in bytes: 0, 1 (the default) or 2. The decoder reads it from the block.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int order = DefaultOrder) =>
         EncodeCore(source, destination, order, out _);
 
@@ -61,6 +65,8 @@ public static class AdaptiveStream
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
     /// <exception cref="ArgumentOutOfRangeException">order is not 0, 1 or 2.</exception>
+    /// <param name="source">The bytes to encode (any length, including empty).</param>
+    /// <param name="order">The model's context length in bytes: 0, 1 (the default) or 2.</param>
     public static byte[] Encode(ReadOnlySpan<byte> source, int order = DefaultOrder)
     {
         var buffer = new byte[MaxEncodedLength(source.Length)];
@@ -69,6 +75,8 @@ public static class AdaptiveStream
 
     /// <summary>Reads only the header: the number of bytes the block decodes to (NeedMoreData or InvalidData when the header
     /// is truncated or corrupt).</summary>
+    /// <param name="source">One encoded block, starting at its first byte; bytes after the block are not read.</param>
+    /// <param name="length">The number of bytes the block decodes to, or 0 when the status is not Done.</param>
     public static OperationStatus TryGetDecodedLength(ReadOnlySpan<byte> source, out int length)
     {
         var status = BlockHeader.TryRead(source, out length, out _, out _);
@@ -83,6 +91,10 @@ public static class AdaptiveStream
     /// is truncated; <see cref="OperationStatus.InvalidData"/> when it is corrupt (an unknown mode, a coder state that does
     /// not end as the encoder's, a stored block whose CRC-32 does not match). Destination content is unspecified unless
     /// Done.</returns>
+    /// <param name="source">One encoded block, starting at its first byte; bytes after the block are not read.</param>
+    /// <param name="destination">Receives the decoded bytes; at least the decoded length (see TryGetDecodedLength). Unspecified unless Done.</param>
+    /// <param name="bytesConsumed">The block's length in bytes when Done; 0 otherwise.</param>
+    /// <param name="bytesWritten">The decoded bytes written when Done; 0 otherwise.</param>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten)
     {
         bytesConsumed = bytesWritten = 0;
@@ -133,6 +145,9 @@ public static class AdaptiveStream
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">order is not 0, 1 or 2.</exception>
     /// <exception cref="ArgumentException">destination is not empty and shorter than data.</exception>
+    /// <param name="data">The bytes to cost (any length).</param>
+    /// <param name="order">The model's context length in bytes: 0, 1 (the default) or 2.</param>
+    /// <param name="destination">Empty (the default) for the total only; otherwise at least data.Length entries, receiving each byte's cost in bits.</param>
     public static Information CodeLength(ReadOnlySpan<byte> data, int order = DefaultOrder, Span<double> destination = default)
     {
         var model = new AdaptiveByteModel(order);

@@ -27,17 +27,23 @@ public static class CmStream
 
     /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
+    /// <param name="count">The number of bytes to encode (≥ 0).</param>
     public static int MaxEncodedLength(int count) => BlockHeader.MaxEncodedLength(count);
 
     /// <summary>Encodes <paramref name="source"/> into <paramref name="destination"/> at <paramref name="level"/>; returns the
     /// number of bytes written.</summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
+    /// <param name="source">The bytes to encode (any length, including empty).</param>
+    /// <param name="destination">Where the block is written, from its first byte; at least MaxEncodedLength(source.Length) bytes (the encoder may use the room as scratch).</param>
+    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
         EncodeCore(source, destination, level, out _);
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
+    /// <param name="source">The bytes to encode (any length, including empty).</param>
+    /// <param name="level">1 … 9; see the span overload.</param>
     public static byte[] Encode(ReadOnlySpan<byte> source, int level = DefaultLevel)
     {
         var buffer = new byte[MaxEncodedLength(source.Length)];
@@ -84,6 +90,8 @@ public static class CmStream
 
     /// <summary>Reads only the header: the number of bytes the block decodes to (NeedMoreData or InvalidData when the header
     /// is truncated or corrupt).</summary>
+    /// <param name="source">One encoded block, starting at its first byte; bytes after the block are not read.</param>
+    /// <param name="length">The number of bytes the block decodes to, or 0 when the status is not Done.</param>
     public static OperationStatus TryGetDecodedLength(ReadOnlySpan<byte> source, out int length)
     {
         var status = BlockHeader.TryRead(source, out length, out _, out _);
@@ -98,6 +106,10 @@ public static class CmStream
     /// is truncated; <see cref="OperationStatus.InvalidData"/> when it is corrupt (an unknown level, a coder state that does
     /// not end as the encoder's, a stored block whose CRC-32 does not match). Destination content is unspecified unless
     /// Done.</returns>
+    /// <param name="source">One encoded block, starting at its first byte; bytes after the block are not read.</param>
+    /// <param name="destination">Receives the decoded bytes; at least the decoded length (see TryGetDecodedLength). Unspecified unless Done.</param>
+    /// <param name="bytesConsumed">The block's length in bytes when Done; 0 otherwise.</param>
+    /// <param name="bytesWritten">The decoded bytes written when Done; 0 otherwise.</param>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten) =>
         TryDecodeCore(source, destination, long.MaxValue, out bytesConsumed, out bytesWritten, out _);
 
@@ -193,6 +205,7 @@ public static class CmStream
     /// model in — a caller that refuses blocks above some figure passes it to
     /// <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, long, out int, out int)"/>. 0 for an empty or stored block; −1
     /// when the header is truncated or names no known level and format version.</summary>
+    /// <param name="source">One encoded block, starting at its first byte; bytes after the block are not read. Only its header is read.</param>
     public static long DecoderMemoryBytes(ReadOnlySpan<byte> source)
     {
         if (BlockHeader.TryRead(source, out int n, out byte mode, out _) != OperationStatus.Done) return -1;
@@ -217,6 +230,9 @@ public static class CmStream
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9.</exception>
     /// <exception cref="ArgumentException">destination is not empty and shorter than data.</exception>
+    /// <param name="data">The bytes to cost (any length).</param>
+    /// <param name="level">1 … 9, as for Encode.</param>
+    /// <param name="destination">Empty (the default) for the total only; otherwise at least data.Length entries, receiving each byte's cost in bits.</param>
     public static Information CodeLength(ReadOnlySpan<byte> data, int level = DefaultLevel, Span<double> destination = default) =>
         CodeLengthCore(data, level, destination);
 

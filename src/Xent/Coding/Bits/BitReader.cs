@@ -46,6 +46,7 @@ public ref struct BitReader
     private readonly ref byte _end;
 
     /// <summary>A reader positioned at the first bit of <paramref name="source"/>, with no bits loaded yet.</summary>
+    /// <param name="source">The bytes to read, least significant bit of each byte first; must stay alive and unchanged while the reader is used (it is not copied).</param>
     public BitReader(ReadOnlySpan<byte> source)
     {
         _next = ref MemoryMarshal.GetReference(source);
@@ -87,6 +88,7 @@ public ref struct BitReader
     /// <summary>The next <paramref name="count"/> bits (0 … 56) as an integer, the first bit least significant, without
     /// consuming them; refills when fewer are available. Bits past the end of the input are zeros.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count is outside 0 … 56.</exception>
+    /// <param name="count">How many bits, 0 … 56.</param>
     public ulong PeekBits(int count)
     {
         if ((uint)count > MinBitsAfterRefill) ThrowHelper.ThrowArgumentOutOfRange(nameof(count), count, $"a peek is 0 … {MinBitsAfterRefill} bits");
@@ -96,6 +98,7 @@ public ref struct BitReader
 
     /// <summary>Consumes <paramref name="count"/> bits (0 … <see cref="BitsAvailable"/>) already in the container.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count is negative or above <see cref="BitsAvailable"/>.</exception>
+    /// <param name="count">How many bits, 0 … BitsAvailable.</param>
     public void SkipBits(int count)
     {
         if ((uint)count > (uint)BitsAvailable) ThrowHelper.ThrowArgumentOutOfRange(nameof(count), count, $"only {BitsAvailable} bits are available");
@@ -107,6 +110,7 @@ public ref struct BitReader
     /// needed. Past the end of the input the bits are zeros and <see cref="IsOverread"/> becomes true.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">count is outside 0 … 64.</exception>
+    /// <param name="count">How many bits, 0 … 56.</param>
     public ulong ReadBits(int count)
     {
         if ((uint)count > 64) ThrowHelper.ThrowArgumentOutOfRange(nameof(count), count, "a read is 0 … 64 bits");

@@ -38,6 +38,7 @@ public ref struct BitWriter
     private int _count;
 
     /// <summary>A writer at the start of <paramref name="destination"/>.</summary>
+    /// <param name="destination">Where the bits go, from its first byte; not copied, so it must outlive the writer. Size it with the stream's MaxEncodedLength.</param>
     public BitWriter(Span<byte> destination)
     {
         _start = ref MemoryMarshal.GetReference(destination);
@@ -60,6 +61,8 @@ public ref struct BitWriter
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">count is outside 0 … 64, or value has bits at or above count.</exception>
     /// <exception cref="ArgumentException">The destination is full.</exception>
+    /// <param name="value">The bits to write, in its low count bits (no bit set at or above count).</param>
+    /// <param name="count">How many bits, 0 … 64.</param>
     public void WriteBits(ulong value, int count)
     {
         if ((uint)count > 64) ThrowHelper.ThrowArgumentOutOfRange(nameof(count), count, "a write is 0 … 64 bits");

@@ -20,10 +20,13 @@ public static class Varint
     public const int MaxLength = 10;
 
     /// <summary>The number of bytes <paramref name="value"/> takes: ⌈bits / 7⌉, at least 1.</summary>
+    /// <param name="value">Any unsigned 64-bit value.</param>
     public static int Length(ulong value) => (64 - BitOperations.LeadingZeroCount(value | 1) + 6) / 7;
 
     /// <summary>Writes <paramref name="value"/> at the start of <paramref name="destination"/>; returns the bytes written (1…10).</summary>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="Length"/>(value).</exception>
+    /// <param name="value">Any unsigned 64-bit value.</param>
+    /// <param name="destination">Where the varint goes; at least Length(value) bytes (10 always suffice).</param>
     public static int Write(ulong value, Span<byte> destination)
     {
         int length = Length(value);
@@ -41,6 +44,9 @@ public static class Varint
     /// <see cref="OperationStatus.NeedMoreData"/> when the source ends inside the varint (including an empty source);
     /// <see cref="OperationStatus.InvalidData"/> when it is overlong (ends in a 0 byte after the first) or exceeds 64 bits.
     /// On failure <paramref name="value"/> and <paramref name="bytesConsumed"/> are 0. Reads at most 10 bytes.</returns>
+    /// <param name="source">Bytes starting with the varint; bytes after it are not read.</param>
+    /// <param name="value">The value read, or 0 on failure.</param>
+    /// <param name="bytesConsumed">The varint's length in bytes (1 … 10), or 0 on failure.</param>
     public static OperationStatus TryRead(ReadOnlySpan<byte> source, out ulong value, out int bytesConsumed)
     {
         value = 0;

@@ -28,6 +28,8 @@ public static class BlockCode
     /// P^n, used on P^n. Divide by n for bits per symbol.
     /// </summary>
     /// <exception cref="ArgumentException">As for <see cref="ExpectedLength(ReadOnlySpan{double}, ReadOnlySpan{double}, int, HuffmanTieBreak, CancellationToken)"/>.</exception>
+    /// <param name="p">The symbol distribution P (finite, ≥ 0, summing to 1).</param>
+    /// <param name="n">The block length in symbols (≥ 1; see Fits for the sizes that can be coded).</param>
     public static Information ExpectedLength(ReadOnlySpan<double> p, int n) => ExpectedLength(p, p, n);
 
     /// <summary>
@@ -117,6 +119,8 @@ public static class BlockCode
 
     /// <summary>True if blocks of <paramref name="n"/> symbols over an alphabet of <paramref name="alphabetSize"/> can be coded:
     /// at most 2^62 sequences and 2^22 compositions.</summary>
+    /// <param name="alphabetSize">The number of symbols K (≥ 1).</param>
+    /// <param name="n">The block length in symbols (≥ 1).</param>
     public static bool Fits(int alphabetSize, int n)
     {
         if (alphabetSize < 1 || n < 1) return false;

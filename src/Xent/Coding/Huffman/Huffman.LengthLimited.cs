@@ -18,6 +18,9 @@ public static partial class Huffman
     /// <exception cref="ArgumentException">A weight is invalid or none is positive; <paramref name="lengths"/> is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> &lt; 1, or 2^L is smaller than the number of
     /// symbols with positive weight (no prefix code fits).</exception>
+    /// <param name="weights">The weights, one per symbol: probabilities or relative frequencies (finite, ≥ 0, at least one &gt; 0; need not sum to 1). A weight of 0 gets no codeword.</param>
+    /// <param name="maxLength">The longest codeword allowed, in bits (≥ 1, with 2^maxLength ≥ the number of symbols of positive weight; at most <see cref="PrefixCode.MaxCodewordLength"/> for a code that is built).</param>
+    /// <param name="lengths">Receives each symbol's codeword length in bits (0 for a symbol without codeword); at least as long as the input, only its first entries are written.</param>
     public static int LengthLimitedCodeLengths(ReadOnlySpan<double> weights, int maxLength, Span<int> lengths)
     {
         CheckWeights(weights, lengths);
@@ -27,6 +30,9 @@ public static partial class Huffman
     /// <summary>Length-limited optimal code lengths for integer <paramref name="counts"/>; see the <see cref="double"/> overload.</summary>
     /// <exception cref="ArgumentException">A count is negative, none is positive, or they overflow; <paramref name="lengths"/> is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException">2^<paramref name="maxLength"/> is smaller than the number of used symbols.</exception>
+    /// <param name="counts">How often each symbol occurred (each ≥ 0, at least one &gt; 0). A count of 0 gets no codeword.</param>
+    /// <param name="maxLength">The longest codeword allowed, in bits (≥ 1, with 2^maxLength ≥ the number of symbols of positive weight; at most <see cref="PrefixCode.MaxCodewordLength"/> for a code that is built).</param>
+    /// <param name="lengths">Receives each symbol's codeword length in bits (0 for a symbol without codeword); at least as long as the input, only its first entries are written.</param>
     public static int LengthLimitedCodeLengths(ReadOnlySpan<long> counts, int maxLength, Span<int> lengths)
     {
         CheckCounts(counts, lengths);
@@ -35,6 +41,8 @@ public static partial class Huffman
 
     /// <summary>The optimal code with codewords of at most <paramref name="maxLength"/> bits, canonical codewords.</summary>
     /// <exception cref="ArgumentException">As for <see cref="LengthLimitedCodeLengths(ReadOnlySpan{double}, int, Span{int})"/>.</exception>
+    /// <param name="weights">The weights, one per symbol: probabilities or relative frequencies (finite, ≥ 0, at least one &gt; 0; need not sum to 1). A weight of 0 gets no codeword.</param>
+    /// <param name="maxLength">The longest codeword allowed, in bits (≥ 1, with 2^maxLength ≥ the number of symbols of positive weight; at most <see cref="PrefixCode.MaxCodewordLength"/> for a code that is built).</param>
     public static PrefixCode BuildLengthLimited(ReadOnlySpan<double> weights, int maxLength)
     {
         var lengths = new int[weights.Length];
@@ -44,6 +52,8 @@ public static partial class Huffman
 
     /// <summary>The optimal code for integer <paramref name="counts"/> with codewords of at most <paramref name="maxLength"/> bits.</summary>
     /// <exception cref="ArgumentException">As for <see cref="LengthLimitedCodeLengths(ReadOnlySpan{long}, int, Span{int})"/>.</exception>
+    /// <param name="counts">How often each symbol occurred (each ≥ 0, at least one &gt; 0). A count of 0 gets no codeword.</param>
+    /// <param name="maxLength">The longest codeword allowed, in bits (≥ 1, with 2^maxLength ≥ the number of symbols of positive weight; at most <see cref="PrefixCode.MaxCodewordLength"/> for a code that is built).</param>
     public static PrefixCode BuildLengthLimited(ReadOnlySpan<long> counts, int maxLength)
     {
         var lengths = new int[counts.Length];

@@ -12,6 +12,9 @@ public static partial class Huffman
     /// Same tie-break as the binary code; radix 2 gives exactly <see cref="CodeLengths(ReadOnlySpan{double}, Span{int})"/>.</remarks>
     /// <exception cref="ArgumentException">A weight is invalid or none is positive; <paramref name="lengths"/> is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="radix"/> &lt; 2.</exception>
+    /// <param name="weights">The weights, one per symbol: probabilities or relative frequencies (finite, ≥ 0, at least one &gt; 0; need not sum to 1). A weight of 0 gets no codeword.</param>
+    /// <param name="lengths">Receives each symbol's codeword length in base-radix digits (0 for weight 0); at least as long as weights.</param>
+    /// <param name="radix">The code alphabet size r (≥ 2): 2 for bits, 3 for trits, 256 for bytes.</param>
     public static int CodeLengths(ReadOnlySpan<double> weights, Span<int> lengths, int radix)
     {
         CheckRadix(radix);
@@ -24,6 +27,9 @@ public static partial class Huffman
     /// see the <see cref="double"/> overload.</summary>
     /// <exception cref="ArgumentException">A count is negative, none is positive, or they overflow; <paramref name="lengths"/> is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="radix"/> &lt; 2.</exception>
+    /// <param name="counts">How often each symbol occurred (each ≥ 0, at least one &gt; 0). A count of 0 gets no codeword.</param>
+    /// <param name="lengths">Receives each symbol's codeword length in base-radix digits (0 for count 0); at least as long as counts.</param>
+    /// <param name="radix">The code alphabet size r (≥ 2).</param>
     public static int CodeLengths(ReadOnlySpan<long> counts, Span<int> lengths, int radix)
     {
         CheckRadix(radix);

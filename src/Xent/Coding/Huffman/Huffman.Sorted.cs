@@ -9,6 +9,8 @@ public static partial class Huffman
     /// </summary>
     /// <exception cref="ArgumentException">A weight is invalid or smaller than the one before it, none is positive, or
     /// <paramref name="lengths"/> is too short.</exception>
+    /// <param name="ascending">The weights in non-decreasing order (finite, ≥ 0, at least one &gt; 0).</param>
+    /// <param name="lengths">Receives each symbol's codeword length in bits (0 for a symbol without codeword); at least as long as the input, only its first entries are written.</param>
     public static int CodeLengthsOfSorted(ReadOnlySpan<double> ascending, Span<int> lengths)
     {
         CheckWeights(ascending, lengths);

@@ -31,6 +31,8 @@ public static partial class Huffman
     /// Kraft sum exactly 1 when two or more weights are positive. Ties are broken as described on <see cref="Huffman"/>.</remarks>
     /// <exception cref="ArgumentException">A weight is NaN, infinite or negative; no weight is positive; or
     /// <paramref name="lengths"/> is shorter than <paramref name="weights"/>.</exception>
+    /// <param name="weights">The weights, one per symbol: probabilities or relative frequencies (finite, ≥ 0, at least one &gt; 0; need not sum to 1). A weight of 0 gets no codeword.</param>
+    /// <param name="lengths">Receives each symbol's codeword length in bits (0 for a symbol without codeword); at least as long as the input, only its first entries are written.</param>
     public static int CodeLengths(ReadOnlySpan<double> weights, Span<int> lengths)
     {
         CheckWeights(weights, lengths);
@@ -40,6 +42,8 @@ public static partial class Huffman
     /// <summary>Huffman code lengths, in bits, for integer <paramref name="counts"/>; see the <see cref="double"/> overload.</summary>
     /// <exception cref="ArgumentException">A count is negative, none is positive, they sum past <see cref="long.MaxValue"/>,
     /// or <paramref name="lengths"/> is shorter than <paramref name="counts"/>.</exception>
+    /// <param name="counts">How often each symbol occurred (each ≥ 0, at least one &gt; 0). A count of 0 gets no codeword.</param>
+    /// <param name="lengths">Receives each symbol's codeword length in bits (0 for a symbol without codeword); at least as long as the input, only its first entries are written.</param>
     [OverloadResolutionPriority(1)] // [] is empty counts (as for the measures), not ambiguous with the double overload
     public static int CodeLengths(ReadOnlySpan<long> counts, Span<int> lengths)
     {
@@ -50,6 +54,7 @@ public static partial class Huffman
     /// <summary>The Huffman code for <paramref name="weights"/> (probabilities or counts), with canonical codewords.</summary>
     /// <exception cref="ArgumentException">As for <see cref="CodeLengths(ReadOnlySpan{double}, Span{int})"/>, or the code
     /// has a codeword longer than <see cref="PrefixCode.MaxCodewordLength"/> bits (only for weights spanning more than ~10^13 : 1).</exception>
+    /// <param name="weights">The weights, one per symbol: probabilities or relative frequencies (finite, ≥ 0, at least one &gt; 0; need not sum to 1). A weight of 0 gets no codeword.</param>
     public static PrefixCode Build(ReadOnlySpan<double> weights)
     {
         var lengths = new int[weights.Length];
@@ -59,6 +64,7 @@ public static partial class Huffman
 
     /// <summary>The Huffman code for integer <paramref name="counts"/>, with canonical codewords.</summary>
     /// <exception cref="ArgumentException">As for <see cref="CodeLengths(ReadOnlySpan{long}, Span{int})"/>.</exception>
+    /// <param name="counts">How often each symbol occurred (each ≥ 0, at least one &gt; 0). A count of 0 gets no codeword.</param>
     [OverloadResolutionPriority(1)] // [] is empty counts (as for the measures), not ambiguous with the double overload
     public static PrefixCode Build(ReadOnlySpan<long> counts)
     {

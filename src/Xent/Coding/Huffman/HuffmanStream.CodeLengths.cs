@@ -12,6 +12,9 @@ public static partial class HuffmanStream
     /// </summary>
     /// <returns>The statuses of <see cref="TryGetSymbolCount"/>.</returns>
     /// <exception cref="ArgumentException">lengths holds fewer than 256 entries.</exception>
+    /// <param name="source">An encoded byte message; only its header is read.</param>
+    /// <param name="lengths">Receives the code length in bits of each byte value 0 … 255; at least 256 entries.</param>
+    /// <param name="count">The message's symbol count, or 0 when the status is not Done.</param>
     public static OperationStatus TryGetCodeLengths(ReadOnlySpan<byte> source, Span<int> lengths, out int count)
     {
         if (lengths.Length < 256) ThrowHelper.ThrowDestinationTooShort(nameof(lengths), 256, lengths.Length);

@@ -18,10 +18,18 @@ public static partial class HuffmanStream
     /// message is longer than the destination; <see cref="OperationStatus.NeedMoreData"/> when the input is truncated;
     /// <see cref="OperationStatus.InvalidData"/> when it is corrupt (including symbols above 255). Nothing is read
     /// outside <paramref name="source"/>; destination content is unspecified unless Done.</returns>
+    /// <param name="source">One encoded message, from its first byte; bytes after it are not read.</param>
+    /// <param name="destination">Receives the decoded bytes; at least the message's symbol count (see TryGetSymbolCount).</param>
+    /// <param name="bytesConsumed">The message's length in bytes when Done; 0 otherwise.</param>
+    /// <param name="symbolsWritten">The symbols written when Done; 0 otherwise.</param>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int symbolsWritten) =>
         DecodeCore(source, destination, 256, out bytesConsumed, out symbolsWritten);
 
     /// <summary>Decodes symbols below 4096 encoded by <see cref="Encode(ReadOnlySpan{ushort}, Span{byte}, int)"/>; statuses as for the byte overload.</summary>
+    /// <param name="source">One encoded message, from its first byte; bytes after it are not read.</param>
+    /// <param name="destination">Receives the decoded symbols; at least the message's symbol count.</param>
+    /// <param name="bytesConsumed">The message's length in bytes when Done; 0 otherwise.</param>
+    /// <param name="symbolsWritten">The symbols written when Done; 0 otherwise.</param>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<ushort> destination, out int bytesConsumed, out int symbolsWritten) =>
         DecodeCore(source, destination, MaxAlphabetSize, out bytesConsumed, out symbolsWritten);
 
@@ -29,6 +37,8 @@ public static partial class HuffmanStream
     /// Reads only the header: the number of symbols the message holds. <see cref="OperationStatus.NeedMoreData"/> or
     /// <see cref="OperationStatus.InvalidData"/> when the header is truncated or corrupt.
     /// </summary>
+    /// <param name="source">An encoded message; only its header is read.</param>
+    /// <param name="count">The number of symbols the message decodes to, or 0 when the status is not Done.</param>
     public static OperationStatus TryGetSymbolCount(ReadOnlySpan<byte> source, out int count)
     {
         Span<int> sizes = stackalloc int[StreamCount];
@@ -60,6 +70,8 @@ public static partial class HuffmanStream
     /// <exception cref="InvalidDataException">The input is truncated, corrupt, has trailing bytes, or declares more than
     /// <paramref name="maxSymbols"/> symbols.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxSymbols"/> is negative.</exception>
+    /// <param name="source">One encoded message of symbols below 4096, exactly (trailing bytes are an error).</param>
+    /// <param name="maxSymbols">The most symbols the caller accepts (≥ 0); a message declaring more is refused before any allocation.</param>
     public static ushort[] DecodeSymbols(ReadOnlySpan<byte> source, int maxSymbols = DefaultMaxDecodedSymbols) =>
         DecodeAll<ushort>(source, MaxAlphabetSize, maxSymbols);
 

@@ -46,6 +46,9 @@ public static partial class HuffmanStream
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, alphabetSize outside 1..4096, maxLength outside 1..15, or
     /// the bound exceeds <see cref="int.MaxValue"/>.</exception>
+    /// <param name="count">The number of symbols to encode (≥ 0).</param>
+    /// <param name="alphabetSize">1 + the largest symbol (1 … 4096; 256 for bytes).</param>
+    /// <param name="maxLength">The longest codeword allowed, in bits (1 … 15).</param>
     public static int MaxEncodedLength(int count, int alphabetSize = 256, int maxLength = DefaultMaxLength)
     {
         if (count < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(count), count, "the symbol count must be ≥ 0");
@@ -67,6 +70,9 @@ public static partial class HuffmanStream
     /// <exception cref="ArgumentException">destination is shorter than
     /// <see cref="MaxEncodedLength"/>(source.Length, 256, maxLength).</exception>
     /// <exception cref="ArgumentOutOfRangeException">maxLength outside 1..15, or too small for the symbols used (2^L &lt; count).</exception>
+    /// <param name="source">The bytes to encode (any length).</param>
+    /// <param name="destination">Where the message is written; at least MaxEncodedLength(source.Length, 256, maxLength) bytes.</param>
+    /// <param name="maxLength">The longest codeword allowed, in bits (1 … 15; default 11, which keeps the decoder's table in L1 cache).</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int maxLength = DefaultMaxLength)
     {
         CheckMaxLength(maxLength);
@@ -83,6 +89,9 @@ public static partial class HuffmanStream
     /// <exception cref="ArgumentException">A symbol is 4096 or more, or destination is shorter than
     /// <see cref="MaxEncodedLength"/>(source.Length, 1 + largest symbol, maxLength).</exception>
     /// <exception cref="ArgumentOutOfRangeException">maxLength outside 1..15, or too small for the symbols used.</exception>
+    /// <param name="source">The symbols to encode, each below 4096.</param>
+    /// <param name="destination">Where the message is written; at least MaxEncodedLength(source.Length, 1 + largest symbol, maxLength) bytes.</param>
+    /// <param name="maxLength">The longest codeword allowed, in bits (1 … 15, the default).</param>
     public static int Encode(ReadOnlySpan<ushort> source, Span<byte> destination, int maxLength = MaxCodeLength)
     {
         CheckMaxLength(maxLength);
@@ -98,6 +107,8 @@ public static partial class HuffmanStream
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
     /// <exception cref="ArgumentOutOfRangeException">maxLength outside 1..15.</exception>
+    /// <param name="source">The bytes to encode (any length).</param>
+    /// <param name="maxLength">The longest codeword allowed, in bits (1 … 15; default 11).</param>
     public static byte[] Encode(ReadOnlySpan<byte> source, int maxLength = DefaultMaxLength)
     {
         var buffer = new byte[MaxEncodedLength(source.Length, 256, maxLength)];
@@ -119,6 +130,9 @@ public static partial class HuffmanStream
     /// of exactly 1, so at least two codewords); a symbol at or above 256 has a codeword; a byte of source has no codeword
     /// (the message names the first); or destination is shorter than
     /// <see cref="MaxEncodedLength"/>(source.Length, 1 + last symbol with a codeword, longest length).</exception>
+    /// <param name="source">The bytes to encode; every byte present must have a codeword.</param>
+    /// <param name="codeLengths">The code to use, as a length in bits per byte value (0 = no codeword, at most 15; a prefix code satisfying Kraft), e.g. from Huffman.CodeLengths on other data. Codewords are the canonical ones.</param>
+    /// <param name="destination">Where the message is written; large enough per the exception below.</param>
     public static int EncodeWithCode(ReadOnlySpan<byte> source, ReadOnlySpan<int> codeLengths, Span<byte> destination)
     {
         int maxLength = CheckCode(codeLengths, 256, out int alphabet);
@@ -144,6 +158,9 @@ public static partial class HuffmanStream
     /// </summary>
     /// <exception cref="ArgumentException">A length is outside 0..15; the code is not complete; a symbol at or above 4096 has a
     /// codeword; a symbol of source has no codeword (the message names the first); or destination is too short.</exception>
+    /// <param name="source">The symbols to encode, each below 4096 and with a codeword.</param>
+    /// <param name="codeLengths">The code to use, as a length in bits per symbol (0 = no codeword, at most 15; a prefix code satisfying Kraft). Codewords are the canonical ones.</param>
+    /// <param name="destination">Where the message is written; large enough per the exception below.</param>
     public static int EncodeWithCode(ReadOnlySpan<ushort> source, ReadOnlySpan<int> codeLengths, Span<byte> destination)
     {
         int maxLength = CheckCode(codeLengths, MaxAlphabetSize, out int alphabet);

@@ -37,6 +37,7 @@ public sealed partial class PrefixCode
     public double KraftSum => PrefixCodes.KraftSum(_lengths);
 
     /// <summary>The codeword of <paramref name="symbol"/> as text, "010"; empty when it has none.</summary>
+    /// <param name="symbol">The symbol, 0 ≤ symbol &lt; the code's symbol count.</param>
     public string CodewordText(int symbol)
     {
         int length = _lengths[symbol];
@@ -50,6 +51,7 @@ public sealed partial class PrefixCode
     /// shifted left when the length grows (as in Deflate and zstd), so the lengths alone describe the code.
     /// </summary>
     /// <exception cref="ArgumentException">A length is negative or above <see cref="MaxCodewordLength"/>, or the Kraft sum exceeds 1.</exception>
+    /// <param name="lengths">The codeword length of each symbol in bits (0 = no codeword; at most <see cref="PrefixCode.MaxCodewordLength"/>). Copied.</param>
     public static PrefixCode Canonical(ReadOnlySpan<int> lengths)
     {
         var codewords = new ulong[lengths.Length];
@@ -60,6 +62,8 @@ public sealed partial class PrefixCode
     /// <summary>A code with given lengths and codewords (Shannon–Fano–Elias, hand-made codes), checked to be prefix-free.</summary>
     /// <exception cref="ArgumentException">Lengths differ in count from codewords, a length is out of range, a codeword
     /// does not fit its length, or one codeword is a prefix of another.</exception>
+    /// <param name="lengths">The codeword length of each symbol in bits (0 = no codeword; at most <see cref="PrefixCode.MaxCodewordLength"/>). Copied.</param>
+    /// <param name="codewords">Each symbol's codeword in its low lengths[i] bits, first bit most significant; as many as lengths. Copied.</param>
     public static PrefixCode Create(ReadOnlySpan<int> lengths, ReadOnlySpan<ulong> codewords)
     {
         if (lengths.Length != codewords.Length) ThrowHelper.ThrowLengthMismatch(nameof(lengths), lengths.Length, nameof(codewords), codewords.Length);
@@ -77,6 +81,8 @@ public sealed partial class PrefixCode
     /// (see <see cref="Canonical"/>); symbols of length 0 get 0.
     /// </summary>
     /// <exception cref="ArgumentException">A length is out of 0..64, the Kraft sum exceeds 1, or the destination is too short.</exception>
+    /// <param name="lengths">The codeword length of each symbol in bits (0 = no codeword; at most <see cref="PrefixCode.MaxCodewordLength"/>).</param>
+    /// <param name="codewords">Receives each symbol's canonical codeword, first bit most significant; at least as long as lengths.</param>
     public static void CanonicalCodewords(ReadOnlySpan<int> lengths, Span<ulong> codewords)
     {
         if (codewords.Length < lengths.Length) ThrowHelper.ThrowDestinationTooShort(nameof(codewords), lengths.Length, codewords.Length);

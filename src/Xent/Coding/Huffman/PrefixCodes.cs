@@ -13,12 +13,15 @@ public static class PrefixCodes
     /// <summary>Kraft sum Σ 2^−lᵢ over the lengths lᵢ &gt; 0: ≤ 1 for every prefix code (Kraft–McMillan), = 1 for a complete one.
     /// Empty input or all lengths 0 gives 0.</summary>
     /// <exception cref="ArgumentException">A length is negative.</exception>
+    /// <param name="lengths">Codeword lengths in bits (each ≥ 0; 0 means no codeword and is skipped).</param>
     public static double KraftSum(ReadOnlySpan<int> lengths) => KraftSum(lengths, 2);
 
     /// <summary>Kraft sum Σ r^−lᵢ over the lengths lᵢ &gt; 0 of an r-ary code (lengths in base-<paramref name="radix"/> digits):
     /// ≤ 1 for every r-ary prefix code. Radix 2 gives <see cref="KraftSum(ReadOnlySpan{int})"/>.</summary>
     /// <exception cref="ArgumentException">A length is negative.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="radix"/> &lt; 2.</exception>
+    /// <param name="lengths">Codeword lengths in base-radix digits (each ≥ 0; 0 is skipped).</param>
+    /// <param name="radix">The code alphabet size r (≥ 2).</param>
     public static double KraftSum(ReadOnlySpan<int> lengths, int radix)
     {
         if (radix < 2) ThrowHelper.ThrowArgumentOutOfRange(nameof(radix), radix, "the radix must be at least 2");
@@ -37,6 +40,8 @@ public static class PrefixCodes
     /// codewords as bit strings, a prefix, if any, sits right before a word it starts.
     /// </summary>
     /// <exception cref="ArgumentException">The spans differ in length, or a length is outside 0..64.</exception>
+    /// <param name="codewords">Each symbol's codeword in its low lengths[i] bits, first bit most significant.</param>
+    /// <param name="lengths">The codeword length of each symbol in bits (0 = no codeword; at most <see cref="PrefixCode.MaxCodewordLength"/>). As many as codewords.</param>
     public static bool IsPrefixFree(ReadOnlySpan<ulong> codewords, ReadOnlySpan<int> lengths)
     {
         if (lengths.Length != codewords.Length) ThrowHelper.ThrowLengthMismatch(nameof(lengths), lengths.Length, nameof(codewords), codewords.Length);
@@ -65,6 +70,8 @@ public static class PrefixCodes
     /// <remarks>pᵢ = 0 contributes 0 whatever lᵢ; pᵢ &gt; 0 where the symbol has no codeword (lᵢ = 0) gives +∞.</remarks>
     /// <exception cref="ArgumentException">Lengths differ, a length is negative, a probability is invalid, or p does not sum
     /// to 1 within <see cref="DistributionCheck.DefaultTolerance"/>.</exception>
+    /// <param name="lengths">The codeword length of each symbol in bits (0 = no codeword; at most <see cref="PrefixCode.MaxCodewordLength"/>).</param>
+    /// <param name="p">The source probabilities, as many as lengths (finite, ≥ 0, summing to 1 within <see cref="DistributionCheck.DefaultTolerance"/>).</param>
     public static Information ExpectedLength(ReadOnlySpan<int> lengths, ReadOnlySpan<double> p)
     {
         if (lengths.Length != p.Length) ThrowHelper.ThrowLengthMismatch(nameof(lengths), lengths.Length, nameof(p), p.Length);
@@ -83,6 +90,8 @@ public static class PrefixCodes
     /// <summary>Redundancy L − H(P) in bits per symbol: the expected length beyond the entropy; ≥ 0 for every prefix code,
     /// &lt; 1 for a Huffman code built for P. +∞ when a symbol with pᵢ &gt; 0 has no codeword.</summary>
     /// <exception cref="ArgumentException">As for <see cref="ExpectedLength"/>.</exception>
+    /// <param name="lengths">The codeword length of each symbol in bits (0 = no codeword; at most <see cref="PrefixCode.MaxCodewordLength"/>).</param>
+    /// <param name="p">The source probabilities, as many as lengths (finite, ≥ 0, summing to 1 within <see cref="DistributionCheck.DefaultTolerance"/>).</param>
     public static Information Redundancy(ReadOnlySpan<int> lengths, ReadOnlySpan<double> p)
     {
         double l = ExpectedLength(lengths, p).Value;
@@ -93,6 +102,8 @@ public static class PrefixCodes
     /// <summary>Efficiency H(P)/L, unitless in [0, 1]: the share of the expected length that carries information.
     /// 1 when L = 0 (a deterministic source needs nothing), 0 when L = +∞.</summary>
     /// <exception cref="ArgumentException">As for <see cref="ExpectedLength"/>.</exception>
+    /// <param name="lengths">The codeword length of each symbol in bits (0 = no codeword; at most <see cref="PrefixCode.MaxCodewordLength"/>).</param>
+    /// <param name="p">The source probabilities, as many as lengths (finite, ≥ 0, summing to 1 within <see cref="DistributionCheck.DefaultTolerance"/>).</param>
     public static double Efficiency(ReadOnlySpan<int> lengths, ReadOnlySpan<double> p)
     {
         double l = ExpectedLength(lengths, p).Value;
@@ -105,6 +116,8 @@ public static class PrefixCodes
     /// qᵢ = 0 gives 0 (no codeword). Written into <paramref name="lengths"/>.
     /// </summary>
     /// <exception cref="ArgumentException">An entry is NaN, negative or above 1, or the destination is too short.</exception>
+    /// <param name="q">The model distribution the code is built for (finite, ≥ 0, summing to 1).</param>
+    /// <param name="lengths">Receives ⌈−log2 qᵢ⌉ bits per symbol (0 where qᵢ = 0); at least as long as q.</param>
     public static void ShannonLengths(ReadOnlySpan<double> q, Span<int> lengths)
     {
         if (lengths.Length < q.Length) ThrowHelper.ThrowDestinationTooShort(nameof(lengths), q.Length, lengths.Length);
@@ -121,6 +134,7 @@ public static class PrefixCodes
     /// Symbols with pᵢ = 0 get no codeword.
     /// </summary>
     /// <exception cref="ArgumentException">p is not a distribution, or a codeword would exceed 62 bits (pᵢ &lt; 2^−61).</exception>
+    /// <param name="p">The source distribution (finite, ≥ 0, summing to 1).</param>
     public static PrefixCode ShannonFanoElias(ReadOnlySpan<double> p)
     {
         CheckDistribution(p, nameof(p));

@@ -33,6 +33,7 @@ public struct AdaptiveByteModel : IAdaptiveSymbolModel
     /// <summary>A fresh model of order <paramref name="order"/> (0, 1 or 2), with no byte seen yet (the context before the
     /// first byte is all-zero previous bytes).</summary>
     /// <exception cref="ArgumentOutOfRangeException">order is not 0, 1 or 2.</exception>
+    /// <param name="order">The context length in bytes: 0, 1 or 2 (the previous bytes the frequencies are conditioned on).</param>
     public AdaptiveByteModel(int order)
     {
         if ((uint)order > 2) ThrowHelper.ThrowArgumentOutOfRange(nameof(order), order, "the adaptive byte models have order 0, 1 or 2");

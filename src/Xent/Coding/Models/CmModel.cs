@@ -100,6 +100,8 @@ public struct CmModel : ICostedBitModel
     /// hold 2^(16 + level) bytes each, or fewer when the block is short (never more than the block can fill), so a small block
     /// costs little memory.</summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
+    /// <param name="level">1 … 9; the hashed tables hold up to 2^(16 + level) bytes each.</param>
+    /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
     public CmModel(int level, int length) : this(level, length, null) { }
 
     /// <summary>A fresh model, as <see cref="CmModel(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
@@ -156,6 +158,8 @@ public struct CmModel : ICostedBitModel
     /// <summary>The bytes of memory a model for a block of <paramref name="length"/> bytes at <paramref name="level"/> allocates
     /// (within a few KiB): what a decoder must be allowed to spend to decode such a block.</summary>
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
+    /// <param name="level">1 … 9, as for the constructor.</param>
+    /// <param name="length">The block's length in bytes (≥ 0).</param>
     public static long MemoryBytes(int level, int length)
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");

@@ -94,9 +94,11 @@ public readonly record struct TourFigure
     public double Value => Values[0];
 
     /// <summary>One number.</summary>
+    /// <param name="value">The figure, in the unit its name states (bits unless it says otherwise).</param>
     public static TourFigure Of(double value) => new([value], false);
 
     /// <summary>A list of numbers.</summary>
+    /// <param name="values">The figures, in the unit their name states; the array is kept, not copied (the caller gives up ownership).</param>
     public static TourFigure Of(double[] values) => new(values, true);
 }
 
