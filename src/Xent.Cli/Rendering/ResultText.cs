@@ -201,6 +201,8 @@ internal static class ResultText
         string notes = $"{r.Classes.Length} classes, {r.Features.Length} features; grown in {r.Seconds * 1000:0.#} ms";
         if (r.SkippedRows > 0) notes += $"; {r.SkippedRows} bad rows skipped, first: {r.FirstSkippedReason}";
         output.WriteLine(notes);
+        if (double.IsPositiveInfinity(r.TrainLogLoss) || r.TestLogLoss is double.PositiveInfinity)
+            output.WriteLine("log loss ∞: a row reached a leaf that gives its class probability 0; --smoothing 1 (Laplace) makes every leaf's probabilities positive.");
     }
 
     /// <summary>One node per line, indented by depth with tree guides: "├── outlook = sunny → split on humidity  H 0.971  gain 0.971  [no 3, yes 2]".</summary>

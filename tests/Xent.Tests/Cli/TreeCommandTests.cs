@@ -72,6 +72,22 @@ public class TreeCommandTests
     }
 
     [Fact]
+    public void AnInfiniteLogLossSaysWhyAndHowToMakeItFinite()
+    {
+        // Train on rows where outlook = overcast is always "yes", test on an overcast "no": the leaf gives "no" probability 0.
+        using var cli = new CliRunner();
+        string train = cli.Write("train.csv", "outlook,play\nsunny,no\nsunny,no\novercast,yes\novercast,yes\n");
+        string test = cli.Write("test.csv", "outlook,play\novercast,no\nsunny,no\n");
+        var bare = CliRunner.Run("tree", train, "--target", "play", "--test", test);
+        Assert.Equal(0, bare.Exit);
+        Assert.Contains("log loss ∞", bare.Out);
+        Assert.Contains("--smoothing 1", bare.Out);
+        var smoothed = CliRunner.Run("tree", train, "--target", "play", "--test", test, "--smoothing", "1");
+        Assert.Equal(0, smoothed.Exit);
+        Assert.DoesNotContain("log loss ∞", smoothed.Out);
+    }
+
+    [Fact]
     public void RankFeaturesPlugInMatchesTheMiCommand()
     {
         using var cli = new CliRunner();
