@@ -267,6 +267,16 @@ internal sealed class TreeBuilder
         return new Candidate { Feature = j, Score = Score(gain, splitInfo), GainNats = gain, Threshold = threshold };
     }
 
+    /// <summary>n_l·H(left) + n_r·H(right) in nats for a two-way split of a node's class counts, the right side filled in
+    /// from <paramref name="node"/> − <paramref name="left"/>; +∞ when either side has fewer than <paramref name="minLeaf"/> rows.</summary>
+    private static double TwoWayChildren(long[] left, long[] right, long[] node, long nl, long m, int minLeaf)
+    {
+        long nr = m - nl;
+        if (nl < minLeaf || nr < minLeaf) return double.PositiveInfinity;
+        for (int c = 0; c < node.Length; c++) right[c] = node[c] - left[c];
+        return Discrete.ScaledEntropyNats(left, nl) + Discrete.ScaledEntropyNats(right, nr);
+    }
+
     private static double SplitInfoNats(ReadOnlySpan<long> sizes, long total) => Discrete.ScaledEntropyNats(sizes, total) / total;
 
     private Candidate SearchCategorical(int j, GrowingNode node, int start, int end, Scratch scratch)
@@ -323,10 +333,7 @@ internal sealed class TreeBuilder
                     for (int c = 0; c < k; c++) left[c] += table[v * k + c];
                     nl += sizes[v];
                 }
-                long nr = m - nl;
-                if (nl < minLeaf || nr < minLeaf) continue;
-                for (int c = 0; c < k; c++) right[c] = node.Counts[c] - left[c];
-                double child = Discrete.ScaledEntropyNats(left, nl) + Discrete.ScaledEntropyNats(right, nr);
+                double child = TwoWayChildren(left, right, node.Counts, nl, m, minLeaf);
                 if (child < bestChild)
                 {
                     bestChild = child;
@@ -347,10 +354,7 @@ internal sealed class TreeBuilder
                 int v = ordered[b];
                 for (int c = 0; c < k; c++) left[c] += table[v * k + c];
                 nl += sizes[v];
-                long nr = m - nl;
-                if (nl < minLeaf || nr < minLeaf) continue;
-                for (int c = 0; c < k; c++) right[c] = node.Counts[c] - left[c];
-                double child = Discrete.ScaledEntropyNats(left, nl) + Discrete.ScaledEntropyNats(right, nr);
+                double child = TwoWayChildren(left, right, node.Counts, nl, m, minLeaf);
                 if (child < bestChild)
                 {
                     bestChild = child;
