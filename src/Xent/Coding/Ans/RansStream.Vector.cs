@@ -13,8 +13,9 @@ namespace Xent.Coding;
 /// </summary>
 public static partial class RansStream
 {
-    /// <summary>Whether the AVX-512 kernels can run: 512-bit integer vectors, compress/expand and AVX2 gathers.</summary>
-    internal static bool VectorKernels => Avx512F.IsSupported && Avx512BW.IsSupported && Avx2.IsSupported && Vector512.IsHardwareAccelerated;
+    /// <summary>Whether the AVX-512 kernels can run: 512-bit integer vectors, compress/expand (also on 256-bit vectors) and
+    /// AVX2 gathers.</summary>
+    internal static bool VectorKernels => Avx512F.IsSupported && Avx512F.VL.IsSupported && Avx512BW.IsSupported && Avx2.IsSupported && Vector512.IsHardwareAccelerated;
 
     /// <summary>Whether the order-1 vector decoder can run: also VBMI's two-table byte permutation.</summary>
     internal static bool VectorOrder1Decoder => VectorKernels && Avx512Vbmi.IsSupported;
@@ -134,49 +135,96 @@ public static partial class RansStream
         Avx2.GatherVector256((int*)input, offsets.GetUpper(), 1)).AsByte();
 
     /// <summary>
-    /// One decoding step of 16 lanes: x ↦ f·(x ≫ P) + (slot − F) from the packed entries, then the lanes below 2^16 take the
-    /// next words in lane order. <paramref name="refilled"/> is x with the new words in place of the refilled lanes (a
-    /// refilled lane's low 16 bits are its word), so the next slot, refilled &amp; (2^P − 1), is known before the shift.
+    /// One decoding step of 16 lanes: x ↦ f·(x ≫ P) + (slot − F) from the packed entries (as (f − 1)·s + (s + (slot − F))
+    /// with s = x ≫ P, so the multiply waits only for f − 1), then the lanes below 2^16 take the next words in lane order.
+    /// <paramref name="refilled"/> is x with the new words in place of the refilled lanes (a refilled lane's low 16 bits
+    /// are its word), so the next slot, refilled &amp; (2^P − 1), is known before the shift.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<uint> DecodeStep(Vector512<uint> x, Vector512<uint> entry, int precision, ref byte* wp, out Vector512<uint> refilled)
     {
-        var f = (entry >>> 20) + Vector512<uint>.One;
-        var bias = (entry >>> 8) & Vector512.Create(0xFFFu);
-        x = f * (x >>> precision) + bias;
+        var s = x >>> precision;
+        x = Avx512F.MultiplyLow(entry >>> 20, s) + (s + ((entry >>> 8) & Vector512.Create(0xFFFu)));
         var low = Vector512.LessThan(x, Vector512.Create(StateLow));
         var words = Avx512F.ConvertToVector512UInt32(Vector256.Load((ushort*)wp));
         refilled = Avx512F.Expand(x, low, words);
-        wp += 2 * BitOperations.PopCount((uint)low.ExtractMostSignificantBits());
-        return Vector512.ConditionalSelect(low, x << 16, Vector512<uint>.Zero) | refilled;
+        wp += 2 * (nint)BitOperations.PopCount((uint)low.ExtractMostSignificantBits());
+        return Avx512F.BlendVariable(x, (x << 16) | refilled, low);
     }
 
     /// <summary>
     /// Order-0 decoding of full rounds of 32 bytes while at least 64 bytes of words remain (a round reads at most 32
     /// words), starting at round 0. Returns the first byte not decoded (a multiple of 32); the scalar loop finishes.
     /// </summary>
+    /// <remarks>
+    /// Decoding is bound by the latency of each lane's chain gather → multiply → compare → refill → gather, not by
+    /// throughput, so the 32 lanes run as four independent 8-lane chains (AVX2 gathers and AVX-512VL compares and expands on
+    /// 256-bit vectors: no splitting of 512-bit indices or joining of gather halves on the chain). Per round the four chains'
+    /// masks are counted first and the word positions summed, so a chain waits for the words it takes, not for the chains
+    /// before it. The multiply waits only for f − 1: x ↦ (f − 1)·s + (s + bias) with s = x ≫ P. The round's 32 symbols are
+    /// the gathered entries' low bytes, stored 8 at a time.
+    /// </remarks>
     private static unsafe int DecodeOrder0Avx512(byte* words, int wordBytes, byte* output, int n, uint* states, uint* table, int precision, ref int read)
     {
-        int rounds = n / Lanes, r = 0;
-        var mask = Vector512.Create((1u << precision) - 1);
-        var x0 = Vector512.Load(states);
-        var x1 = Vector512.Load(states + 16);
+        var mask = Vector256.Create((1u << precision) - 1);
+        var biasMask = Vector256.Create(0xFFFu);
+        var x0 = Vector256.Load(states);
+        var x1 = Vector256.Load(states + 8);
+        var x2 = Vector256.Load(states + 16);
+        var x3 = Vector256.Load(states + 24);
+        var e0 = Avx2.GatherVector256(table, (x0 & mask).AsInt32(), 4);
+        var e1 = Avx2.GatherVector256(table, (x1 & mask).AsInt32(), 4);
+        var e2 = Avx2.GatherVector256(table, (x2 & mask).AsInt32(), 4);
+        var e3 = Avx2.GatherVector256(table, (x3 & mask).AsInt32(), 4);
         byte* wp = words + 2 * read, wend = words + wordBytes;
-        var e0 = Gather(table, x0 & mask);
-        var e1 = Gather(table, x1 & mask);
-        for (; r < rounds && wend - wp >= 64; r++)
+        byte* o = output, end = output + (nint)(n / Lanes) * Lanes;
+        for (; o < end && wend - wp >= 64; o += Lanes)
         {
-            x0 = DecodeStep(x0, e0, precision, ref wp, out var r0);
-            x1 = DecodeStep(x1, e1, precision, ref wp, out var r1);
-            Vector256.Create(Avx512F.ConvertToVector128Byte(e0), Avx512F.ConvertToVector128Byte(e1)).Store(output + (nint)r * Lanes);
-            // The next round's entries (one round's gathers beyond the last round read inside the table too).
-            e0 = Gather(table, r0 & mask);
-            e1 = Gather(table, r1 & mask);
+            x0 = Advance(x0, e0, precision, biasMask, out var low0);
+            x1 = Advance(x1, e1, precision, biasMask, out var low1);
+            x2 = Advance(x2, e2, precision, biasMask, out var low2);
+            x3 = Advance(x3, e3, precision, biasMask, out var low3);
+            byte* w1 = wp + 2 * (nint)BitOperations.PopCount(low0.ExtractMostSignificantBits());
+            byte* w2 = w1 + 2 * (nint)BitOperations.PopCount(low1.ExtractMostSignificantBits());
+            byte* w3 = w2 + 2 * (nint)BitOperations.PopCount(low2.ExtractMostSignificantBits());
+            var r0 = Avx512F.VL.Expand(x0, low0, Avx2.ConvertToVector256Int32((ushort*)wp).AsUInt32());
+            var r1 = Avx512F.VL.Expand(x1, low1, Avx2.ConvertToVector256Int32((ushort*)w1).AsUInt32());
+            var r2 = Avx512F.VL.Expand(x2, low2, Avx2.ConvertToVector256Int32((ushort*)w2).AsUInt32());
+            var r3 = Avx512F.VL.Expand(x3, low3, Avx2.ConvertToVector256Int32((ushort*)w3).AsUInt32());
+            wp = w3 + 2 * (nint)BitOperations.PopCount(low3.ExtractMostSignificantBits());
+            Sse2.StoreScalar((ulong*)o, Avx512F.VL.ConvertToVector128Byte(e0).AsUInt64());
+            Sse2.StoreScalar((ulong*)(o + 8), Avx512F.VL.ConvertToVector128Byte(e1).AsUInt64());
+            Sse2.StoreScalar((ulong*)(o + 16), Avx512F.VL.ConvertToVector128Byte(e2).AsUInt64());
+            Sse2.StoreScalar((ulong*)(o + 24), Avx512F.VL.ConvertToVector128Byte(e3).AsUInt64());
+            // A refilled lane's slot is its new word's low P bits, so the next gathers need not wait for the shift.
+            e0 = Avx2.GatherVector256(table, (r0 & mask).AsInt32(), 4);
+            e1 = Avx2.GatherVector256(table, (r1 & mask).AsInt32(), 4);
+            e2 = Avx2.GatherVector256(table, (r2 & mask).AsInt32(), 4);
+            e3 = Avx2.GatherVector256(table, (r3 & mask).AsInt32(), 4);
+            x0 = Avx512F.VL.BlendVariable(x0, (x0 << 16) | r0, low0);
+            x1 = Avx512F.VL.BlendVariable(x1, (x1 << 16) | r1, low1);
+            x2 = Avx512F.VL.BlendVariable(x2, (x2 << 16) | r2, low2);
+            x3 = Avx512F.VL.BlendVariable(x3, (x3 << 16) | r3, low3);
         }
         x0.Store(states);
-        x1.Store(states + 16);
+        x1.Store(states + 8);
+        x2.Store(states + 16);
+        x3.Store(states + 24);
         read = (int)(wp - words) / 2;
-        return r * Lanes;
+        return (int)(o - output);
+    }
+
+    /// <summary>
+    /// x ↦ f·(x ≫ P) + (slot − F) for 8 lanes from their packed entries, as (f − 1)·s + (s + (slot − F)) with s = x ≫ P;
+    /// <paramref name="low"/> marks the lanes that fell below 2^16 and take a word.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> Advance(Vector256<uint> x, Vector256<uint> entry, int precision, Vector256<uint> biasMask, out Vector256<uint> low)
+    {
+        var s = x >>> precision;
+        x = Avx2.MultiplyLow(entry >>> 20, s) + (s + ((entry >>> 8) & biasMask));
+        low = Vector256.LessThan(x, Vector256.Create(StateLow));
+        return x;
     }
 
     /// <summary>
@@ -201,6 +249,9 @@ public static partial class RansStream
         if (missing[0] != 0) return -1; // the first byte of every segment has context 0
         var base0 = Vector512<uint>.Zero;
         var base1 = base0;
+        // The slots are the low P bits of r, the states with a refilled lane's word in place (see DecodeStep).
+        var r0 = x0;
+        var r1 = x1;
         var pending = Vector256<byte>.Zero;
         byte* wp = words + 2 * read, wend = words + wordBytes;
         // Four rounds of symbols collect in the bytes of 32 dwords (round k in byte k mod 4), written to the segments as one
@@ -213,12 +264,12 @@ public static partial class RansStream
         for (; k < segment && wend - wp >= 64; k++)
         {
             if (someMissing && pending != Vector256<byte>.Zero) return -1;
-            var e0 = Gather(table, base0 + (x0 & mask));
-            var e1 = Gather(table, base1 + (x1 & mask));
+            var e0 = Gather(table, base0 + (r0 & mask));
+            var e1 = Gather(table, base1 + (r1 & mask));
             base0 = (e0 & lowByte) << precision;
             base1 = (e1 & lowByte) << precision;
-            x0 = DecodeStep(x0, e0, precision, ref wp, out _);
-            x1 = DecodeStep(x1, e1, precision, ref wp, out _);
+            x0 = DecodeStep(x0, e0, precision, ref wp, out r0);
+            x1 = DecodeStep(x1, e1, precision, ref wp, out r1);
             int shift = 8 * (k & 3);
             held0 |= (e0 & lowByte) << shift;
             held1 |= (e1 & lowByte) << shift;
