@@ -6,10 +6,11 @@ using System.Runtime.Intrinsics.X86;
 namespace Xent.Coding;
 
 /// <summary>
-/// The AVX-512 kernels of static rANS (the layout of htscodecs' rANS32x16): the 32 lanes are two 16-lane vectors, table
-/// entries are fetched with AVX2 gathers (.NET has no 512-bit gather), and the 16-bit words a round emits or consumes are
-/// packed with compress/expand. Each kernel has a scalar twin in RansStream.Encode.cs / RansStream.Decode.cs that gives the
-/// same bytes (the tests run both); a kernel codes whole rounds while its guard holds and returns where the twin continues.
+/// The AVX-512 kernels of static rANS (the layout of htscodecs' rANS32x16): the 32 lanes are two 16-lane vectors (four
+/// 8-lane ones in the order-0 decoder), table entries are fetched with AVX2 gathers (.NET has no 512-bit gather), and the
+/// 16-bit words a round emits or consumes are packed with compress/expand. Each kernel has a scalar twin in
+/// RansStream.Encode.cs / RansStream.Decode.cs that gives the same bytes (the tests run both); a kernel codes whole rounds
+/// while its guard holds and returns where the twin continues.
 /// </summary>
 public static partial class RansStream
 {
@@ -135,21 +136,21 @@ public static partial class RansStream
         Avx2.GatherVector256((int*)input, offsets.GetUpper(), 1)).AsByte();
 
     /// <summary>
-    /// One decoding step of 16 lanes: x ↦ f·(x ≫ P) + (slot − F) from the packed entries (as (f − 1)·s + (s + (slot − F))
-    /// with s = x ≫ P, so the multiply waits only for f − 1), then the lanes below 2^16 take the next words in lane order.
-    /// <paramref name="refilled"/> is x with the new words in place of the refilled lanes (a refilled lane's low 16 bits
-    /// are its word), so the next slot, refilled &amp; (2^P − 1), is known before the shift.
+    /// One decoding step of 16 lanes: x ↦ f·(x ≫ P) + (slot − F) from the packed entries, then the lanes below 2^16 take the
+    /// next words in lane order. <paramref name="refilled"/> is x with the new words in place of the refilled lanes (a
+    /// refilled lane's low 16 bits are its word), so the next slot, refilled &amp; (2^P − 1), is known before the shift.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe Vector512<uint> DecodeStep(Vector512<uint> x, Vector512<uint> entry, int precision, ref byte* wp, out Vector512<uint> refilled)
     {
-        var s = x >>> precision;
-        x = Avx512F.MultiplyLow(entry >>> 20, s) + (s + ((entry >>> 8) & Vector512.Create(0xFFFu)));
+        var f = (entry >>> 20) + Vector512<uint>.One;
+        var bias = (entry >>> 8) & Vector512.Create(0xFFFu);
+        x = f * (x >>> precision) + bias;
         var low = Vector512.LessThan(x, Vector512.Create(StateLow));
         var words = Avx512F.ConvertToVector512UInt32(Vector256.Load((ushort*)wp));
         refilled = Avx512F.Expand(x, low, words);
-        wp += 2 * (nint)BitOperations.PopCount((uint)low.ExtractMostSignificantBits());
-        return Avx512F.BlendVariable(x, (x << 16) | refilled, low);
+        wp += 2 * BitOperations.PopCount((uint)low.ExtractMostSignificantBits());
+        return Vector512.ConditionalSelect(low, x << 16, Vector512<uint>.Zero) | refilled;
     }
 
     /// <summary>
@@ -249,9 +250,6 @@ public static partial class RansStream
         if (missing[0] != 0) return -1; // the first byte of every segment has context 0
         var base0 = Vector512<uint>.Zero;
         var base1 = base0;
-        // The slots are the low P bits of r, the states with a refilled lane's word in place (see DecodeStep).
-        var r0 = x0;
-        var r1 = x1;
         var pending = Vector256<byte>.Zero;
         byte* wp = words + 2 * read, wend = words + wordBytes;
         // Four rounds of symbols collect in the bytes of 32 dwords (round k in byte k mod 4), written to the segments as one
@@ -264,12 +262,12 @@ public static partial class RansStream
         for (; k < segment && wend - wp >= 64; k++)
         {
             if (someMissing && pending != Vector256<byte>.Zero) return -1;
-            var e0 = Gather(table, base0 + (r0 & mask));
-            var e1 = Gather(table, base1 + (r1 & mask));
+            var e0 = Gather(table, base0 + (x0 & mask));
+            var e1 = Gather(table, base1 + (x1 & mask));
             base0 = (e0 & lowByte) << precision;
             base1 = (e1 & lowByte) << precision;
-            x0 = DecodeStep(x0, e0, precision, ref wp, out r0);
-            x1 = DecodeStep(x1, e1, precision, ref wp, out r1);
+            x0 = DecodeStep(x0, e0, precision, ref wp, out _);
+            x1 = DecodeStep(x1, e1, precision, ref wp, out _);
             int shift = 8 * (k & 3);
             held0 |= (e0 & lowByte) << shift;
             held1 |= (e1 & lowByte) << shift;

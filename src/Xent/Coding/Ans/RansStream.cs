@@ -17,7 +17,8 @@ namespace Xent.Coding;
 /// (the first byte of each segment has context 0). rANS is a stack: the encoder runs from the last symbol to the first,
 /// pushing 16-bit words downwards, and the decoder runs forward, so decoded symbols come out in order and the words are
 /// read forwards. Decoding uses a table of 2^P slots (slot → symbol, frequency, offset). With AVX-512 (RansStream.Vector.cs)
-/// the 32 lanes are two 16-lane vectors: table entries come from AVX2 gathers, the encoder divides in double precision
+/// the 32 lanes are two 16-lane vectors (four 8-lane vectors in the order-0 decoder, whose speed is the latency of each
+/// lane's gather-to-gather chain): table entries come from AVX2 gathers, the encoder divides in double precision
 /// (exact for 32-bit states) and packs its words with a compress, the decoder refills lanes with an expand; order 1 gathers
 /// each lane's bytes once per three rounds when encoding and writes four rounds of symbols at a time when decoding. Without
 /// AVX-512 the order-0 decoder takes 8-lane AVX2 vectors and everything else a scalar loop; every path writes the same
