@@ -126,9 +126,11 @@ internal static class LinearKernels
         return Finish<T, TVec, TSimd>(a, ref h, ref w, vectorEnd, d);
     }
 
-    /// <summary>The lanes of <paramref name="a"/> summed, plus the scalar tail h[k]·w[k] for k in [from, d). Not inlined: eight
-    /// call sites per tile, and a fit is usually the first use in its process, where compile time counts.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>The lanes of <paramref name="a"/> summed, plus the scalar tail h[k]·w[k] for k in [from, d). Not inlined (eight
+    /// call sites per tile: a fit is usually the first use in its process, where compile time counts), and optimised from its
+    /// first call: a loop-free method would otherwise start as unoptimised tier-0 code that calls its helpers out of line, and
+    /// stay so through a whole short fit.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T Finish<T, TVec, TSimd>(TVec a, ref T h, ref T w, int from, int d)
         where T : unmanaged, IBinaryFloatingPointIeee754<T> where TVec : struct where TSimd : ISimd<TVec, T> =>
         T.CreateTruncating(TSimd.SumToDouble(a)) + ScalarDot(ref h, ref w, from, d);
