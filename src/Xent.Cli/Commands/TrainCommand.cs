@@ -95,16 +95,18 @@ internal static class TrainCommand
             }
 
             var options = new LogisticRegressionOptions { C = inverseStrength, Standardize = parse.GetValue(standardize), Tolerance = tolerance };
+            var cpuStart = Environment.CpuUsage.TotalTime;
             long start = Stopwatch.GetTimestamp();
             var model = WorkProgress.Run($"fitting {classNames.Length} classes × {d} features (L-BFGS)", () =>
                 LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames, cancellationToken: CliSession.Current.Cancellation))
                 with { Target = targetName };
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            double cpuSeconds = (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
             if (savePath is not null) OutputFile.WriteText(savePath, "--save", parse.GetValue(force), writer => writer.Write(model.ToJson()), parse.GetValue(file), testPath);
 
             var trainReport = Evaluate(model, trainX, trainY);
             var testReport = testX is { Length: > 0 } ? Evaluate(model, testX, testY!) : null;
-            var result = ResultOutput.InBase(TrainResult.From(model, options, trainReport, testReport, seconds, checked((int)bad.Skipped), bad.FirstReason), Inputs.ParseBase(parse.GetValue(logBase)!));
+            var result = ResultOutput.InBase(TrainResult.From(model, options, trainReport, testReport, seconds, checked((int)bad.Skipped), bad.FirstReason) with { CpuSeconds = cpuSeconds }, Inputs.ParseBase(parse.GetValue(logBase)!));
             // With --save - the model is standard output; the report goes to stderr so the two do not mix.
             var output = OutputFile.IsStdout(savePath) ? parse.InvocationConfiguration.Error! : parse.InvocationConfiguration.Output;
             ResultOutput.Write(output, result, parse.GetValue(json), ResultText.Write);

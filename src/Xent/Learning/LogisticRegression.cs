@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Xent.Losses;
+using Xent.Numerics;
 
 namespace Xent.Learning;
 
@@ -14,7 +15,7 @@ namespace Xent.Learning;
 /// <item>Two classes: one weight vector w and intercept b; CEᵢ = binary cross-entropy of z = w·xᵢ + b for class 1
 /// (<see cref="BinaryCrossEntropy.WithLogits"/>).</item>
 /// <item>K &gt; 2 classes: one weight vector and intercept per class (multinomial, softmax); CEᵢ = softmax cross-entropy,
-/// computed by <see cref="FusedLinearCrossEntropy"/> on the features with a column of ones appended for the intercepts.</item>
+/// on the features with a column of ones appended for the intercepts.</item>
 /// </list>
 /// The problem is convex, so the optimum's value is unique; L-BFGS stops at ‖∇‖∞ ≤ <see cref="LogisticRegressionOptions.GradientTolerance"/>,
 /// or where scikit-learn's lbfgs stops when <see cref="LogisticRegressionOptions.Tolerance"/> is given.
@@ -77,9 +78,7 @@ public static class LogisticRegression
         var weights = SampleWeights(labels, classes, classNames, sampleWeights, options);
         Objective objective = classes == 2
             ? BinaryObjective(design, width, d, labels.ToArray(), options.C, weights)
-            : weights is null
-                ? MultinomialObjective(design, width, d, labels.ToArray(), options.C)
-                : WeightedMultinomialObjective(design, width, d, classes, labels.ToArray(), options.C, weights);
+            : MultinomialObjective(design, width, d, classes, labels.ToArray(), options.C, weights);
         MinimizationResult result;
         if (options.Tolerance is { } tol)
         {
@@ -93,7 +92,7 @@ public static class LogisticRegression
             objective = (t, g) =>
             {
                 double value = unscaled(t, g);
-                TensorPrimitives.Multiply(g, scale, g);
+                VectorOps.Scale(g, scale);
                 return value * scale;
             };
             result = Lbfgs.Minimize(objective, theta, tol, options.MaxIterations, cancellationToken: cancellationToken,
@@ -165,9 +164,8 @@ public static class LogisticRegression
         for (int start = 0; start < theta.Length; start += width)
         {
             var w = theta.Slice(start, d);
-            penalty += 0.5 * TensorPrimitives.Dot(w, w);
-            var g = gradient.Slice(start, d);
-            TensorPrimitives.Add(g, w, g);
+            penalty += 0.5 * VectorOps.Dot(w, w);
+            VectorOps.Axpy(1, w, gradient.Slice(start, d));
         }
         return penalty;
     }
@@ -220,46 +218,65 @@ public static class LogisticRegression
         var gz = new double[n];
         return (theta, gradient) =>
         {
-            for (int i = 0; i < n; i++) z[i] = TensorPrimitives.Dot(design.AsSpan(i * width, width), theta);
+            LinearKernels.Logits<double>(design, theta, width, z);
             double loss = BinaryCrossEntropy.WithLogits(z, y, gz, Reduction.Sum, weights);
+            VectorOps.Scale(gz, c);
             gradient.Clear();
-            for (int i = 0; i < n; i++) TensorPrimitives.MultiplyAdd(design.AsSpan(i * width, width), c * gz[i], gradient, gradient);
+            LinearKernels.AddWeightGradient<double>(gz, design, width, gradient);
             return c * loss + Penalty(theta, gradient, width, d);
         };
     }
 
-    private static Objective MultinomialObjective(double[] design, int width, int d, int[] labels, double c)
+    /// <summary>
+    /// C·Σᵢ sᵢ CEᵢ (sᵢ = 1 without weights): logits [n, K] = X·Θᵀ (<see cref="LinearKernels.Logits{T}"/>, register-tiled), a
+    /// softmax per row (<see cref="SoftmaxRows"/>), and ∂Θ = Gᵀ·X (<see cref="LinearKernels.AddWeightGradient{T}"/>).
+    /// </summary>
+    /// <remarks>
+    /// Not <see cref="FusedLinearCrossEntropy"/>: its generality (chunks, options, class weights, label smoothing, ignored rows,
+    /// parallel rows) is compiled on first use, and a fit is usually the first use in its process (<c>xent train</c>); that
+    /// compilation took longer than the whole fit on the digits data. The objective is the same.
+    /// </remarks>
+    private static Objective MultinomialObjective(double[] design, int width, int d, int classes, int[] labels, double c, double[]? weights)
     {
-        var options = new CrossEntropyOptions { Reduction = Reduction.Sum, IgnoreIndex = -1 };
+        var logits = new double[labels.Length * classes];
         return (theta, gradient) =>
         {
-            double loss = FusedLinearCrossEntropy.Compute(design, theta, width, labels, weightGradient: gradient, options: options);
-            TensorPrimitives.Multiply(gradient, c, gradient);
-            return c * loss + Penalty(theta, gradient, width, d);
+            LinearKernels.Logits<double>(design, theta, width, logits);
+            double loss = SoftmaxRows(logits, classes, labels, c, weights);
+            gradient.Clear();
+            LinearKernels.AddWeightGradient<double>(logits, design, width, gradient);
+            return loss + Penalty(theta, gradient, width, d);
         };
     }
 
-    /// <summary>C·Σᵢ sᵢ CEᵢ with per-sample weights: logits [n, K] in full, softmax cross-entropy per row, rows weighted into the gradient.</summary>
-    private static Objective WeightedMultinomialObjective(double[] design, int width, int d, int classes, int[] labels, double c, double[] weights)
+    /// <summary>
+    /// Turns each row of logits z into c·sᵢ·(softmax(z) − e_yᵢ) in place and returns c·Σᵢ sᵢ CEᵢ, with
+    /// CEᵢ = ln Σ_k exp(z_k − max) + max − z_yᵢ in nats (max-shifted, so no exp overflows; a compensated sum over rows).
+    /// A row of weight 0 becomes zeros.
+    /// </summary>
+    private static double SoftmaxRows(Span<double> logits, int classes, ReadOnlySpan<int> labels, double c, double[]? weights)
     {
-        int n = labels.Length;
-        var logits = new double[n * classes];
-        var rowLosses = new double[n];
-        var options = new CrossEntropyOptions { Reduction = Reduction.None, IgnoreIndex = -1 };
-        return (theta, gradient) =>
+        CompensatedSum total = default;
+        for (int i = 0; i < labels.Length; i++)
         {
-            for (int i = 0; i < n; i++)
-                for (int k = 0; k < classes; k++)
-                    logits[i * classes + k] = TensorPrimitives.Dot(design.AsSpan(i * width, width), theta.Slice(k * width, width));
-            SoftmaxCrossEntropy.Compute(logits, classes, labels, logits, options, rowLosses: rowLosses);
-            double loss = TensorPrimitives.Dot(rowLosses, weights);
-            gradient.Clear();
-            for (int i = 0; i < n; i++)
-                for (int k = 0; k < classes; k++)
-                    TensorPrimitives.MultiplyAdd(design.AsSpan(i * width, width), c * weights[i] * logits[i * classes + k],
-                        gradient.Slice(k * width, width), gradient.Slice(k * width, width));
-            return c * loss + Penalty(theta, gradient, width, d);
-        };
+            var z = logits.Slice(i * classes, classes);
+            int y = labels[i];
+            double max = z[0];
+            for (int k = 1; k < classes; k++) max = Math.Max(max, z[k]);
+            double target = z[y], sum = 0;
+            for (int k = 0; k < classes; k++)
+            {
+                double e = Math.Exp(z[k] - max);
+                z[k] = e;
+                sum += e;
+            }
+            double s = weights is null ? 1 : weights[i];
+            if (s != 0) total.Add(s * (Math.Log(sum) + (max - target)));
+            double scale = c * s / sum;
+            for (int k = 0; k < classes; k++) z[k] *= scale;
+            z[y] -= c * s;
+        }
+        return c * total.Value;
     }
 
     /// <summary>Centers and scales columns in place; returns the means and the population standard deviations (1 where a column is constant).</summary>

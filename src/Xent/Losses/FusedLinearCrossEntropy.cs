@@ -15,7 +15,7 @@ namespace Xent.Losses;
 /// their gradient (the two-pass online softmax of <see cref="SoftmaxCrossEntropy"/>), and immediately folded into
 /// ∂H and ∂W. Peak extra memory is R·C elements — the workspace — instead of N·C; with <c>workspace</c> given, none is
 /// allocated (one thread). The mean's 1/Σw is applied once at the end, so chunking does not change the result beyond
-/// rounding. The products are plain dot products and AXPYs (TensorPrimitives), O(N·C·D) each.
+/// rounding. The logits and ∂W are register-tiled products (<see cref="LinearKernels"/>), ∂H row AXPYs, O(N·C·D) each.
 /// </remarks>
 public static class FusedLinearCrossEntropy
 {
@@ -92,30 +92,21 @@ public static class FusedLinearCrossEntropy
                 int rows = Math.Min(rowsPerChunk, n - start);
                 var z = workspace[..(rows * classes)];
                 var h = hidden.Slice(start * features, rows * features);
-                for (int r = 0; r < rows; r++)
-                {
-                    var hr = h.Slice(r * features, features);
-                    var zr = z.Slice(r * classes, classes);
-                    for (int c = 0; c < classes; c++) zr[c] = TensorPrimitives.Dot(hr, weight.Slice(c * features, features));
-                }
+                LinearKernels.Logits(h, weight, features, z);
                 total.Add(chunkLoss(z, classes, targets.Slice(start, rows), wantGradient ? z : default, sumOptions, classWeights,
                     rowLosses.IsEmpty ? default : rowLosses.Slice(start, rows)));
                 if (!wantGradient) continue;
+                if (!weightGradient.IsEmpty) LinearKernels.AddWeightGradient<T>(z, h, features, weightGradient);
+                if (hiddenGradient.IsEmpty) continue;
                 for (int r = 0; r < rows; r++)
                 {
                     var gr = z.Slice(r * classes, classes);
-                    var hr = h.Slice(r * features, features);
-                    var dh = hiddenGradient.IsEmpty ? default : hiddenGradient.Slice((start + r) * features, features);
+                    var dh = hiddenGradient.Slice((start + r) * features, features);
                     for (int c = 0; c < classes; c++)
                     {
                         T g = gr[c];
                         if (g == T.Zero) continue; // ignored rows and masked classes
-                        if (!dh.IsEmpty) TensorPrimitives.MultiplyAdd(weight.Slice(c * features, features), g, dh, dh);
-                        if (!weightGradient.IsEmpty)
-                        {
-                            var dw = weightGradient.Slice(c * features, features);
-                            TensorPrimitives.MultiplyAdd(hr, g, dw, dw);
-                        }
+                        TensorPrimitives.MultiplyAdd(weight.Slice(c * features, features), g, dh, dh);
                     }
                 }
             }

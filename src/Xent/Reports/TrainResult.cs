@@ -47,6 +47,9 @@ public sealed record TrainResult : InformationReport
     /// <summary>Wall-clock seconds of the fit.</summary>
     public required double Seconds { get; init; }
 
+    /// <summary>CPU seconds the process spent during the fit (every thread, the runtime's compiler included), when measured.</summary>
+    public double? CpuSeconds { get; init; }
+
     /// <summary>scikit-learn's C.</summary>
     public required double C { get; init; }
 
