@@ -143,6 +143,28 @@ public class AuditFollowUpTests
         Assert.Equal("", result.Out);
     }
 
+    [Fact]
+    public void AnOutputThatIsAPipeThroughProcFdIsWrittenThrough()
+    {
+        // /dev/stdout → /proc/self/fd/1 → "pipe:[…]" when standard output is a pipe: the link's final target is no path,
+        // and following it by hand failed ("could not find file"); the path as given is opened, as cp and zstd do.
+        if (!OperatingSystem.IsLinux()) return;
+        using var cli = new CliRunner();
+        string data = cli.Write("t.csv", "a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n2,2,0\n9,1,1\n");
+        string model = Path.Combine(cli.Directory, "m.json");
+        Assert.Equal(0, CliRunner.Run("train", data, "--target", "y", "--save", model).Exit);
+        using var server = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.In);
+        using var client = server.ClientSafePipeHandle;
+        string fdPath = $"/proc/self/fd/{client.DangerousGetHandle()}";
+        var result = CliRunner.Run("predict", model, data, "--output", fdPath);
+        Assert.True(result.Exit == 0, result.Err);
+        server.DisposeLocalCopyOfClientHandle();
+        using var reader = new StreamReader(server);
+        string written = reader.ReadToEnd();
+        Assert.StartsWith("line,y,p_0,p_1,predicted", written);
+        Assert.Equal(7, written.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     [Theory]
     [InlineData("{\"kind\":\"nonsense\"}", "bad.json: not a model written by 'xent train --save' or 'xent tree --save': ")]
     [InlineData("{", "bad.json: not a model written by 'xent train --save' or 'xent tree --save': not valid JSON (line 1, byte 2).")]
