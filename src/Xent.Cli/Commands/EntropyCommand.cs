@@ -154,7 +154,9 @@ internal static class EntropyCommand
         if (InputFile.IsStdin(path)) return StreamCounts(CliSession.Current.Stdin(), CliSession.StdinName, cancellation);
         InputFile.Check(path, "--file");
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        if (!stream.CanSeek) return StreamCounts(stream, path, cancellation);
+        // A pipe, or a device that seeks but has no length (/dev/zero, /dev/urandom, a /proc file): read it as a stream, to its
+        // end or until Ctrl-C, as cat does. (An empty regular file reads as empty the same way.)
+        if (!stream.CanSeek || stream.Length == 0) return StreamCounts(stream, path, cancellation);
         long length = stream.Length;
         stream.Dispose();
         return WorkProgress.Run($"counting the bytes of {path}", length, done => DenseCounts.OfFile(path, threads, cancellation, done)).Counts.ToArray();

@@ -128,6 +128,31 @@ public class AuditFollowUpTests
         Assert.Equal(0, CliRunner.Run("blocks", "0.9,0.1", "--max-n", "8", "--max-time", "0.1").Exit);
     }
 
+    // ---- Devices read like cat reads them ----
+
+    [Fact]
+    public void ADeviceWithoutALengthIsReadAsAStreamUntilInterrupted()
+    {
+        // /dev/zero seeks but reports length 0: it was refused at once as "empty". Now it is read as cat reads it, until
+        // Ctrl-C (here: the token cancelled), which exits 130 with no output.
+        if (!OperatingSystem.IsLinux()) return;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var result = CliRunner.RunWith(null, cancel.Token, "entropy", "--file", "/dev/zero");
+        Assert.Equal(XentApp.ExitInterrupted, result.Exit);
+        Assert.Equal("xent: interrupted.\n", result.Err.ReplaceLineEndings("\n"));
+        Assert.Equal("", result.Out);
+        // A /proc file also reports length 0 but has bytes: they are counted.
+        Assert.True(CliRunner.Json("entropy", "--file", "/proc/self/status").GetProperty("n").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void AnEmptyRegularFileIsStillNamedEmpty()
+    {
+        using var cli = new CliRunner();
+        string empty = cli.Write("empty.bin", []);
+        CliRunner.AssertBadInput(CliRunner.Run("entropy", "--file", empty), $"--file '{empty}' is empty: no bytes to count.");
+    }
+
     // ---- No partial output, messages in the user's terms ----
 
     [Fact]
