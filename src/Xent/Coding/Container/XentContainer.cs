@@ -313,8 +313,13 @@ public static class XentContainer
 
     /// <summary>Decompresses a whole container held in <paramref name="source"/> into a new array.</summary>
     /// <param name="source">Exactly one container, nothing before or after it (trailing bytes are reported as corrupt input).</param>
-    /// <param name="maxDegreeOfParallelism">The most threads to use: 1 (the default) runs on the calling thread, −1 means
-    /// every core; 0 or a value below −1 is rejected. The result is the same for any value.</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with <see cref="ArgumentOutOfRangeException"/>.
+    /// The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is
+    /// bit-identical from run to run for a given input and thread count.
+    /// Here the chunks are the blocks, decoded alone, so the bytes returned are the same for every thread count.
+    /// </param>
     /// <returns>The original bytes, after every block's and the whole original's XXH64 matched.</returns>
     /// <exception cref="ArgumentOutOfRangeException">maxDegreeOfParallelism is 0 or below −1.</exception>
     /// <exception cref="InvalidDataException">As <see cref="Decompress(Stream, Stream, int, CancellationToken)"/>.</exception>
