@@ -68,7 +68,8 @@ internal static class HelpText
             if (l.StartsWith("  " + executable, StringComparison.Ordinal)) l = "  " + XentApp.Name + l[(2 + executable.Length)..];
             text.Append(l).Append('\n');
         }
-        if (Examples.TryGetValue(command.Name, out var examples))
+        // Examples are keyed by top-level command: 'bench entropy' is not 'entropy'.
+        if (command.Parents.Any(p => p is RootCommand) && Examples.TryGetValue(command.Name, out var examples))
         {
             text.Append("\nExamples:\n");
             foreach (var example in examples) text.Append("  ").Append(example).Append('\n');

@@ -105,9 +105,35 @@ internal static class XentApp
         }
     }
 
+    /// <summary>The version printed by <c>--version</c>: the CLI assembly's informational version without its build
+    /// metadata ("0.1.0", not "0.1.0+commit").</summary>
+    public static string Version
+    {
+        get
+        {
+            var assembly = typeof(XentApp).Assembly;
+            string version = assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString() ?? "unknown";
+            int plus = version.IndexOf('+');
+            return plus < 0 ? version : version[..plus];
+        }
+    }
+
     private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, CliSession session)
     {
         var root = BuildRoot();
+        // --version anywhere before "--", at any level (xent --version, xent entropy --version), prints the version, as
+        // zstd and xz do; System.CommandLine's own VersionOption would see "no command given" at the root and reject it
+        // after a command, and would name the test host's version when run in-process.
+        int endOfOptions = Array.IndexOf(args, "--");
+        if ((endOfOptions < 0 ? args : args[..endOfOptions]).Contains("--version"))
+        {
+            stdout.WriteLine(Version);
+            return ExitOk;
+        }
+        // "xent help" and "xent help CMD [SUB]": the same help as --help, on stdout.
+        if (args.Length > 0 && args[0] == "help") return Help(root, args[1..], stdout, stderr);
         bool json = args.Contains("--json");
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = ResponseFiles.TryRead });
         json |= parsed.Tokens.Any(t => t.Value == "--json");
@@ -146,6 +172,38 @@ internal static class XentApp
         }
     }
 
+    /// <summary>
+    /// <c>xent help [CMD [SUB]]</c>: the help of the command named (the overview when none), exit 0; a name that is not a
+    /// command is a usage error with the nearest command's name.
+    /// </summary>
+    private static int Help(RootCommand root, string[] names, TextWriter stdout, TextWriter stderr)
+    {
+        Command command = root;
+        foreach (var name in names)
+        {
+            if (command.Subcommands.FirstOrDefault(c => c.Name == name) is { } next) { command = next; continue; }
+            var nearest = Suggestions.Nearest(name, command.Subcommands);
+            string where = command == root ? Name : $"{Name} {string.Join(' ', names.TakeWhile(n => n != name))}";
+            string of = command == root ? "" : $" of '{where}'";
+            stderr.WriteLine(command.Subcommands.Count == 0
+                ? $"{Name}: '{where}' has no commands under it; see '{where} --help'."
+                : nearest is null
+                    ? $"{Name}: '{name}' is not a command{of}; the commands are: {string.Join(", ", command.Subcommands.Select(c => c.Name))}."
+                    : $"{Name}: '{name}' is not a command{of}; did you mean '{nearest.Name}'?");
+            return ExitBadInput;
+        }
+        return WriteHelp(root.Parse([.. names, "--help"]), stdout);
+    }
+
+    /// <summary>The command as typed: "xent", "xent entropy", "xent bench entropy".</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (var r = result; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            if (r.Parent is not null) names.Insert(0, r.Command.Name);
+        return names.Count == 0 ? Name : $"{Name} {string.Join(' ', names)}";
+    }
+
     /// <summary>Every parse error, one per line; a mistyped command gets the nearest command's name and its help.</summary>
     private static int ParseErrors(RootCommand root, ParseResult parsed, TextWriter stderr, bool json)
     {
@@ -163,21 +221,29 @@ internal static class XentApp
             if (at >= 0) messages[at] = $"'{command.Name}' needs {(missing.Count == 1 ? "the argument" : "the arguments")} {string.Join("; ", missing)}.";
         }
         Command? suggestion = null;
-        if (parsed.CommandResult.Command == root && parsed.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } typed)
+        string where = CommandPath(parsed.CommandResult);
+        bool afterEndOfOptions = parsed.Tokens.Any(t => t.Value == "--");
+        if (command.Subcommands.Count > 0 && !afterEndOfOptions && parsed.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } typed)
         {
-            suggestion = Suggestions.Nearest(typed, root.Subcommands);
+            suggestion = Suggestions.Nearest(typed, command.Subcommands);
             // The rest of the line belonged to the command that was meant: its tokens are not errors of their own.
             messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal)
                 || m.StartsWith("Unrecognized command or argument", StringComparison.Ordinal));
+            string of = command == root ? "" : $" of '{where}'";
             messages.Insert(0, suggestion is null
-                ? $"'{typed}' is not a command; the commands are: {string.Join(", ", root.Subcommands.Select(c => c.Name))}."
-                : $"'{typed}' is not a command; did you mean '{suggestion.Name}'?");
+                ? $"'{typed}' is not a command{of}; the commands are: {string.Join(", ", command.Subcommands.Select(c => c.Name))}."
+                : $"'{typed}' is not a command{of}; did you mean '{suggestion.Name}'?");
         }
-        string where = parsed.CommandResult.Command == root ? Name : $"{Name} {parsed.CommandResult.Command.Name}";
+        else if (command.Subcommands.Count > 0)
+        {
+            // "xent bench" alone: name the commands it takes instead of "Required command was not provided".
+            int at = messages.FindIndex(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+            if (at >= 0) messages[at] = $"'{where}' needs a command: {string.Join(", ", command.Subcommands.Select(c => c.Name))}.";
+        }
         if (json) return Fail(stderr, json, string.Join(" ", messages), ExitBadInput);
         for (int i = 0; i < messages.Count; i++)
             stderr.WriteLine($"{Name}: {messages[i]}{(i == messages.Count - 1 && suggestion is null ? $" (see '{where} --help')" : "")}");
-        if (suggestion is not null) WriteHelp(root.Parse([suggestion.Name, "--help"]), stderr);
+        if (suggestion is not null) WriteHelp(root.Parse([.. where.Split(' ').Skip(1), suggestion.Name, "--help"]), stderr);
         return ExitBadInput;
     }
 

@@ -133,9 +133,22 @@ internal static class CompressCommand
                 if (opened.CanSeek) opened.Seek(-read, SeekOrigin.Current);
                 else input = new ReadAheadStream(first.AsMemory(0, read), opened);
             }
-            void Code(Stream destination) => summary = compress
-                ? XentContainer.Compress(input, destination, options, session.Cancellation)
-                : XentContainer.Decompress(input, destination, threads, session.Cancellation);
+            void Code(Stream destination)
+            {
+                try
+                {
+                    summary = compress
+                        ? XentContainer.Compress(input, destination, options, session.Cancellation)
+                        : XentContainer.Decompress(input, destination, threads, session.Cancellation);
+                }
+                catch (InvalidDataException e) when (e.Message.StartsWith(".xent", StringComparison.Ordinal))
+                {
+                    // The library says ".xent: truncated in block 0."; the user typed a file name (or piped stdin).
+                    string name = fromStdin ? CliSession.StdinName : file!;
+                    string message = e.Message.StartsWith(".xent: ", StringComparison.Ordinal) ? e.Message[".xent: ".Length..] : e.Message;
+                    throw new InvalidDataException($"{name}: {message}", e);
+                }
+            }
             if (toStdout)
             {
                 using var stdout = session.OpenStdout();

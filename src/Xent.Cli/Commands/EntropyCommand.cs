@@ -116,17 +116,28 @@ internal static class EntropyCommand
         throw new UsageException($"--estimator '{text}' is not one of: {string.Join(", ", Estimators.Select(e => e.Name))}.");
     }
 
-    /// <summary>Parses "3,0,2" strictly: every item a non-negative integer, and their total a count too.</summary>
+    /// <summary>
+    /// Parses "3,0,2" strictly: every item a non-negative integer, and their total a count too. Items are read exactly
+    /// (as decimals, so "9007199254740993" is not rounded to a double's 9007199254740992, and "1e18" is 10^18).
+    /// </summary>
     private static long[] ParseCounts(string text)
     {
-        var values = Inputs.ParseList(text, "P");
-        var counts = new long[values.Length];
+        Inputs.ParseList(text, "P"); // the same "is empty" / "is not a number" messages as every list
+        var parts = text.Split(',');
+        var counts = new long[parts.Length];
         long total = 0;
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < parts.Length; i++)
         {
-            if (!(values[i] >= 0 && values[i] == Math.Floor(values[i]) && values[i] < long.MaxValue))
-                throw new UsageException($"P: item {i + 1} '{values[i].ToString(CultureInfo.InvariantCulture)}' is not a count (a non-negative integer).");
-            counts[i] = (long)values[i];
+            string item = parts[i].Trim();
+            if (!long.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out counts[i]))
+            {
+                bool exact = decimal.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d)
+                    && d == decimal.Truncate(d) && d >= 0 && d <= long.MaxValue;
+                if (!exact)
+                    throw new UsageException($"P: item {i + 1} '{item}' is not a count (a whole number from 0 to {long.MaxValue}).");
+                counts[i] = (long)d;
+            }
+            if (counts[i] < 0) throw new UsageException($"P: item {i + 1} '{item}' is not a count (a whole number from 0 to {long.MaxValue}).");
             if (long.MaxValue - total < counts[i]) throw new UsageException($"P: the counts up to item {i + 1} sum to more than {long.MaxValue}.");
             total += counts[i];
         }
@@ -143,7 +154,9 @@ internal static class EntropyCommand
         if (InputFile.IsStdin(path)) return StreamCounts(CliSession.Current.Stdin(), CliSession.StdinName, cancellation);
         InputFile.Check(path, "--file");
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        if (!stream.CanSeek) return StreamCounts(stream, path, cancellation);
+        // A pipe, or a device that seeks but has no length (/dev/zero, /dev/urandom, a /proc file): read it as a stream, to its
+        // end or until Ctrl-C, as cat does. (An empty regular file reads as empty the same way.)
+        if (!stream.CanSeek || stream.Length == 0) return StreamCounts(stream, path, cancellation);
         long length = stream.Length;
         stream.Dispose();
         return WorkProgress.Run($"counting the bytes of {path}", length, done => DenseCounts.OfFile(path, threads, cancellation, done)).Counts.ToArray();

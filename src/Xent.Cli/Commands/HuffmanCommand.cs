@@ -48,7 +48,8 @@ internal static class HuffmanCommand
         if (maxLength is int limit)
         {
             int used = p.Count(x => x > 0);
-            if (limit < 1 || (limit < 31 && 1 << limit < used))
+            if (limit < 1) throw new UsageException($"--max-length {limit} must be ≥ 1 (bits).");
+            if (limit < 31 && 1 << limit < used)
                 throw new UsageException($"--max-length {limit} is too small for {used} symbols (2^{limit} < {used}).");
         }
         else

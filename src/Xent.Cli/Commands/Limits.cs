@@ -17,19 +17,36 @@ internal static class Limits
     public const double DefaultMaxSeconds = 600;
 
     /// <summary>Adds <c>--max-memory</c> and <c>--max-time</c> to <paramref name="command"/>.</summary>
+    /// <remarks>Both are checked when the command line is parsed, so a malformed limit is refused even when the work is too small
+    /// to be checked against it.</remarks>
     public static void AddTo(Command command)
     {
-        command.Options.Add(new Option<string>(MemoryOption)
+        var memory = new Option<string>(MemoryOption)
         {
             Description = "Refuse work that would allocate more than this: bytes, or a number with K, M, G or T (powers of 1024; default 4G).",
             DefaultValueFactory = _ => "4G",
+        };
+        memory.Validators.Add(result =>
+        {
+            try { ParseSize(result.GetValueOrDefault<string>() ?? "4G"); }
+            catch (UsageException e) { result.AddError(e.Message); }
         });
-        command.Options.Add(new Option<double>(TimeOption)
+        var time = new Option<double>(TimeOption)
         {
             Description = "Refuse work that would take longer than this many seconds, by a lower-bound estimate (default 600).",
             DefaultValueFactory = _ => DefaultMaxSeconds,
+        };
+        time.Validators.Add(result =>
+        {
+            double limit = result.GetValueOrDefault<double>();
+            if (!(limit > 0)) result.AddError(TimeError(limit));
         });
+        command.Options.Add(memory);
+        command.Options.Add(time);
     }
+
+    private static string TimeError(double limit) =>
+        $"{TimeOption} {limit.ToString(CultureInfo.InvariantCulture)} must be a number of seconds > 0.";
 
     /// <summary>The <c>--max-memory</c> limit in bytes, for work that checks its own growth against it.</summary>
     public static long MemoryBytes(ParseResult parse) => ParseSize(parse.GetValue<string>(MemoryOption) ?? "4G");
@@ -53,7 +70,7 @@ internal static class Limits
     public static void Time(ParseResult parse, double seconds, string request)
     {
         double limit = parse.GetValue<double>(TimeOption);
-        if (!(limit > 0)) throw new UsageException($"{TimeOption} {limit.ToString(CultureInfo.InvariantCulture)} must be a number of seconds > 0.");
+        if (!(limit > 0)) throw new UsageException(TimeError(limit));
         if (seconds > limit)
             throw new UsageException($"{request} would take ≥ {Duration(seconds)}, more than {TimeOption} {limit.ToString(CultureInfo.InvariantCulture)} s; ask for less, or raise {TimeOption}.");
     }
@@ -87,6 +104,7 @@ internal static class Limits
 
     private static string Duration(double seconds) => seconds switch
     {
+        < 10 => $"{seconds.ToString("0.##", CultureInfo.InvariantCulture)} s",
         < 120 => $"{seconds.ToString("0", CultureInfo.InvariantCulture)} s",
         < 7200 => $"{(seconds / 60).ToString("0", CultureInfo.InvariantCulture)} min",
         < 172800 => $"{(seconds / 3600).ToString("0", CultureInfo.InvariantCulture)} h",

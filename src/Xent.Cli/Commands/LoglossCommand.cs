@@ -41,8 +41,10 @@ internal static class LoglossCommand
         command.SetAction(parse =>
         {
             string? probColumns = parse.GetValue(probs), logitColumns = parse.GetValue(logits);
-            if ((probColumns is null) == (logitColumns is null)) throw new UsageException("Give exactly one of --probs and --logits.");
+            if ((probColumns is null) == (logitColumns is null)) throw new UsageException("give exactly one of --probs and --logits.");
             bool fromLogits = logitColumns is not null;
+            // Checked before the file is read: a bad --base is the one line printed, not a line after the label mapping's note.
+            var unit = parse.GetValue(bits) ? LogBase.Bits : Inputs.ParseBase(parse.GetValue(logBase)!);
             double tol = parse.GetValue(tolerance), clipAt = parse.GetValue(clip);
             int binCount = parse.GetValue(bins);
             if (!(tol >= 0)) throw new UsageException($"--tolerance {tol} must be a number ≥ 0.");
@@ -128,7 +130,7 @@ internal static class LoglossCommand
 
             var options = new MetricsOptions
             {
-                Base = parse.GetValue(bits) ? LogBase.Bits : Inputs.ParseBase(parse.GetValue(logBase)!), Clip = clipAt, Bins = binCount, Tolerance = tol,
+                Base = unit, Clip = clipAt, Bins = binCount, Tolerance = tol,
             };
             var report = fromLogits
                 ? ClassificationMetrics.EvaluateLogits(values.ToArray(), classes, targets.ToArray(), options, weightName is null ? default : weights.ToArray())

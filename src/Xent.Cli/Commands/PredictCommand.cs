@@ -88,8 +88,9 @@ internal static class PredictCommand
     private static void WriteCsv(TextWriter writer, Scoring scoring, TableReader csv, BadRows bad)
     {
         string[] classes = [.. scoring.Model.ClassNames];
-        ResultText.WriteCsvHeader(writer, classes, scoring.Target);
-        scoring.Run(csv, bad, prediction => ResultText.WriteCsvRow(writer, classes, prediction, scoring.Target is not null));
+        // The header is written once the columns are found: a file without the model's features leaves no output at all.
+        scoring.Run(csv, bad, prediction => ResultText.WriteCsvRow(writer, classes, prediction, scoring.Target is not null),
+            onStart: () => ResultText.WriteCsvHeader(writer, classes, scoring.Target));
     }
 
     /// <summary>
@@ -108,11 +109,13 @@ internal static class PredictCommand
         public string? Target => target;
         public long Rows { get; private set; }
 
-        /// <summary>Scores every usable row in file order, handing each prediction to <paramref name="onRow"/>.</summary>
-        public void Run(TableReader csv, BadRows bad, Action<Prediction> onRow)
+        /// <summary>Scores every usable row in file order, handing each prediction to <paramref name="onRow"/>;
+        /// <paramref name="onStart"/> runs first, once the model's columns were found in the file.</summary>
+        public void Run(TableReader csv, BadRows bad, Action<Prediction> onRow, Action? onStart = null)
         {
             int d = model.FeatureNames.Count, k = model.Classes;
             using var rows = csv.ReadColumns(target is null ? [.. model.FeatureNames] : [.. model.FeatureNames, target], bad);
+            onStart?.Invoke();
             var x = new double[d];
             var p = new double[k];
             var cancellation = CliSession.Current.Cancellation;
@@ -194,11 +197,30 @@ internal static class PredictCommand
             }
             catch (System.Text.Json.JsonException e)
             {
-                throw new InvalidDataException($"Not a model: {e.Message}", e);
+                throw new InvalidDataException(
+                    $"not a model written by 'xent train --save' or 'xent tree --save': not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}).", e);
             }
-            return format == Xent.Learning.Trees.DecisionTreeModel.FormatName
-                ? new RowModel(null, Xent.Learning.Trees.DecisionTreeModel.FromJson(json))
-                : new RowModel(LogisticRegressionModel.FromJson(json), null);
+            try
+            {
+                return format == Xent.Learning.Trees.DecisionTreeModel.FormatName
+                    ? new RowModel(null, Xent.Learning.Trees.DecisionTreeModel.FromJson(json))
+                    : new RowModel(LogisticRegressionModel.FromJson(json), null);
+            }
+            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or ArgumentException)
+            {
+                throw new InvalidDataException($"not a model written by 'xent train --save' or 'xent tree --save': {Reason(e.Message)}", e);
+            }
+        }
+
+        /// <summary>A deserializer's message without .NET type names and JSON reader positions: "missing required
+        /// properties including: 'classes'", not "… for type 'Xent.Learning.…' … LineNumber: 0 | BytePositionInLine: 1".</summary>
+        internal static string Reason(string message)
+        {
+            string m = System.Text.RegularExpressions.Regex.Replace(message, @"\s*for type '[^']*'", "");
+            m = System.Text.RegularExpressions.Regex.Replace(m, @"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?", "");
+            m = System.Text.RegularExpressions.Regex.Replace(m, @"'(System|Xent)\.[\w.`\[\], ]+'", "the expected type");
+            m = Failure.OneLine(m).Trim();
+            return m.EndsWith('.') ? m : m + ".";
         }
 
         public bool ReadFeatures(RowCursor rows, double[] x)

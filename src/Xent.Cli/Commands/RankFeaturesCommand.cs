@@ -84,11 +84,15 @@ internal static class RankFeaturesCommand
             if (n < 2) throw new InvalidDataException($"{source}: {n} usable row; mutual information needs at least 2.");
             if (label.IsCategorical && label.Categories!.Count < 2)
                 throw new InvalidDataException($"{source}: column '{targetName}' has only one class ('{label.Categories[0]}'); its mutual information with anything is 0.");
-            // Each estimate reads every row once (discrete) or sorts them (ksg); 1 + permutations + resamples estimates per feature.
+            // Each estimate reads every row once (discrete) or sorts them (ksg), after a fixed cost (a contingency table to
+            // allocate, a permutation to shuffle or a resample to draw: ≥ 0.15 µs even on 6 rows); 1 + permutations + resamples
+            // estimates per feature.
             double perRow = options.Method == MiMethod.Ksg ? 2e-7 * Math.Log2(n + 1) : 5e-9;
             double estimates = (1.0 + options.Permutations + options.BootstrapResamples) * d;
-            Limits.Time(parse, estimates * n * perRow / Math.Max(1, options.MaxDegreeOfParallelism), $"{options.Permutations} permutations and {options.BootstrapResamples} resamples of {d} features × {n} rows");
-            Limits.Memory(parse, (double)n * d * 12 + (double)n * 64, $"{d} features × {n} rows");
+            int workers = Math.Min(d, options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : Math.Max(1, options.MaxDegreeOfParallelism));
+            Limits.Time(parse, estimates * (1.5e-7 + n * perRow) / workers, $"--permutations {options.Permutations} and --bootstrap {options.BootstrapResamples} over {d} features × {n} rows");
+            // The rows, and per feature being scored the resamples' estimates (8 bytes each, kept for the percentiles).
+            Limits.Memory(parse, (double)n * d * 12 + (double)n * 64 + 8.0 * options.BootstrapResamples * workers, $"--bootstrap {options.BootstrapResamples} over {d} features × {n} rows");
             var scores = WorkProgress.Run($"ranking {d} features", () => FeatureRanking.Rank(columns, label, options, CliSession.Current.Cancellation));
             var kindOf = columns.ToDictionary(c => c.Name, c => c.IsCategorical ? "categorical" : "numeric");
             var result = new RankFeaturesResult

@@ -101,7 +101,9 @@ internal static class OutputFile
         foreach (var input in inputs)
             if (input is not null && !string.IsNullOrWhiteSpace(input) && File.Exists(input) && FinalTarget(input) == target)
                 throw new UsageException($"{option} '{path}': the output is the input '{input}'; write the output to another file.");
-        if (IsDevice(target)) return (target, true);
+        // A device is opened by the path the user gave, and the kernel follows the links: /dev/stdout's final link target
+        // is not a path when standard output is a pipe or socket (/proc/self/fd/1 → "pipe:[…]"), but opening it works.
+        if (IsDevice(target)) return (Path.GetFullPath(path), true);
         string directory = Path.GetDirectoryName(target)!;
         if (File.Exists(directory)) throw new UsageException($"{option} '{path}': '{directory}' is a file, not a directory.");
         if (!Directory.Exists(directory)) throw new UsageException($"{option} '{path}': the directory '{directory}' does not exist.");

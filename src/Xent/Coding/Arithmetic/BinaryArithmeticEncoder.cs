@@ -25,6 +25,8 @@ public ref struct BinaryArithmeticEncoder
     private bool _overflowed;
 
     /// <summary>An encoder writing into <paramref name="destination"/> from its start.</summary>
+    /// <param name="destination">Receives the coded bytes. About (Σ −log2 q)/8 + 4 bytes for the bits coded; when it is too
+    /// small the encoder writes what fits and sets <see cref="Overflowed"/> instead of throwing.</param>
     public BinaryArithmeticEncoder(Span<byte> destination)
     {
         _destination = destination;
@@ -40,6 +42,9 @@ public ref struct BinaryArithmeticEncoder
 
     /// <summary>Codes <paramref name="bit"/> (0 or 1) when the probability that it is 1 is <paramref name="p"/> / 4096,
     /// 1 ≤ p ≤ 4095 (not checked: the model's invariant).</summary>
+    /// <param name="bit">The bit to code: 0, or any other value for 1.</param>
+    /// <param name="p">P(bit = 1) in units of 1/4096, 1 … 4095; the decoder must be given the same p. Outside that range
+    /// the output is undefined (not checked).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Encode(int bit, int p)
     {
@@ -56,6 +61,10 @@ public ref struct BinaryArithmeticEncoder
     }
 
     /// <summary>Codes <paramref name="bit"/> with the prediction of <paramref name="model"/>, then lets the model learn it.</summary>
+    /// <typeparam name="TModel">The model's type: a struct, so the calls are devirtualized.</typeparam>
+    /// <param name="bit">The bit to code: 0 or 1.</param>
+    /// <param name="model">The adaptive model: its <see cref="IBitModel.P"/> gives the probability, then
+    /// <see cref="IBitModel.Update"/> learns <paramref name="bit"/> (passed by reference, so its state advances).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Encode<TModel>(int bit, ref TModel model) where TModel : struct, IBitModel
     {
@@ -96,6 +105,9 @@ public ref struct BinaryArithmeticDecoder
     private bool _truncated;
 
     /// <summary>A decoder reading <paramref name="source"/> from its start (the first 4 bytes are read at once).</summary>
+    /// <param name="source">The bytes a <see cref="BinaryArithmeticEncoder"/> wrote, from their first byte; bytes after them
+    /// are left unread. A short or corrupt source is never read past: check <see cref="Truncated"/> and
+    /// <see cref="IsFinishedOk"/> after the last bit.</param>
     public BinaryArithmeticDecoder(ReadOnlySpan<byte> source)
     {
         _source = source;
@@ -118,6 +130,8 @@ public ref struct BinaryArithmeticDecoder
     public readonly bool IsFinishedOk => !_truncated && _x == _x1;
 
     /// <summary>Decodes one bit whose probability of being 1 is <paramref name="p"/> / 4096 (1 ≤ p ≤ 4095).</summary>
+    /// <param name="p">P(bit = 1) in units of 1/4096, 1 … 4095: the value the encoder was given for this bit (not checked).</param>
+    /// <returns>The bit: 0 or 1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode(int p)
     {
@@ -136,6 +150,11 @@ public ref struct BinaryArithmeticDecoder
     }
 
     /// <summary>Decodes one bit with the prediction of <paramref name="model"/>, then lets the model learn it.</summary>
+    /// <typeparam name="TModel">The model's type: a struct, so the calls are devirtualized.</typeparam>
+    /// <param name="model">The adaptive model, in the state the encoder's model had at this bit: its
+    /// <see cref="IBitModel.P"/> gives the probability, then <see cref="IBitModel.Update"/> learns the decoded bit (passed
+    /// by reference, so its state advances).</param>
+    /// <returns>The bit: 0 or 1.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode<TModel>(ref TModel model) where TModel : struct, IBitModel
     {

@@ -32,6 +32,8 @@ public ref struct RangeEncoder
     private bool _overflowed;
 
     /// <summary>An encoder writing into <paramref name="destination"/> from its start.</summary>
+    /// <param name="destination">Receives the coded bytes. About (Σ −log2 q)/8 + 5 bytes for the symbols coded; when it is
+    /// too small the encoder writes what fits and sets <see cref="Overflowed"/> instead of throwing.</param>
     public RangeEncoder(Span<byte> destination)
     {
         _destination = destination;
@@ -48,6 +50,10 @@ public ref struct RangeEncoder
 
     /// <summary>Codes the interval start … start + frequency − 1 of <paramref name="total"/> (1 ≤ frequency, start + frequency ≤
     /// total ≤ 2^16; not checked: the model's invariant).</summary>
+    /// <param name="start">Fₛ, the cumulative frequency where the symbol's interval begins: 0 … total − frequency.</param>
+    /// <param name="frequency">fₛ ≥ 1, the width of the symbol's interval: the symbol's probability is frequency / total.</param>
+    /// <param name="total">The sum of the model's frequencies, 1 … <see cref="MaxTotal"/> (2^16); the decoder must use the
+    /// same total for this symbol.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Encode(int start, int frequency, int total)
     {
@@ -62,6 +68,10 @@ public ref struct RangeEncoder
     }
 
     /// <summary>Codes <paramref name="symbol"/> with the frequencies of <paramref name="model"/>, then lets the model learn it.</summary>
+    /// <typeparam name="TModel">The model's type: a struct, so the calls are devirtualized.</typeparam>
+    /// <param name="symbol">The symbol to code, in the model's alphabet (0 … 255 for a byte model).</param>
+    /// <param name="model">The adaptive model: its <see cref="IAdaptiveSymbolModel.Frequency"/> gives the interval, then
+    /// <see cref="IAdaptiveSymbolModel.Update"/> learns <paramref name="symbol"/> (passed by reference, so its state advances).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Encode<TModel>(int symbol, ref TModel model) where TModel : struct, IAdaptiveSymbolModel
     {
@@ -122,6 +132,9 @@ public ref struct RangeDecoder
     private bool _corrupt;
 
     /// <summary>A decoder reading <paramref name="source"/> from its start (the first 4 bytes are read at once).</summary>
+    /// <param name="source">The bytes a <see cref="RangeEncoder"/> wrote, from their first byte; bytes after them are left
+    /// unread. A short or corrupt source is never read past: check <see cref="Truncated"/>, <see cref="Corrupt"/> and
+    /// <see cref="IsFinishedOk"/> after the last symbol.</param>
     public RangeDecoder(ReadOnlySpan<byte> source)
     {
         _source = source;
@@ -144,6 +157,9 @@ public ref struct RangeDecoder
 
     /// <summary>The slot 0 … total − 1 the next symbol's interval holds; then <see cref="Consume"/> that interval. A slot past
     /// the total (corrupt input) is clamped to total − 1 and sets <see cref="Corrupt"/>.</summary>
+    /// <param name="total">The sum of the model's frequencies for this symbol, 1 … <see cref="RangeEncoder.MaxTotal"/>: the
+    /// total the encoder used (not checked).</param>
+    /// <returns>A slot in 0 … total − 1; the symbol is the one whose interval holds it.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Slot(int total)
     {
@@ -158,6 +174,8 @@ public ref struct RangeDecoder
     }
 
     /// <summary>Removes the interval start … start + frequency − 1 found through <see cref="Slot"/>.</summary>
+    /// <param name="start">Fₛ of the symbol whose interval holds the slot <see cref="Slot"/> returned.</param>
+    /// <param name="frequency">fₛ ≥ 1 of that symbol, of the same total as the <see cref="Slot"/> call (not checked).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Consume(int start, int frequency)
     {
@@ -171,6 +189,11 @@ public ref struct RangeDecoder
     }
 
     /// <summary>Decodes one symbol with the frequencies of <paramref name="model"/>, then lets the model learn it.</summary>
+    /// <typeparam name="TModel">The model's type: a struct, so the calls are devirtualized.</typeparam>
+    /// <param name="model">The adaptive model, in the state the encoder's model had at this symbol: its
+    /// <see cref="IAdaptiveSymbolModel.Find"/> maps the slot to a symbol, then <see cref="IAdaptiveSymbolModel.Update"/>
+    /// learns it (passed by reference, so its state advances).</param>
+    /// <returns>The symbol decoded (on corrupt input, some symbol of the model's alphabet, with <see cref="Corrupt"/> set).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Decode<TModel>(ref TModel model) where TModel : struct, IAdaptiveSymbolModel
     {

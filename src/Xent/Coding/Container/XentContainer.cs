@@ -39,6 +39,9 @@ public static class XentContainer
     /// input — at least 90% of the bytes printable ASCII (0x20 … 0x7E), tab, CR, LF or UTF-8 lead and continuation bytes
     /// (0x80 … 0xF4) — and <see cref="XentCodec.Rans1"/> otherwise (binaries, an empty sample).
     /// </summary>
+    /// <param name="sample">Bytes from the start of the input, of any length (the container looks at its first block); only
+    /// their byte values are counted, so the result does not depend on where the sample is cut within text.</param>
+    /// <returns><see cref="XentCodec.Cm"/> or <see cref="XentCodec.Rans1"/>.</returns>
     public static XentCodec ChooseCodec(ReadOnlySpan<byte> sample)
     {
         if (sample.IsEmpty) return XentCodec.Rans1;
@@ -50,6 +53,9 @@ public static class XentContainer
 
     /// <summary>A codec's default level: <see cref="CmStream.DefaultLevel"/> for <see cref="XentCodec.Cm"/>, 1 (the fastest)
     /// for every other codec.</summary>
+    /// <param name="codec">The codec whose default is asked; a value that is not a known codec also gets 1.</param>
+    /// <returns>The level <see cref="XentContainerOptions"/> uses when none is given: 1 … the codec's highest level
+    /// (<see cref="Codecs"/>).</returns>
     public static int DefaultLevel(XentCodec codec) => codec == XentCodec.Cm ? CmStream.DefaultLevel : 1;
 
     /// <summary>
@@ -57,7 +63,16 @@ public static class XentContainer
     /// The original length goes into the header when <paramref name="input"/> can seek; otherwise the header says "unknown"
     /// and the end marker closes the blocks.
     /// </summary>
+    /// <param name="input">The original bytes, read from its current position to its end (a pipe, a file, a memory
+    /// stream); not closed.</param>
+    /// <param name="output">Where the container is written, from its current position; only written to (never sought, so a
+    /// pipe is fine) and not closed. On an exception it holds a partial container, which the caller should delete.</param>
+    /// <param name="options">The codec, its level, the block size and the threads; null for the defaults of
+    /// <see cref="XentContainerOptions"/> (<see cref="XentCodec.Huffman"/> level 1, 1 MiB blocks, one thread; the library
+    /// does not pick a codec: call <see cref="ChooseCodec"/> for that).</param>
+    /// <param name="cancellationToken">Checked between batches of blocks.</param>
     /// <returns>Sizes, blocks, threads, the byte counts of the input and what the codec's model paid for it.</returns>
+    /// <exception cref="ArgumentNullException">input or output is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (block size, level, threads, codec).</exception>
     /// <exception cref="IOException">A seekable input changed length while it was read.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled (checked between batches of blocks).</exception>
@@ -277,6 +292,11 @@ public static class XentContainer
     }
 
     /// <summary>Compresses <paramref name="source"/> into a new array (see <see cref="Compress(Stream, Stream, XentContainerOptions?, CancellationToken)"/>).</summary>
+    /// <param name="source">The original bytes, all of them in memory (so the header declares their length).</param>
+    /// <param name="options">The codec, its level, the block size and the threads; null for the defaults of
+    /// <see cref="XentContainerOptions"/>.</param>
+    /// <returns>The whole container.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (block size, level, threads, codec).</exception>
     public static byte[] Compress(ReadOnlySpan<byte> source, XentContainerOptions? options = null)
     {
         var output = new MemoryStream();
@@ -292,6 +312,16 @@ public static class XentContainer
     }
 
     /// <summary>Decompresses a whole container held in <paramref name="source"/> into a new array.</summary>
+    /// <param name="source">Exactly one container, nothing before or after it (trailing bytes are reported as corrupt input).</param>
+    /// <param name="maxDegreeOfParallelism">
+    /// The most threads this may use: 1 (the default) runs on the calling thread, −1 means every core
+    /// (<see cref="Environment.ProcessorCount"/>), and 0 or a value below −1 is rejected with <see cref="ArgumentOutOfRangeException"/>.
+    /// The work is cut into equal contiguous chunks whose partial results are combined in chunk order, so the result is
+    /// bit-identical from run to run for a given input and thread count.
+    /// Here the chunks are the blocks, decoded alone, so the bytes returned are the same for every thread count.
+    /// </param>
+    /// <returns>The original bytes, after every block's and the whole original's XXH64 matched.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">maxDegreeOfParallelism is 0 or below −1.</exception>
     /// <exception cref="InvalidDataException">As <see cref="Decompress(Stream, Stream, int, CancellationToken)"/>.</exception>
     public static byte[] Decompress(ReadOnlySpan<byte> source, int maxDegreeOfParallelism = 1)
     {

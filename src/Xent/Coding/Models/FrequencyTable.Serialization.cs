@@ -30,6 +30,9 @@ public sealed partial class FrequencyTable
     /// as a varint with runs of zeros collapsed); returns the bytes written, <see cref="SerializedLength"/>. A block format:
     /// no preamble or checksum, the enclosing format carries them.
     /// </summary>
+    /// <param name="destination">Where the table is written, from its first byte; it must hold at least
+    /// <see cref="SerializedLength"/> bytes (bytes past those are left as they were).</param>
+    /// <returns>The number of bytes written, <see cref="SerializedLength"/>.</returns>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="SerializedLength"/>.</exception>
     public int WriteTo(Span<byte> destination)
     {
@@ -56,6 +59,11 @@ public sealed partial class FrequencyTable
     /// <summary>
     /// Reads a table written by <see cref="WriteTo"/> from the start of <paramref name="source"/>.
     /// </summary>
+    /// <param name="source">Bytes that begin with a serialized table; anything after the table is ignored (see
+    /// <paramref name="bytesConsumed"/>). Untrusted input is fine: it is bounds-checked and never throws.</param>
+    /// <param name="table">The table read, or null unless the result is <see cref="OperationStatus.Done"/>.</param>
+    /// <param name="bytesConsumed">The size of the table in bytes (where the next field of <paramref name="source"/>
+    /// starts), or 0 on failure.</param>
     /// <returns><see cref="OperationStatus.Done"/> with the table and its size in <paramref name="bytesConsumed"/>;
     /// <see cref="OperationStatus.NeedMoreData"/> when the source ends inside the table; <see cref="OperationStatus.InvalidData"/>
     /// when a field is out of range, a varint is overlong, a zero run passes the alphabet or follows another, or the
@@ -99,6 +107,10 @@ public sealed partial class FrequencyTable
     }
 
     /// <summary>Reads a table written by <see cref="WriteTo"/>; <paramref name="bytesConsumed"/> is its size.</summary>
+    /// <param name="source">Bytes that begin with a serialized table; anything after the table is ignored.</param>
+    /// <param name="bytesConsumed">The size of the table in bytes: where the next field of <paramref name="source"/>
+    /// starts.</param>
+    /// <returns>The table read.</returns>
     /// <exception cref="InvalidDataException">The input is truncated or corrupt (the message says which).</exception>
     public static FrequencyTable Read(ReadOnlySpan<byte> source, out int bytesConsumed)
     {

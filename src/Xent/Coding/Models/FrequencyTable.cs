@@ -36,6 +36,10 @@ public sealed partial class FrequencyTable
     private readonly int[] _cumulative;
 
     /// <summary>A table with the given frequencies, which must sum to exactly 2^<paramref name="precision"/>.</summary>
+    /// <param name="frequencies">fₛ for the symbols s = 0 … K−1, in order (1 ≤ K ≤ 65,536): integer slot counts ≥ 0 that
+    /// sum to exactly 2^<paramref name="precision"/>; a 0 marks a symbol the table cannot code. Copied: the caller may reuse
+    /// the span.</param>
+    /// <param name="precision">P, in bits, 1 … 24: the frequencies sum to 2^P, so qₛ = fₛ / 2^P.</param>
     /// <exception cref="ArgumentOutOfRangeException">precision is outside 1 … 24.</exception>
     /// <exception cref="ArgumentException">frequencies is empty or longer than 65,536, a frequency is negative, or the
     /// frequencies do not sum to 2^precision.</exception>
@@ -76,6 +80,8 @@ public sealed partial class FrequencyTable
     public ReadOnlySpan<int> Cumulative => _cumulative;
 
     /// <summary>qₛ = fₛ / 2^P, the model probability of <paramref name="symbol"/>.</summary>
+    /// <param name="symbol">The symbol s, 0 … K−1.</param>
+    /// <returns>qₛ in [0, 1]: 0 for a symbol the table cannot code.</returns>
     /// <exception cref="ArgumentOutOfRangeException">symbol is outside 0 … K−1.</exception>
     public double Probability(int symbol) => Frequency(symbol) / (double)Total;
 
@@ -83,6 +89,8 @@ public sealed partial class FrequencyTable
     /// −log2 qₛ = P − log2 fₛ, in bits: what coding <paramref name="symbol"/> once costs an ideal coder under this model;
     /// +∞ when fₛ = 0.
     /// </summary>
+    /// <param name="symbol">The symbol s, 0 … K−1.</param>
+    /// <returns>−log2 qₛ in bits, in [0, P], or +∞ when fₛ = 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">symbol is outside 0 … K−1.</exception>
     public double CodeLength(int symbol)
     {
@@ -91,6 +99,8 @@ public sealed partial class FrequencyTable
     }
 
     /// <summary>Writes −log2 qₛ in bits (+∞ where fₛ = 0) for every symbol into <paramref name="destination"/>.</summary>
+    /// <param name="destination">Receives the K code lengths in bits, symbol s at index s; it must hold at least K values
+    /// (entries past K are left as they were).</param>
     /// <exception cref="ArgumentException">destination is shorter than K.</exception>
     public void CodeLengths(Span<double> destination)
     {
@@ -104,7 +114,11 @@ public sealed partial class FrequencyTable
     /// −Σ cₛ log2 qₛ (compensated sum). cₛ = 0 adds nothing whatever fₛ; cₛ &gt; 0 with fₛ = 0 gives +∞. An all-zero
     /// (or empty) count vector costs 0 bits.
     /// </summary>
+    /// <param name="counts">cₛ, how many times each symbol s occurs in the message, symbol s at index s; at most K entries
+    /// (missing trailing symbols count 0), each ≥ 0.</param>
+    /// <returns>The total code length in bits (not per symbol), ≥ 0, or +∞.</returns>
     /// <exception cref="ArgumentException">counts is longer than K, or a count is negative.</exception>
+    /// <exception cref="OverflowException">The counts sum past <see cref="long.MaxValue"/>.</exception>
     public Information CodeLength(ReadOnlySpan<long> counts)
     {
         var bits = CodeLengthCore(counts, out _);
@@ -116,7 +130,11 @@ public sealed partial class FrequencyTable
     /// H(P, Q) = −Σ (cₛ/N) log2 qₛ = <see cref="CodeLength(ReadOnlySpan{long})"/> / N. +∞ when a counted symbol has fₛ = 0;
     /// 0 when N = 0.
     /// </summary>
+    /// <param name="counts">cₛ, how many times each symbol s was observed, symbol s at index s; at most K entries (missing
+    /// trailing symbols count 0), each ≥ 0. P is cₛ / N with N = Σ cₛ.</param>
+    /// <returns>H(P, Q) in bits per symbol, ≥ 0, or +∞.</returns>
     /// <exception cref="ArgumentException">counts is longer than K, or a count is negative.</exception>
+    /// <exception cref="OverflowException">The counts sum past <see cref="long.MaxValue"/>.</exception>
     public Information CrossEntropy(ReadOnlySpan<long> counts)
     {
         double bits = CodeLengthCore(counts, out long n);
@@ -127,6 +145,9 @@ public sealed partial class FrequencyTable
     /// The symbol whose interval holds <paramref name="slot"/>: the s with Fₛ ≤ slot &lt; Fₛ₊₁ (a decoder's lookup).
     /// Symbols with fₛ = 0 own no slot and are never returned.
     /// </summary>
+    /// <param name="slot">A position in the cumulative frequencies, 0 … 2^P − 1 (in a decoder, the low P bits of its
+    /// state).</param>
+    /// <returns>The symbol s, 0 … K−1, whose interval Fₛ … Fₛ₊₁ − 1 contains <paramref name="slot"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">slot is outside 0 … 2^P − 1.</exception>
     public int Symbol(int slot)
     {
@@ -157,10 +178,19 @@ public sealed partial class FrequencyTable
     /// least to the one that gains most while that gains (two heaps). Σ cₛ log fₛ is separable and concave, so a vector that
     /// no single-unit move improves is a global optimum (the tests compare with exhaustive search). Deterministic.</para>
     /// </remarks>
+    /// <param name="counts">cₛ, how many times each symbol s was observed, symbol s at index s: 1 … 65,536 entries (the
+    /// alphabet size K), each ≥ 0.</param>
+    /// <param name="precision">P, in bits, 1 … 24: the table's frequencies sum to 2^P. Higher P tracks the counts more
+    /// closely (a smaller D(P ‖ Q)) at the cost of larger coder arithmetic; 2^P must be at least the number of possible
+    /// symbols.</param>
+    /// <param name="everySymbol">true: every one of the K symbols gets fₛ ≥ 1, so symbols never counted can still be
+    /// coded; false (the default): symbols with cₛ = 0 get fₛ = 0.</param>
+    /// <returns>The new table, of alphabet size K = counts.Length and precision P.</returns>
     /// <exception cref="ArgumentOutOfRangeException">precision is outside 1 … 24, or 2^precision is below the number of
     /// possible symbols.</exception>
-    /// <exception cref="ArgumentException">counts is empty or longer than 65,536, a count is negative, the counts
-    /// overflow, or no symbol is possible (every count 0 without <paramref name="everySymbol"/>).</exception>
+    /// <exception cref="ArgumentException">counts is empty or longer than 65,536, a count is negative, or no symbol is
+    /// possible (every count 0 without <paramref name="everySymbol"/>).</exception>
+    /// <exception cref="OverflowException">The counts sum past <see cref="long.MaxValue"/>.</exception>
     public static FrequencyTable Quantize(ReadOnlySpan<long> counts, int precision, bool everySymbol = false)
     {
         CheckPrecision(precision);
@@ -199,6 +229,18 @@ public sealed partial class FrequencyTable
     }
 
     /// <summary>The table for the counts of <paramref name="counts"/> (see <see cref="Quantize(ReadOnlySpan{long}, int, bool)"/>).</summary>
+    /// <param name="counts">Symbol counts over 0 … K−1 (K = the counts' alphabet size, 1 … 65,536); symbol s's count is cₛ.</param>
+    /// <param name="precision">P, in bits, 1 … 24: the table's frequencies sum to 2^P; 2^P must be at least the number of
+    /// possible symbols.</param>
+    /// <param name="everySymbol">true: every one of the K symbols gets fₛ ≥ 1, so symbols never counted can still be
+    /// coded; false (the default): symbols with cₛ = 0 get fₛ = 0.</param>
+    /// <returns>The new table, as <see cref="Quantize(ReadOnlySpan{long}, int, bool)"/> builds it from the counts.</returns>
+    /// <exception cref="ArgumentNullException">counts is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">precision is outside 1 … 24, or 2^precision is below the number of
+    /// possible symbols.</exception>
+    /// <exception cref="ArgumentException">the alphabet is larger than 65,536, or no symbol is possible (every count 0
+    /// without <paramref name="everySymbol"/>).</exception>
+    /// <exception cref="OverflowException">The counts sum past <see cref="long.MaxValue"/>.</exception>
     public static FrequencyTable Quantize(DenseCounts counts, int precision, bool everySymbol = false)
     {
         ArgumentNullException.ThrowIfNull(counts);

@@ -43,7 +43,15 @@ public sealed class FrozenByteModel
 
     /// <summary>Freezes the model of <paramref name="counts"/> (its order is the model's) with pseudo-count
     /// <paramref name="smoothing"/>.</summary>
+    /// <param name="counts">Byte counts of the training data by context: order 0 (one context), 1 (the previous byte) or 2
+    /// (the previous two bytes); the model takes their order. Read once: later changes to the counts do not reach the model.</param>
+    /// <param name="smoothing">The pseudo-count α ≥ 0 added to every byte's count in every context, in counts (not a
+    /// probability): 0 keeps only the bytes seen in training (the others cannot be coded), 0.5 is Jeffreys', 1 Laplace's.
+    /// Kept to 16 fractional bits.</param>
+    /// <returns>The frozen model, one quantized table per context (a context never seen in training has none when α = 0).</returns>
+    /// <exception cref="ArgumentNullException">counts is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">smoothing is negative or not finite.</exception>
+    /// <exception cref="OverflowException">A scaled count passes <see cref="long.MaxValue"/> (a count above about 1.4·10^14).</exception>
     public static FrozenByteModel Train(ByteContextCounts counts, double smoothing)
     {
         ArgumentNullException.ThrowIfNull(counts);
@@ -71,6 +79,10 @@ public sealed class FrozenByteModel
 
     /// <summary>The largest coded size of <paramref name="count"/> bytes: 2 bytes a byte (a byte of frequency 1 costs 16 bits)
     /// plus the coder's flush.</summary>
+    /// <param name="count">The number of bytes to code, ≥ 0.</param>
+    /// <returns>2·count + 8: a destination this long always holds <see cref="Encode"/>'s output.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">count is negative.</exception>
+    /// <exception cref="OverflowException">2·count + 8 passes <see cref="int.MaxValue"/>.</exception>
     public static int MaxEncodedLength(int count)
     {
         if (count < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(count), count, "the byte count must be ≥ 0");
@@ -78,6 +90,8 @@ public sealed class FrozenByteModel
     }
 
     /// <summary>Whether every byte of <paramref name="block"/> has a probability above 0 under the model (always, when α &gt; 0).</summary>
+    /// <param name="block">The bytes to check, coded as one block: the context of its first byte is all-zero bytes.</param>
+    /// <returns>true when <see cref="Encode"/> can code the block (its code length is finite); true for the empty block.</returns>
     public bool CanCode(ReadOnlySpan<byte> block) => double.IsFinite(CodeLength(block).Value);
 
     /// <summary>
@@ -85,6 +99,10 @@ public sealed class FrozenByteModel
     /// pays, up to its rounding); +∞ when a byte has probability 0. When <paramref name="destination"/> is not empty, each
     /// byte's cost is written into it. The empty block costs 0.
     /// </summary>
+    /// <param name="block">The bytes to cost, as one block: the context of its first byte is all-zero bytes.</param>
+    /// <param name="destination">Empty (the default) for the total only; otherwise it receives each byte's cost in bits,
+    /// byte i at index i (+∞ for a byte of probability 0), and must hold at least block.Length values.</param>
+    /// <returns>The total code length of the block in bits (not per byte), ≥ 0, or +∞.</returns>
     /// <exception cref="ArgumentException">destination is not empty and shorter than block.</exception>
     public Information CodeLength(ReadOnlySpan<byte> block, Span<double> destination = default)
     {
@@ -105,6 +123,11 @@ public sealed class FrozenByteModel
     }
 
     /// <summary>Codes <paramref name="source"/> into <paramref name="destination"/>; returns the bytes written.</summary>
+    /// <param name="source">The bytes to code, as one block (the context of its first byte is all-zero bytes); every byte
+    /// must have a probability above 0 in its context.</param>
+    /// <param name="destination">Receives the range coder's bytes; it must hold at least
+    /// <see cref="MaxEncodedLength"/>(source.Length) bytes. Neither the length nor the model is written: the decoder needs both.</param>
+    /// <returns>The number of bytes written to <paramref name="destination"/>; 0 for an empty source.</returns>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length), or a
     /// byte of source has probability 0 under the model (see <see cref="CanCode"/>).</exception>
     public int Encode(ReadOnlySpan<byte> source, Span<byte> destination)
@@ -126,6 +149,12 @@ public sealed class FrozenByteModel
     }
 
     /// <summary>Decodes <paramref name="destination"/>.Length bytes coded by <see cref="Encode"/> with this model.</summary>
+    /// <param name="source">The coded bytes, as <see cref="Encode"/> wrote them with this same model; bytes after the coded
+    /// block are left unread. Untrusted input is fine: corruption is reported, never thrown.</param>
+    /// <param name="destination">Receives the decoded bytes; its length is the number of bytes that were coded (the coded
+    /// block does not store it). On failure its content is unspecified.</param>
+    /// <param name="bytesConsumed">How many bytes of <paramref name="source"/> the coded block took, when Done; 0
+    /// otherwise.</param>
     /// <returns>Done with the bytes read in <paramref name="bytesConsumed"/>; NeedMoreData when the input ends early;
     /// InvalidData when it is corrupt (a slot in a context or byte the model cannot code, or a coder that does not end as the
     /// encoder left it). Never reads outside <paramref name="source"/>.</returns>

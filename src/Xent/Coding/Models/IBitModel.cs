@@ -12,6 +12,7 @@ public interface IBitModel
     int P();
 
     /// <summary>Learns the coded bit (0 or 1) and moves to the next bit's context.</summary>
+    /// <param name="bit">The bit just coded or decoded under the last <see cref="P"/>: 0 or 1.</param>
     void Update(int bit);
 }
 
@@ -26,15 +27,26 @@ public interface IAdaptiveSymbolModel
     int Total { get; }
 
     /// <summary>fₛ of <paramref name="symbol"/> in the current context, and its cumulative start Fₛ = Σ_{t&lt;s} f_t.</summary>
+    /// <param name="symbol">The symbol s to be coded, 0 … 255 for a byte model.</param>
+    /// <param name="start">Fₛ, where s's interval begins among the <see cref="Total"/> slots, 0 … Total − 1.</param>
+    /// <returns>fₛ ≥ 1, the width of s's interval.</returns>
     int Frequency(int symbol, out int start);
 
     /// <summary>The symbol whose interval Fₛ … Fₛ + fₛ − 1 holds <paramref name="slot"/> (0 ≤ slot &lt; Total), with its start and frequency.</summary>
+    /// <param name="slot">A position among the <see cref="Total"/> slots, 0 … Total − 1: what
+    /// <see cref="RangeDecoder.Slot"/> returned.</param>
+    /// <param name="start">Fₛ of the symbol found: where its interval begins.</param>
+    /// <param name="frequency">fₛ ≥ 1 of the symbol found: the width of its interval.</param>
+    /// <returns>The symbol s with Fₛ ≤ slot &lt; Fₛ + fₛ.</returns>
     int Find(int slot, out int start, out int frequency);
 
     /// <summary>Learns <paramref name="symbol"/> and moves to the next symbol's context.</summary>
+    /// <param name="symbol">The symbol just coded or decoded in the current context, 0 … 255 for a byte model.</param>
     void Update(int symbol);
 
     /// <summary>−log2 qₛ in bits for <paramref name="symbol"/> in the current context: what coding it costs an ideal coder.</summary>
+    /// <param name="symbol">The symbol s, 0 … 255 for a byte model.</param>
+    /// <returns>−log2(fₛ / Total) in bits: finite and in (0, 16] since every fₛ ≥ 1 and Total ≤ 2^16.</returns>
     double CodeLength(int symbol);
 }
 
