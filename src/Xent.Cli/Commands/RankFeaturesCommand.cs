@@ -70,14 +70,15 @@ internal static class RankFeaturesCommand
             var bad = LearningInput.Policy(parse);
             FeatureColumn[] columns;
             FeatureColumn label;
+            ColumnType[] types;
             string source;
             using (var table = TableInput.Open(parse.GetValue(file), parse, "FILE"))
             {
                 source = table.Source;
                 var (names, kinds) = LearningInput.Features(table, targetName, parse);
                 var read = WorkProgress.Run($"reading {table.Source}", () =>
-                    FeatureColumns.Read(table, names, kinds, targetName, continuousTarget ? ColumnKind.Numeric : ColumnKind.Categorical, bad));
-                (columns, label) = (read.Features, read.Label!);
+                    FeatureColumns.ReadTyped(table, names, kinds, targetName, continuousTarget ? ColumnKind.Numeric : ColumnKind.Categorical, bad));
+                (columns, label, types) = (read.Features, read.Label!, read.Types);
             }
             int n = label.Length, d = columns.Length;
             if (options.Select is int k && (k < 1 || k > d)) throw new UsageException($"--select {k} must be in 1 … {d} (the number of features).");
@@ -90,7 +91,7 @@ internal static class RankFeaturesCommand
             Limits.Time(parse, estimates * n * perRow / Math.Max(1, options.MaxDegreeOfParallelism), $"{options.Permutations} permutations and {options.BootstrapResamples} resamples of {d} features × {n} rows");
             Limits.Memory(parse, (double)n * d * 12 + (double)n * 64, $"{d} features × {n} rows");
             var scores = WorkProgress.Run($"ranking {d} features", () => FeatureRanking.Rank(columns, label, options, CliSession.Current.Cancellation));
-            var kindOf = columns.ToDictionary(c => c.Name, c => c.IsCategorical ? "categorical" : "numeric");
+            var kindOf = columns.Select((c, j) => (c.Name, Kind: ColumnTypes.Name(types[j]))).ToDictionary(p => p.Name, p => p.Kind);
             var result = new RankFeaturesResult
             {
                 Base = LogBase.Bits.Value, Target = targetName, Rows = n, Method = methodName, Strategy = strategyName, Bins = options.Bins,
