@@ -22,7 +22,9 @@ public enum ColumnKind
 /// read in one streaming pass through <see cref="TableReader.ReadColumns"/>, so any source of the data layer serves.
 /// </summary>
 /// <remarks>
-/// Inference: a column is numeric when every value parses as a finite number (invariant culture), categorical otherwise. So
+/// Inference (<see cref="ColumnTypes"/>, the rule every counting path shares): a column is numeric when every value parses as a
+/// finite number (invariant culture), categorical otherwise, and <see cref="ReadTyped"/> calls a categorical column of
+/// true/false values boolean. So
 /// that one pass suffices, a column's texts are kept as categories only while it has at most
 /// <see cref="MaxInferredCategories"/> distinct values; a column with more distinct numbers that later meets a text is refused
 /// (name it as categorical). An empty field is a missing value and its row goes to the bad-row policy.
@@ -45,6 +47,18 @@ public static class FeatureColumns
     public static (FeatureColumn[] Features, FeatureColumn? Label, long[] Lines) Read(TableReader table, IReadOnlyList<string> features,
         IReadOnlyList<ColumnKind>? kinds, string? label, ColumnKind labelKind, BadRows badRows)
     {
+        var (columns, labelColumn, lines, _) = ReadTyped(table, features, kinds, label, labelKind, badRows);
+        return (columns, labelColumn, lines);
+    }
+
+    /// <summary>
+    /// <see cref="Read"/>, with each feature's <see cref="ColumnType"/>: numeric for a numeric column; boolean for a categorical
+    /// one whose categories are all <see cref="ColumnTypes.IsBoolean"/> spellings (read as two categories); categorical otherwise.
+    /// </summary>
+    /// <inheritdoc cref="Read"/>
+    public static (FeatureColumn[] Features, FeatureColumn? Label, long[] Lines, ColumnType[] Types) ReadTyped(TableReader table, IReadOnlyList<string> features,
+        IReadOnlyList<ColumnKind>? kinds, string? label, ColumnKind labelKind, BadRows badRows)
+    {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(features);
         int d = features.Count, width = label is null ? d : d + 1;
@@ -62,7 +76,7 @@ public static class FeatureColumns
             {
                 if (!cursor.TryGetText(j, out var text, j < d ? "value" : "label")) { ok = false; break; }
                 var kind = builders[j].Kind;
-                bool isNumber = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[j]) && double.IsFinite(numbers[j]);
+                bool isNumber = ColumnTypes.IsNumber(text, out numbers[j]);
                 if (kind == ColumnKind.Numeric && !isNumber)
                 {
                     string shown = new(text);
@@ -81,7 +95,9 @@ public static class FeatureColumns
             throw new DataException(new DataError(DataErrorKind.NoUsableRows, table.Source, null, null, null, $"no usable rows ({badRows.Skipped} skipped)"));
         var columns = new FeatureColumn[d];
         for (int j = 0; j < d; j++) columns[j] = builders[j].Build(features[j]);
-        return (columns, label is null ? null : builders[d].Build(label), lines.ToArray());
+        var types = columns.Select(c => !c.IsCategorical ? ColumnType.Numeric
+            : ColumnTypes.Of(c.Categories!) == ColumnType.Boolean ? ColumnType.Boolean : ColumnType.Categorical).ToArray();
+        return (columns, label is null ? null : builders[d].Build(label), lines.ToArray(), types);
     }
 
     /// <summary>One column being read: its numbers while it may be numeric, its category codes while it may be categorical.</summary>

@@ -26,14 +26,16 @@ public enum SqlEngine
 /// booleans as <c>true</c>/<c>false</c>, timestamps as <c>yyyy-MM-dd HH:mm:ss[.fffffff]</c>; a NULL is a missing value, as is a
 /// string that is empty or blank. For a row, <see cref="RowCursor.Line"/> is its 1-based row number plus one.
 /// </remarks>
-public sealed class SqlTableReader : TableReader
+public sealed partial class SqlTableReader : TableReader
 {
     private readonly DbConnection _connection;
     private readonly string[] _columns;
+    private readonly Type[] _types;
 
-    private SqlTableReader(DbConnection connection, SqlEngine engine, string query, string[] columns, Action<string>? log)
+    private SqlTableReader(DbConnection connection, SqlEngine engine, string query, string[] columns, Type[] types, Action<string>? log)
     {
         _connection = connection;
+        _types = types;
         Engine = engine;
         Query = query;
         _columns = columns;
@@ -103,13 +105,31 @@ public sealed class SqlTableReader : TableReader
             command.CommandText = probe;
             using var reader = Execute(command, source);
             var columns = new string[reader.FieldCount];
-            for (int j = 0; j < columns.Length; j++) columns[j] = reader.GetName(j);
-            return new SqlTableReader(db, engine, query, columns, log);
+            var types = new Type[columns.Length];
+            for (int j = 0; j < columns.Length; j++)
+            {
+                columns[j] = reader.GetName(j);
+                types[j] = FieldType(reader, j);
+            }
+            return new SqlTableReader(db, engine, query, columns, types, log);
         }
         catch
         {
             db.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>The .NET type of a result column's values (object when the provider cannot say).</summary>
+    private static Type FieldType(DbDataReader reader, int j)
+    {
+        try
+        {
+            return reader.GetFieldType(j);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or InvalidCastException)
+        {
+            return typeof(object);
         }
     }
 

@@ -27,6 +27,10 @@ public sealed record TableCounts(ContingencyTable Table, IReadOnlyList<CategoryE
     /// the policy did with them.</summary>
     public IReadOnlyList<long> Missing { get; init; } = [];
 
+    /// <summary>What was found of each column, in the order asked for: its inferred type (<see cref="ColumnTypes"/>; from its
+    /// distinct values, or for binned counts as the bins were chosen), its missing values, its categories or bins.</summary>
+    public IReadOnlyList<CountedColumn> Columns { get; init; } = [];
+
     /// <summary>
     /// Counts the value combinations of the named columns of <paramref name="table"/>, in memory bounded by the table of
     /// counts (not the rows). A missing value (an empty or blank field, a NULL) is handled by <paramref name="missing"/>: by
@@ -37,13 +41,20 @@ public sealed record TableCounts(ContingencyTable Table, IReadOnlyList<CategoryE
     /// <param name="maxCells">The largest table to build (default <see cref="ContingencyTable.DefaultMaxCells"/>).</param>
     /// <param name="badRows">The bad-row policy and its tally (default <see cref="BadRows.Stop"/>).</param>
     /// <param name="missing">What a missing value does (default: its row is bad).</param>
+    /// <param name="binning">Null to count every distinct value as a category; otherwise the numeric columns (inferred by
+    /// <see cref="ColumnTypes"/>) are cut into bins by <see cref="QuantileBins"/> and the bins counted, the other columns
+    /// counted by value (pushed into the database for an SQL source: docs/data-sources.md lists the queries). Under
+    /// <see cref="MissingValues.Skip"/> and the bad-row policy, types and cut points come from the rows kept (no value missing
+    /// in a counted column); under <see cref="MissingValues.Category"/> from each column's present values, a missing value
+    /// being a bin of its own (the last, labelled <see cref="MissingCategory"/>).</param>
     /// <exception cref="DataException">A column is unknown or duplicated, the table has no data rows, a row is malformed or has
     /// a missing value (under the stop policy), every row was skipped (<see cref="DataErrorKind.NoUsableRows"/>), the columns
     /// have so many categories that the table would pass <paramref name="maxCells"/> (<see cref="DataErrorKind.TooManyCategories"/>),
     /// or the source fails (<see cref="DataErrorKind.QueryFailed"/>, <see cref="DataErrorKind.MalformedFile"/>).</exception>
     public static TableCounts Count(TableReader table, IReadOnlyList<string> columns, long maxCells = ContingencyTable.DefaultMaxCells,
-        BadRows? badRows = null, MissingValues missing = MissingValues.BadRow) =>
-        CountMany(table, [columns], maxCells, badRows, missing)[0];
+        BadRows? badRows = null, MissingValues missing = MissingValues.BadRow, Binning? binning = null) =>
+        binning is null ? CountMany(table, [columns], maxCells, badRows, missing)[0]
+        : BinnedCounts.Count(table, columns, binning, maxCells, badRows ?? BadRows.Stop(), missing);
 
     /// <summary>
     /// Counts several tables of columns in one pass over <paramref name="table"/> (one query each for an SQL source): e.g. every
@@ -124,6 +135,9 @@ internal sealed record CountRequest(string Source, IReadOnlyList<IReadOnlyList<s
 /// </summary>
 internal sealed class CountSet
 {
+    /// <summary>The label of a row's value that is never counted (its row is skipped for a value missing in another column).</summary>
+    public const string Unused = "\u0000";
+
     private readonly CountRequest _request;
     private readonly IReadOnlyList<string> _columns;
     private readonly CategoryEncoder<string>[] _encoders;
@@ -211,6 +225,10 @@ internal sealed class CountSet
             throw new DataException(new DataError(DataErrorKind.NoUsableRows, _request.Source, null, null, null,
                 $"no usable rows: all {Math.Max(Seen, _request.BadRows.Skipped)} had a missing or bad value{why}"));
         }
-        return new TableCounts(Table, _encoders) { Missing = _missing };
+        return new TableCounts(Table, _encoders)
+        {
+            Missing = _missing,
+            Columns = [.. _columns.Select((c, i) => new CountedColumn(c, ColumnTypes.Of(_encoders[i].Categories), _missing[i], _encoders[i].Count, null))],
+        };
     }
 }

@@ -75,6 +75,12 @@ public abstract class TableReader : IDisposable
     /// </summary>
     internal virtual CountSet[]? CountPushedDown(CountRequest request, int maxDegreeOfParallelism) => null;
 
+    /// <summary>
+    /// Counts the one column set of <paramref name="request"/> with numeric columns binned, the source's own way (an SQL source:
+    /// in the database), or null to be read row by row (<see cref="BinnedCounts"/>). The names are already checked.
+    /// </summary>
+    internal virtual (CountSet Counts, BinPlan[] Plan)? CountBinnedPushedDown(CountRequest request, Binning binning) => null;
+
     /// <summary>Releases the source.</summary>
     public void Dispose()
     {

@@ -81,8 +81,10 @@ internal static class EntropyCommand
             if (parse.GetValue(ci) is double wanted && !(wanted > 0 && wanted < 1)) throw new UsageException($"--ci {wanted} must be a confidence level in (0, 1), e.g. 0.95.");
             if (resamples < 2) throw new UsageException($"--bootstrap {resamples} must be ≥ 2 resamples.");
             var cancellation = CliSession.Current.Cancellation;
+            TableCounts? columnCounts = columnName is null ? null
+                : TableInput.Count(parse, csvPath, "--csv/--parquet", [columnName], TableInput.Policy(parse.GetValue(skip)));
             long[] observed = filePath is not null ? FileCounts(filePath, threadCount, cancellation)
-                : columnName is not null ? ColumnCounts(csvPath, columnName, parse, parse.GetValue(skip))
+                : columnCounts is not null ? columnCounts.Table.Counts.ToArray()
                 : ParseCounts(list!);
             int? k = parse.GetValue(alphabetSize);
             long n = observed.Sum();
@@ -102,7 +104,9 @@ internal static class EntropyCommand
                 : null;
             var estimate = interval?.Estimate ?? EntropyEstimators.Estimate(method, observed, k, b);
 
-            ResultOutput.Write(output, EntropyResult.OfEstimate(estimate, n, distinct, name, interval), parse.GetValue(json), ResultText.Write);
+            var result = EntropyResult.OfEstimate(estimate, n, distinct, name, interval);
+            if (columnCounts is not null) result = result with { Columns = TableInput.Report(columnCounts) };
+            ResultOutput.Write(output, result, parse.GetValue(json), ResultText.Write);
             return 0;
         });
         return command;
@@ -170,7 +174,4 @@ internal static class EntropyCommand
             counts.AddStream(counted, cancellation);
             return counts.Counts.ToArray();
         });
-
-    private static long[] ColumnCounts(string? path, string column, ParseResult parse, bool skip) =>
-        TableInput.Count(parse, path, "--csv/--parquet", [column], TableInput.Policy(skip)).Counts.ToArray();
 }

@@ -34,13 +34,14 @@ internal static class MiCommand
             string xName = parse.GetValue(x)!, yName = parse.GetValue(y)!;
             string? zName = parse.GetValue(given);
             string[] columns = zName is null ? [xName, yName] : [xName, yName, zName];
-            var crosstab = TableInput.Count(parse, path, "F", columns, TableInput.Policy(parse.GetValue(skip)));
+            var counts = TableInput.Count(parse, path, "F", columns, TableInput.Policy(parse.GetValue(skip)));
+            var crosstab = counts.Table;
 
             int nx = crosstab.Shape[0], ny = crosstab.Shape[1];
             var summary = Joint.Summarize((crosstab.Rank == 2 ? crosstab : crosstab.Marginal(0, 1)).Counts, nx, ny, b);
             Information? conditional = zName is null ? null
                 : Joint.ConditionalMutualInformation(crosstab.Counts, nx, ny, crosstab.Shape[2], b);
-            var result = MutualInformationResult.From(summary, crosstab.Total, xName, yName, nx, ny, zName, conditional);
+            var result = MutualInformationResult.From(summary, crosstab.Total, xName, yName, nx, ny, zName, conditional) with { Columns = TableInput.Report(counts) };
             ResultOutput.Write(parse.InvocationConfiguration.Output, result, parse.GetValue(json), ResultText.Write);
             return 0;
         });

@@ -70,14 +70,15 @@ internal static class RankFeaturesCommand
             var bad = LearningInput.Policy(parse);
             FeatureColumn[] columns;
             FeatureColumn label;
+            ColumnType[] types;
             string source;
             using (var table = TableInput.Open(parse.GetValue(file), parse, "FILE"))
             {
                 source = table.Source;
                 var (names, kinds) = LearningInput.Features(table, targetName, parse);
                 var read = WorkProgress.Run($"reading {table.Source}", () =>
-                    FeatureColumns.Read(table, names, kinds, targetName, continuousTarget ? ColumnKind.Numeric : ColumnKind.Categorical, bad));
-                (columns, label) = (read.Features, read.Label!);
+                    FeatureColumns.ReadTyped(table, names, kinds, targetName, continuousTarget ? ColumnKind.Numeric : ColumnKind.Categorical, bad));
+                (columns, label, types) = (read.Features, read.Label!, read.Types);
             }
             int n = label.Length, d = columns.Length;
             if (options.Select is int k && (k < 1 || k > d)) throw new UsageException($"--select {k} must be in 1 … {d} (the number of features).");
@@ -94,7 +95,7 @@ internal static class RankFeaturesCommand
             // The rows, and per feature being scored the resamples' estimates (8 bytes each, kept for the percentiles).
             Limits.Memory(parse, (double)n * d * 12 + (double)n * 64 + 8.0 * options.BootstrapResamples * workers, $"--bootstrap {options.BootstrapResamples} over {d} features × {n} rows");
             var scores = WorkProgress.Run($"ranking {d} features", () => FeatureRanking.Rank(columns, label, options, CliSession.Current.Cancellation));
-            var kindOf = columns.ToDictionary(c => c.Name, c => c.IsCategorical ? "categorical" : "numeric");
+            var kindOf = columns.Select((c, j) => (c.Name, Kind: ColumnTypes.Name(types[j]))).ToDictionary(p => p.Name, p => p.Kind);
             var result = new RankFeaturesResult
             {
                 Base = LogBase.Bits.Value, Target = targetName, Rows = n, Method = methodName, Strategy = strategyName, Bins = options.Bins,

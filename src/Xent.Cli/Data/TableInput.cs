@@ -101,7 +101,7 @@ internal static class TableInput
         {
             command.Options.Add(new Option<int?>(BinsOption)
             {
-                Description = "Bin numeric columns into N bins before counting (a column is numeric when every value is a number); the rows are read into .NET, not counted in the database.",
+                Description = "Bin numeric columns into N bins before counting (a column is numeric when every present value is a number); an SQL source is asked for the cut points and the counts, no row is read.",
             });
             command.Options.Add(new Option<string?>(BinningOption) { Description = "How --bins cuts: quantile (about equal counts; default) or uniform (equal widths between min and max)." });
         }
@@ -164,12 +164,12 @@ internal static class TableInput
         parse.GetValue<bool>(ShowSqlOption) ? q => parse.InvocationConfiguration.Error.WriteLine($"xent: sql: {q}") : null;
 
     /// <summary>
-    /// The counts of <paramref name="columns"/> jointly: pushed down (<see cref="TableCounts.Count"/>) without <c>--bins</c>; with
-    /// <c>--bins N</c> the rows are read through <see cref="FeatureColumns"/> (its type inference), numeric columns binned by
-    /// <see cref="QuantileBins"/> (<c>--binning quantile|uniform</c>) and categorical ones kept, then counted. Notes on stderr
-    /// say what was skipped, missing and binned.
+    /// The counts of <paramref name="columns"/> jointly, pushed down where the source can (<see cref="TableCounts.Count"/>): every
+    /// distinct value a category, or with <c>--bins N</c> numeric columns cut into bins (<c>--binning quantile|uniform</c>;
+    /// for an SQL source the cut points and the counts are queried, no row is read). Notes on stderr say what was skipped,
+    /// missing and binned.
     /// </summary>
-    public static ContingencyTable Count(ParseResult parse, string? path, string fileOption, IReadOnlyList<string> columns, BadRows bad)
+    public static TableCounts Count(ParseResult parse, string? path, string fileOption, IReadOnlyList<string> columns, BadRows bad)
     {
         var missing = Missing(parse);
         int? bins = parse.GetValue<int?>(BinsOption);
@@ -181,33 +181,28 @@ internal static class TableInput
         };
         if (bins is null && parse.GetValue<string?>(BinningOption) is not null) throw new UsageException($"{BinningOption} goes with {BinsOption} N.");
         if (bins is < 2) throw new UsageException($"{BinsOption} {bins} must be ≥ 2.");
-        if (bins is not null && missing != MissingValues.BadRow) throw new UsageException($"{MissingOption} does not go with {BinsOption} yet; use {SkipOption} to skip rows with a missing value.");
         using var table = Open(path, parse, fileOption);
-        if (bins is null)
-        {
-            var counts = TableCounts.Count(table, columns, badRows: bad, missing: missing);
-            NoteSkipped(parse, table, bad);
-            NoteMissing(parse, table, counts, columns, missing);
-            return counts.Table;
-        }
-        var distinct = columns.Distinct().ToArray();
-        var read = Rendering.WorkProgress.Run($"reading {table.Source}", () => FeatureColumns.Read(table, distinct, null, null, ColumnKind.Categorical, bad));
+        var binning = bins is int b ? new Binning(b, uniform) : null;
+        var counts = binning is null ? TableCounts.Count(table, columns, badRows: bad, missing: missing)
+            : Rendering.WorkProgress.Run($"counting {table.Source}", () => TableCounts.Count(table, columns, badRows: bad, missing: missing, binning: binning));
         NoteSkipped(parse, table, bad);
-        var coded = read.Features.Select(c => c.IsCategorical ? (c.Codes!, c.Categories!.Count) : QuantileBins.Discretize(c.Values!, bins.Value, uniform)).ToArray();
-        var numeric = read.Features.Where(c => !c.IsCategorical).Select(c => $"'{c.Name}': {coded[Array.IndexOf(read.Features, c)].Item2} bins").ToArray();
-        parse.InvocationConfiguration.Error.WriteLine(numeric.Length == 0
-            ? $"xent: note: {table.Source}: no numeric column to bin; every column is categorical."
-            : $"xent: note: {table.Source}: numeric, {(uniform ? "uniform" : "quantile")}-binned: {string.Join(", ", numeric)}; the others are categorical.");
-        var which = columns.Select(c => Array.IndexOf(distinct, c)).ToArray();
-        var crosstab = new ContingencyTable([.. which.Select(j => coded[j].Item2)]);
-        var cell = new int[which.Length];
-        for (int i = 0; i < read.Lines.Length; i++)
+        NoteMissing(parse, table, counts, columns, missing);
+        if (binning is not null)
         {
-            for (int k = 0; k < which.Length; k++) cell[k] = coded[which[k]].Item1[i];
-            crosstab.Add(cell);
+            var numeric = counts.Columns.DistinctBy(c => c.Name).Where(c => c.Bins is not null).Select(c => $"'{c.Name}': {c.Bins} bins").ToArray();
+            parse.InvocationConfiguration.Error.WriteLine(numeric.Length == 0
+                ? $"xent: note: {table.Source}: no numeric column to bin; every column is counted by value."
+                : $"xent: note: {table.Source}: numeric, {(uniform ? "uniform" : "quantile")}-binned: {string.Join(", ", numeric)}; the others are counted by value.");
         }
-        return crosstab;
+        return counts;
     }
+
+    /// <summary>The columns of <paramref name="counts"/> as a report lists them (each named once).</summary>
+    public static Reports.CountedColumnReport[] Report(TableCounts counts) =>
+        [.. counts.Columns.DistinctBy(c => c.Name).Select(c => new Reports.CountedColumnReport
+        {
+            Name = c.Name, Type = ColumnTypes.Name(c.Type), Missing = c.Missing, Categories = c.Categories, Bins = c.Bins,
+        })];
 
     /// <summary>The <c>--missing</c> policy (default: a missing value makes its row bad).</summary>
     public static MissingValues Missing(ParseResult parse) => parse.GetValue<string?>(MissingOption) switch

@@ -26,6 +26,15 @@ internal static class ResultText
         if (r is { CiLower: double lower, CiUpper: double upper, Confidence: double confidence })
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{confidence * 100:0.##}% CI [{Numbers.FixedOrTiny(lower, 6)}, {Numbers.FixedOrTiny(upper, 6)} {r.Figure(upper).Unit}]  (percentile bootstrap, {r.Bootstrap} resamples)"));
+        WriteColumns(output, r.Columns);
+    }
+
+    /// <summary>One line per counted column of a table: "column 'a': numeric, 4 bins, 3 missing".</summary>
+    private static void WriteColumns(TextWriter output, IReadOnlyList<CountedColumnReport>? columns)
+    {
+        foreach (var c in columns ?? [])
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"column '{c.Name}': {c.Type}, {(c.Bins is int bins ? $"{bins} bins" : $"{c.Categories} categories")}, {c.Missing} missing"));
     }
 
     public static void Write(TextWriter output, PairMeasureResult r)
@@ -55,6 +64,7 @@ internal static class ResultText
         if (r is { Given: { } z, ConditionalMutualInformation: double conditional }) Row($"I(X;Y|Z), Z = {z}", conditional, r.Unit);
         table.Caption = new TableTitle($"{r.N} rows, {r.XCategories} × {r.YCategories} categories");
         TextTable.Write(output, table);
+        WriteColumns(output, r.Columns);
     }
 
     public static void Write(TextWriter output, CompressionResult r)

@@ -1,7 +1,7 @@
 namespace Xent.Estimation;
 
 /// <summary>
-/// Discretizes a numeric sample into at most B bins of about equal counts (or, with <see cref="UniformCutPoints"/>, of equal width), for discrete measures of continuous data (the
+/// Discretizes a numeric sample into at most B bins of about equal counts (or, with <see cref="UniformCutPoints(ReadOnlySpan{double}, int)"/>, of equal width), for discrete measures of continuous data (the
 /// plug-in mutual information of a numeric feature, redundancy in mRMR/JMI). The cut points are the sample's
 /// ⌊i·n/B⌋-th order statistics (i = 1 … B − 1, 0-based), repeated ones dropped; a value goes to the number of cut points
 /// below it, so x ≤ the first cut point is bin 0. Ties are never split between bins, so heavily tied data give fewer bins.
@@ -20,13 +20,39 @@ public static class QuantileBins
         for (int i = 0; i < sorted.Length; i++)
             if (!double.IsFinite(sorted[i])) ThrowHelper.ThrowNotFinite(nameof(values), i, sorted[i]);
         Array.Sort(sorted);
-        var cuts = new List<double>(bins);
-        for (int i = 1; i < bins; i++)
-        {
-            double cut = sorted[(int)((long)i * sorted.Length / bins)];
-            // A cut at the maximum would leave an empty last bin.
-            if (cut < sorted[^1] && (cuts.Count == 0 || cut > cuts[^1])) cuts.Add(cut);
-        }
+        var ranks = OrderStatisticRanks(sorted.Length, bins);
+        var atRanks = new double[ranks.Length];
+        for (int i = 0; i < ranks.Length; i++) atRanks[i] = sorted[ranks[i]];
+        return CutPointsAtRanks(atRanks, sorted[^1]);
+    }
+
+    /// <summary>
+    /// The 0-based ranks ⌊i·n/B⌋ (i = 1 … B − 1) of the order statistics that <see cref="CutPoints"/> takes as cut points, in
+    /// increasing order (perhaps repeated): what a database is asked for when binning is pushed into it.
+    /// </summary>
+    /// <param name="n">The number of values, n ≥ 1.</param>
+    /// <param name="bins">B ≥ 1.</param>
+    public static long[] OrderStatisticRanks(long n, int bins)
+    {
+        if (n < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(n), n, "there must be at least one value");
+        if (bins < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(bins), bins, "there must be at least one bin");
+        var ranks = new long[bins - 1];
+        // i·n fits in a 128-bit product; n < 2^63 and B < 2^31.
+        for (int i = 1; i < bins; i++) ranks[i - 1] = (long)((Int128)i * n / bins);
+        return ranks;
+    }
+
+    /// <summary>
+    /// The cut points from the order statistics at <see cref="OrderStatisticRanks"/> and the maximum: each in turn, dropped
+    /// when it repeats the one before or equals the maximum (a cut there would leave an empty last bin).
+    /// </summary>
+    /// <param name="atRanks">The values at the ranks, in rank order (non-decreasing).</param>
+    /// <param name="max">The largest value.</param>
+    public static double[] CutPointsAtRanks(ReadOnlySpan<double> atRanks, double max)
+    {
+        var cuts = new List<double>(atRanks.Length);
+        foreach (double cut in atRanks)
+            if (cut < max && (cuts.Count == 0 || cut > cuts[^1])) cuts.Add(cut);
         return [.. cuts];
     }
 
@@ -49,6 +75,18 @@ public static class QuantileBins
             min = Math.Min(min, values[i]);
             max = Math.Max(max, values[i]);
         }
+        return UniformCutPoints(min, max, bins);
+    }
+
+    /// <summary>The cut points of <paramref name="bins"/> bins of equal width over [<paramref name="min"/>, <paramref name="max"/>]
+    /// (see <see cref="UniformCutPoints(ReadOnlySpan{double}, int)"/>): what a database's MIN and MAX are turned into.</summary>
+    /// <param name="min">The smallest value (finite).</param>
+    /// <param name="max">The largest value (finite, ≥ min).</param>
+    /// <param name="bins">B ≥ 1.</param>
+    public static double[] UniformCutPoints(double min, double max, int bins)
+    {
+        if (!double.IsFinite(min) || !double.IsFinite(max) || max < min) ThrowHelper.ThrowArgument(nameof(max), $"[{min}, {max}] is not a finite interval.");
+        if (bins < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(bins), bins, "there must be at least one bin");
         if (min == max) return [];
         var cuts = new double[bins - 1];
         // min + i·(max − min)/B, written as an interpolation so that max − min cannot overflow.
@@ -85,7 +123,7 @@ public static class QuantileBins
     /// <summary>Bins <paramref name="values"/> into at most <paramref name="bins"/> quantile or equal-width bins; returns the codes and the number of bins.</summary>
     /// <param name="values">n ≥ 1 finite values.</param>
     /// <param name="bins">B ≥ 1.</param>
-    /// <param name="uniform">Equal-width bins (<see cref="UniformCutPoints"/>) rather than equal-count ones (<see cref="CutPoints"/>).</param>
+    /// <param name="uniform">Equal-width bins (<see cref="UniformCutPoints(ReadOnlySpan{double}, int)"/>) rather than equal-count ones (<see cref="CutPoints"/>).</param>
     public static (int[] Codes, int Bins) Discretize(ReadOnlySpan<double> values, int bins, bool uniform)
     {
         var cuts = uniform ? UniformCutPoints(values, bins) : CutPoints(values, bins);

@@ -32,6 +32,9 @@ public sealed record EntropyResult : InformationReport
     /// <summary>Bootstrap resamples drawn.</summary>
     public int? Bootstrap { get; init; }
 
+    /// <summary>The table's columns as counted (a table's column only): each with its inferred type, missing values and categories or bins.</summary>
+    public IReadOnlyList<CountedColumnReport>? Columns { get; init; }
+
     /// <summary>H(P) of a distribution.</summary>
     /// <param name="entropy">H(P), in the unit the report will state.</param>
     public static EntropyResult OfDistribution(Information entropy) => new() { Entropy = entropy.Value, Base = entropy.Base.Value };

@@ -49,6 +49,9 @@ public sealed record MutualInformationResult : InformationReport
     /// <summary>I(X;Y|Z) ≥ 0, when <see cref="Given"/> is set.</summary>
     public double? ConditionalMutualInformation { get; init; }
 
+    /// <summary>The table's columns as counted (a table's column only): each with its inferred type, missing values and categories or bins.</summary>
+    public IReadOnlyList<CountedColumnReport>? Columns { get; init; }
+
     /// <summary>The result for the entropies of the X×Y table and, optionally, I(X;Y|Z) for column <paramref name="given"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="conditional"/> is in another unit than <paramref name="entropies"/>, or only one of it and <paramref name="given"/> is set.</exception>
     /// <param name="entropies">H(X), H(Y), H(X,Y) and I(X;Y) of the table, all in one unit, which the report states.</param>

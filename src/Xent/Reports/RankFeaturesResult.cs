@@ -49,7 +49,7 @@ public sealed record RankedFeature
     /// <summary>The feature's column name.</summary>
     public required string Name { get; init; }
 
-    /// <summary>"numeric" or "categorical".</summary>
+    /// <summary>"numeric", "categorical", or "boolean" (a categorical column whose values are all true/false, read as two categories).</summary>
     public required string Kind { get; init; }
 
     /// <summary>The estimate of I(feature; target) in bits.</summary>
