@@ -16,8 +16,8 @@ internal static class BenchCmCommand
         var level = new Option<int>("--level") { Description = $"The model's level, {CmModel.MinLevel} … {CmModel.MaxLevel}.", DefaultValueFactory = _ => CmStream.DefaultLevel };
         var blockSize = new Option<int>("--block-size", "-B")
         {
-            Description = $"Original bytes per block, 1 … {XentContainerOptions.MaxBlockSize} (default {XentContainerOptions.DefaultBlockSize}, as compress).",
-            DefaultValueFactory = _ => XentContainerOptions.DefaultBlockSize,
+            Description = $"Original bytes per block, 1 … {XentContainerOptions.MaxBlockSize} (default {XentContainerOptions.DefaultCmBlockSize}, as compress).",
+            DefaultValueFactory = _ => XentContainerOptions.DefaultCmBlockSize,
         };
         var threads = Inputs.Threads("Threads coding blocks in parallel", 1);
         var runs = new Option<int>("--runs") { Description = "Timed runs after one warm-up; the fastest is reported.", DefaultValueFactory = _ => 3 };

@@ -43,12 +43,11 @@ internal static class CompressCommand
     {
         var shared = new Options();
         string names = string.Join("|", XentContainer.Codecs.Select(c => c.Name));
-        var codec = new Option<string?>("--codec") { Description = $"The codec: {names} (default: cm for text-like input, rans1 otherwise, judged from the first block)." };
+        var codec = new Option<string?>("--codec") { Description = $"The codec: {names} (default: cm for text-like input, rans1 otherwise, judged from the first MiB)." };
         var level = new Option<int?>("--level") { Description = $"The codec's level, 1 … its maximum (default: cm {CmStream.DefaultLevel}, the others 1, the fastest; huffman: 5 levels, codewords of 11 … 15 bits)." };
-        var blockSize = new Option<int>("--block-size", "-B")
+        var blockSize = new Option<int?>("--block-size", "-B")
         {
-            Description = $"Original bytes per block, 1 … {XentContainerOptions.MaxBlockSize} (default {XentContainerOptions.DefaultBlockSize}: 1 MiB).",
-            DefaultValueFactory = _ => XentContainerOptions.DefaultBlockSize,
+            Description = $"Original bytes per block, 1 … {XentContainerOptions.MaxBlockSize} (default: cm {XentContainerOptions.DefaultCmBlockSize} = 8 MiB, the others {XentContainerOptions.DefaultBlockSize} = 1 MiB).",
         };
         var decompress = new Option<bool>("--decompress", "-d") { Description = "Decompress instead (as xent decompress)." };
         var command = new Command("compress", "Compress a file (or standard input) into a .xent container: independent checksummed blocks, coded in parallel.");
@@ -62,11 +61,9 @@ internal static class CompressCommand
             if (parse.GetValue(decompress)) return Run(parse, shared, compress: false, null);
             string? codecName = parse.GetValue(codec);
             int? givenLevel = parse.GetValue(level);
-            var options = new XentContainerOptions
-            {
-                BlockSize = parse.GetValue(blockSize),
-                MaxDegreeOfParallelism = Inputs.ParseThreads(parse.GetValue(shared.Threads)),
-            };
+            var options = new XentContainerOptions { MaxDegreeOfParallelism = Inputs.ParseThreads(parse.GetValue(shared.Threads)) };
+            // Without -B the block size follows the codec (XentContainerOptions.DefaultBlockSizeFor).
+            if (parse.GetValue(blockSize) is int givenBlockSize) options = options with { BlockSize = givenBlockSize };
             if (options.BlockSize < 1 || options.BlockSize > XentContainerOptions.MaxBlockSize)
                 throw new UsageException($"--block-size {options.BlockSize} must be 1 … {XentContainerOptions.MaxBlockSize}.");
             // Without --codec the codec is chosen from the first block of the input, once it is open.

@@ -150,6 +150,7 @@ public sealed record BitsResult
         {
             var codec = order switch { 0 => XentCodec.Rans, 1 => XentCodec.Rans1, 2 => XentCodec.Order2, _ => XentCodec.Cm };
             var options = new XentContainerOptions { Codec = codec, Level = XentContainer.DefaultLevel(codec), MaxDegreeOfParallelism = threads };
+            blockSize = options.BlockSize;
             XentContainerSummary packed;
             using (var file = open(path)) packed = XentContainer.Compress(file, Stream.Null, options, cancellationToken);
             (outputBytes, modelBits, blocks, usedThreads, codecName) = (packed.ContainerBytes, packed.ModelBits, packed.Blocks, packed.Threads, BlockCodecs.Name(codec));

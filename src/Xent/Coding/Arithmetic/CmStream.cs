@@ -21,9 +21,12 @@ public static class CmStream
 
     private const string Codec = "cm";
 
-    /// <summary>Mode-byte flag of a block coded by the version-2 model (<see cref="CmModel"/>); version-1 blocks (the mode byte
-    /// is the bare level) are decoded by the old model, kept for them.</summary>
+    /// <summary>Mode-byte flag of a block coded by the version-2 model (<see cref="CmModelV2"/>, kept frozen for such blocks);
+    /// version-1 blocks (the mode byte is the bare level) are decoded by <see cref="CmModelV1"/>.</summary>
     private const byte Version2 = 0x10;
+
+    /// <summary>Mode-byte flag of a block coded by the version-3 model (<see cref="CmModel"/>), the one the encoder writes.</summary>
+    private const byte Version3 = 0x20;
 
     /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
@@ -63,7 +66,7 @@ public static class CmStream
         int pos = Varint.Write((ulong)source.Length, destination);
         if (source.Length == 0) return pos;
         int modeAt = pos++;
-        destination[modeAt] = (byte)(Version2 | level);
+        destination[modeAt] = (byte)(Version3 | level);
         var model = new CmModel(level, source.Length, arena);
         var encoder = new BinaryArithmeticEncoder(destination[pos..needed]);
         var sum = new CompensatedSum();
@@ -146,14 +149,18 @@ public static class CmStream
             if (status == OperationStatus.Done) bytesWritten = n;
             return status;
         }
-        if (!TryLevel(mode, out int level, out bool version1)) return OperationStatus.InvalidData;
-        if (ModelMemory(level, version1, n) > maxMemoryBytes) return OperationStatus.InvalidData;
+        if (!TryLevel(mode, out int level, out int version)) return OperationStatus.InvalidData;
+        if (ModelMemory(level, version, n) > maxMemoryBytes) return OperationStatus.InvalidData;
         // Coded blocks take at least 4 bytes: refuse a short input before building the model.
         if (source.Length - pos < 4) return OperationStatus.NeedMoreData;
         var output = destination[..n];
-        status = version1
-            ? DecodeBits(new CmModelV1(level, n), source[pos..], output, out int consumed, out modelBits)
-            : DecodeBits(new CmModel(level, n, arena), source[pos..], output, out consumed, out modelBits);
+        int consumed;
+        status = version switch
+        {
+            1 => DecodeBits(new CmModelV1(level, n), source[pos..], output, out consumed, out modelBits),
+            2 => DecodeBits(new CmModelV2(level, n, arena), source[pos..], output, out consumed, out modelBits),
+            _ => DecodeBits(new CmModel(level, n, arena), source[pos..], output, out consumed, out modelBits),
+        };
         if (status != OperationStatus.Done) return status;
         bytesConsumed = pos + consumed;
         bytesWritten = n;
@@ -190,16 +197,26 @@ public static class CmStream
         return OperationStatus.Done;
     }
 
-    // The mode byte of a coded block: the level (1 … 9) for format version 1, Version2 | level for version 2.
-    private static bool TryLevel(byte mode, out int level, out bool version1)
+    // The mode byte of a coded block: the level (1 … 9) for format version 1, Version2 | level for version 2, Version3 | level
+    // for version 3.
+    private static bool TryLevel(byte mode, out int level, out int version)
     {
-        version1 = mode is >= CmModel.MinLevel and <= CmModel.MaxLevel;
-        level = version1 ? mode : mode ^ Version2;
-        return level is >= CmModel.MinLevel and <= CmModel.MaxLevel;
+        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, _ => 0 };
+        level = mode & 0x0F;
+        return version != 0 && level is >= CmModel.MinLevel and <= CmModel.MaxLevel;
     }
 
-    private static long ModelMemory(int level, bool version1, int length) =>
-        version1 ? CmModelV1.MemoryBytes(level, length) : CmModel.MemoryBytes(level, length);
+    private static long ModelMemory(int level, int version, int length) => version switch
+    {
+        1 => CmModelV1.MemoryBytes(level, length),
+        2 => CmModelV2.MemoryBytes(level, length),
+        _ => CmModel.MemoryBytes(level, length),
+    };
+
+    /// <summary>The most memory, in bytes, a block of <paramref name="length"/> bytes at <paramref name="level"/> can make the
+    /// decoder spend, whichever format version it was written with.</summary>
+    internal static long MaxModelMemory(int level, int length) =>
+        Math.Max(CmModel.MemoryBytes(level, length), Math.Max(CmModelV2.MemoryBytes(level, length), CmModelV1.MemoryBytes(level, length)));
 
     /// <summary>The memory, in bytes, that decoding <paramref name="source"/> (a block's start: its header is enough) builds its
     /// model in — a caller that refuses blocks above some figure passes it to
@@ -210,7 +227,7 @@ public static class CmStream
     {
         if (BlockHeader.TryRead(source, out int n, out byte mode, out _) != OperationStatus.Done) return -1;
         if (n == 0 || mode == BlockHeader.StoredFlag) return 0;
-        return TryLevel(mode, out int level, out bool version1) ? ModelMemory(level, version1, n) : -1;
+        return TryLevel(mode, out int level, out int version) ? ModelMemory(level, version, n) : -1;
     }
 
     /// <summary>Decodes a whole block into a new array, after checking its declared length against <paramref name="maxLength"/>

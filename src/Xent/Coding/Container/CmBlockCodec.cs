@@ -45,9 +45,8 @@ internal sealed class CmBlockCodec : IBlockCodec
     private CmModelArena Rent() => _arenas.TryTake(out var arena) ? arena : new CmModelArena();
 
     // A block may not claim a higher level than the container's parameter: its model then takes no more memory than the
-    // encoder's did (either model version), so a corrupt level byte cannot make the decoder allocate hundreds of MiB.
-    private long MaxModelMemory(int length) =>
-        Math.Max(CmModel.MemoryBytes(_level, length), CmModelV1.MemoryBytes(_level, length));
+    // encoder's did (whichever model version), so a corrupt level byte cannot make the decoder allocate hundreds of MiB.
+    private long MaxModelMemory(int length) => CmStream.MaxModelMemory(_level, length);
 
     public void CodeLengths(ReadOnlySpan<byte> source, Span<double> destination)
     {

@@ -7,11 +7,13 @@ using System.Runtime.Intrinsics.X86;
 namespace Xent.Coding;
 
 /// <summary>
-/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 2 of the CM block format): an order-0 and an
+/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 3 of the CM block format): an order-0 and an
 /// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
-/// with the previous one) holding bit-history states, and a match model; their stretched predictions are mixed by two small
-/// logistic neural mixers (weights chosen by the partial current byte and whether a match is predicting, and by the previous
-/// byte; 16-bit weights, AVX2 when present, the same integers without it) and refined by two adaptive probability maps (SSE).
+/// with the previous one) holding bit-history states, and a match model; their stretched predictions (and, for a hashed
+/// context whose history is one-sided, that prediction again as a second input) are mixed by four small logistic neural
+/// mixers whose outputs are averaged (weights chosen by the partial current byte and whether a match is predicting, by the
+/// previous byte, by the match length and the classes of the two previous bytes, and by the byte before the previous one;
+/// 16-bit weights, AVX2 when present, the same integers without it) and refined by two adaptive probability maps (SSE).
 /// Predictions are 12-bit probabilities that the next bit is 1.
 /// </summary>
 /// <remarks>
@@ -44,8 +46,9 @@ public struct CmModel : ICostedBitModel
     internal static int StateCount => States.Count;
 
     private const int Hashed = 6;                 // orders 2, 3, 4, 6, the word pair and the word
-    private const int Width = 16;                 // mixer inputs, padded: order 0, order 1, 6 hashed, match ×2, bias
-    private const int MatchInput = 2 + Hashed;
+    private const int Width = 32;                 // mixer inputs, padded: order 0, order 1, 2 × 6 hashed, match ×2, bias
+    private const int RunInput = 2 + Hashed;      // per hashed context: its stretch again when its history is one-sided
+    private const int MatchInput = RunInput + Hashed;
     private const int BiasInput = MatchInput + 2;
     private const int MatchMinimum = 6;
     private const uint CounterInit = 1u << 31;
@@ -60,6 +63,8 @@ public struct CmModel : ICostedBitModel
 
     private readonly short[] _weights1;
     private readonly short[] _weights2;
+    private readonly short[] _weights3;
+    private readonly short[] _weights4;
     private readonly short[] _x;
     private readonly ushort[] _apm1;
     private readonly ushort[] _apm2;
@@ -88,10 +93,16 @@ public struct CmModel : ICostedBitModel
     private int _matchSlot;
     private int _sel2;
     private int _sel1;
+    private int _sel3;
+    private int _sel4;
+    private int _st4;
+    private int _p4;
     private int _st1;
     private int _st2;
+    private int _st3;
     private int _p1;
     private int _p2;
+    private int _p3;
     private int _apmIndex1;
     private int _apmIndex2;
     private int _p;
@@ -121,10 +132,11 @@ public struct CmModel : ICostedBitModel
         _t0.AsSpan().Fill(CounterInit);
         _t1.AsSpan().Fill(CounterInit);
 
-        _weights1 = CmModelArena.Reuse(ref arena.Weights1, 512 * Width);
-        _weights2 = CmModelArena.Reuse(ref arena.Weights2, 256 * Width);
-        _weights1.AsSpan().Fill(1 << 13);
-        _weights2.AsSpan().Fill(1 << 13);
+        _weights1 = InitWeights(CmModelArena.Reuse(ref arena.Weights1, 512 * Width));
+        _weights2 = InitWeights(CmModelArena.Reuse(ref arena.Weights2, 256 * Width));
+        _weights3 = InitWeights(CmModelArena.Reuse(ref arena.Weights3, 256 * Width));
+        _weights4 = InitWeights(CmModelArena.Reuse(ref arena.Weights4, 256 * Width));
+
         _x = CmModelArena.Reuse(ref arena.X, Width);
         _x.AsSpan().Clear();
         _x[BiasInput] = 256;
@@ -168,7 +180,7 @@ public struct CmModel : ICostedBitModel
         int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
-            + 2L * 33 * ((1 << apm2Bits) + 256) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 256) * Width;
+            + 2L * 33 * ((1 << apm2Bits) + 256) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width;
     }
 
     // ⌈log2 length⌉ (0 for 0 and 1).
@@ -187,11 +199,15 @@ public struct CmModel : ICostedBitModel
         Unsafe.Add(ref x, 1) = (short)Stretch(_t1[(c1 << 8) | c0]);
         ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref uint maps = ref MemoryMarshal.GetArrayDataReference(_stateMaps);
+        ref byte oneSided = ref MemoryMarshal.GetArrayDataReference(States.OneSided);
         for (int i = 0; i < Hashed; i++)
         {
             int s = Unsafe.Add(ref table, _slot[i] + _nibble);
             _state[i] = s;
-            Unsafe.Add(ref x, 2 + i) = (short)Stretch(Unsafe.Add(ref maps, (i << 8) | s));
+            int p12 = (int)(Unsafe.Add(ref maps, (i << 8) | s) >> 20);
+            int st = Logistic.Stretch(p12);
+            Unsafe.Add(ref x, 2 + i) = (short)st;
+            Unsafe.Add(ref x, RunInput + i) = (short)(st * Unsafe.Add(ref oneSided, s));
         }
         _matchSlot = -1;
         Unsafe.Add(ref x, MatchInput) = 0;
@@ -216,7 +232,14 @@ public struct CmModel : ICostedBitModel
         _sel2 = c1 * Width;
         _st2 = Dot(_weights2, _sel2);
         _p2 = Logistic.Squash(_st2);
-        int p = Logistic.Squash((_st1 + _st2) >> 1);
+        int lengthBucket = _matchSlot < 0 ? 0 : _matchLength < 16 ? 1 : _matchLength < 32 ? 2 : 3;
+        _sel3 = ((lengthBucket << 6) | (ByteClass(c1) << 3) | ByteClass((int)(_c4 >> 8) & 0xFF)) * Width;
+        _st3 = Dot(_weights3, _sel3);
+        _p3 = Logistic.Squash(_st3);
+        _sel4 = (int)((_c4 >> 8) & 0xFF) * Width;
+        _st4 = Dot(_weights4, _sel4);
+        _p4 = Logistic.Squash(_st4);
+        int p = Logistic.Squash((_st1 + _st2 + _st3 + _st4) >> 2);
 
         int a1 = Apm(_apm1, c0, p, out _apmIndex1);
         int a2 = Apm(_apm2, ((c1 << 8) | c0) & _apm2Mask, p, out _apmIndex2);
@@ -238,13 +261,15 @@ public struct CmModel : ICostedBitModel
         for (int i = 0; i < Hashed; i++)
         {
             int s = _state[i];
-            Train(ref Unsafe.Add(ref maps, (i << 8) | s), bit, 511);
+            Train(ref Unsafe.Add(ref maps, (i << 8) | s), bit, 1023);
             Unsafe.Add(ref table, _slot[i] + _nibble) = Unsafe.Add(ref next, (s << 1) | bit);
         }
         if (_matchSlot >= 0) Train(ref _matchCounters[_matchSlot], bit, 1023);
 
         Learn(_weights1, _sel1, bit, _p1);
         Learn(_weights2, _sel2, bit, _p2);
+        Learn(_weights3, _sel3, bit, _p3);
+        Learn(_weights4, _sel4, bit, _p4);
         LearnApm(_apm1, _apmIndex1, bit);
         LearnApm(_apm2, _apmIndex2, bit);
 
@@ -383,7 +408,9 @@ public struct CmModel : ICostedBitModel
         int sum;
         if (Avx2.IsSupported)
         {
-            var products = Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref w));
+            var products = Avx2.Add(
+                Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref w)),
+                Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x, 16), Vector256.LoadUnsafe(ref w, 16)));
             sum = Vector256.Sum(products);
         }
         else
@@ -403,8 +430,9 @@ public struct CmModel : ICostedBitModel
         ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
         if (Avx2.IsSupported)
         {
-            var delta = Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x), Vector256.Create((short)e));
-            Avx2.AddSaturate(Vector256.LoadUnsafe(ref w), delta).StoreUnsafe(ref w);
+            var error = Vector256.Create((short)e);
+            Avx2.AddSaturate(Vector256.LoadUnsafe(ref w), Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x), error)).StoreUnsafe(ref w);
+            Avx2.AddSaturate(Vector256.LoadUnsafe(ref w, 16), Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x, 16), error)).StoreUnsafe(ref w, 16);
         }
         else
         {
@@ -415,6 +443,32 @@ public struct CmModel : ICostedBitModel
             }
         }
     }
+
+    // The mixer weights a fresh model starts with: 1.0 for each stretched prediction, 0 for the other inputs.
+    private static short[] InitWeights(short[] weights)
+    {
+        Span<short> row = stackalloc short[Width];
+        row.Clear();
+        row[..(2 + Hashed)].Fill(1 << 13);
+        row[MatchInput] = 1 << 13;
+        row[MatchInput + 1] = 1 << 13;
+        for (int at = 0; at < weights.Length; at += Width) row.CopyTo(weights.AsSpan(at, Width));
+        return weights;
+    }
+
+    // Eight classes of a byte for the third mixer's selector: lower/upper letter, digit, space, newline, punctuation, control, high.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ByteClass(int c) => c switch
+    {
+        >= 'a' and <= 'z' => 0,
+        >= 'A' and <= 'Z' => 1,
+        >= '0' and <= '9' => 2,
+        ' ' => 3,
+        '\n' => 4,
+        >= 0x80 => 7,
+        < 0x20 => 6,
+        _ => 5,
+    };
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Stretch(uint counter) => Logistic.Stretch((int)(counter >> 20));
@@ -442,7 +496,7 @@ public struct CmModel : ICostedBitModel
 
     private static void LearnApm(ushort[] table, int index, int bit)
     {
-        const int Rate = 7;
+        const int Rate = 6;
         int g = (bit << 16) + (bit << Rate) - bit - bit;
         table[index] = (ushort)(table[index] + ((g - table[index]) >> Rate));
     }
@@ -481,6 +535,9 @@ public struct CmModel : ICostedBitModel
 
         /// <summary>n0 + n1 of each state: how much history it holds (the slot with the least is replaced first).</summary>
         public static readonly byte[] Priority;
+
+        /// <summary>1 for a state that has seen bits of one value only (n0 = 0 or n1 = 0, not both), else 0.</summary>
+        public static readonly byte[] OneSided;
 
         /// <summary>The initial state map: (n1 + 0.4) / (n0 + n1 + 0.8) in the 22-bit probability with a zero count.</summary>
         public static readonly uint[] InitialProbabilities;
@@ -525,11 +582,13 @@ public struct CmModel : ICostedBitModel
             Next = new byte[512];
             foreach (var (from, bit, to) in edges) Next[2 * from + bit] = (byte)index[to];
             Priority = new byte[256];
+            OneSided = new byte[256];
             InitialProbabilities = new uint[256];
             for (int s = 0; s < 256; s++)
             {
                 var (n0, n1, _) = s < list.Count ? list[s] : (0, 0, 0);
                 Priority[s] = (byte)Math.Min(n0 + n1, 255);
+                OneSided[s] = (byte)((n0 == 0) != (n1 == 0) ? 1 : 0);
                 double p = (n1 + 0.4) / (n0 + n1 + 0.8);
                 InitialProbabilities[s] = (uint)(p * ((1 << 22) - 1)) << 10;
             }

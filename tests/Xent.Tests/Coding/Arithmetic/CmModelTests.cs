@@ -3,8 +3,8 @@ using Xent.Coding;
 
 namespace Xent.Tests.Coding;
 
-/// <summary>The version-2 CM model: its memory bound per level, the decoder's refusal of a block above the caller's memory
-/// limit, and the version byte of the blocks it writes.</summary>
+/// <summary>The CM model (format version 3): its memory bound per level, the decoder's refusal of a block above the caller's
+/// memory limit, and the version byte of the blocks it writes.</summary>
 public class CmModelTests
 {
     private static byte[] Text(int length)
@@ -82,7 +82,7 @@ public class CmModelTests
     }
 
     [Fact]
-    public void BlocksCarryFormatVersion2AndTheLevel()
+    public void BlocksCarryFormatVersion3AndTheLevel()
     {
         var data = Text(3000);
         for (int level = CmModel.MinLevel; level <= CmModel.MaxLevel; level += 4)
@@ -90,11 +90,48 @@ public class CmModelTests
             var encoded = CmStream.Encode(data, level);
             Assert.Equal(OperationStatus.Done, Varint.TryRead(encoded, out ulong n, out int pos));
             Assert.Equal((ulong)data.Length, n);
-            Assert.Equal(0x10 | level, encoded[pos]);
+            Assert.Equal(0x20 | level, encoded[pos]);
             Assert.Equal(data, CmStream.Decode(encoded));
         }
         Assert.Equal(0, CmStream.DecoderMemoryBytes(CmStream.Encode([])));
+        // Mode bytes of no known version (0x30 | level) or no level are refused before any model is built.
+        var unknown = CmStream.Encode(data, 7);
+        Assert.Equal(OperationStatus.Done, Varint.TryRead(unknown, out _, out int at));
+        foreach (byte mode in new byte[] { 0x37, 0x20, 0x2A, 0x40 | 7 })
+        {
+            unknown[at] = mode;
+            Assert.Equal(-1, CmStream.DecoderMemoryBytes(unknown));
+            Assert.Equal(OperationStatus.InvalidData, CmStream.TryDecode(unknown, new byte[data.Length], out _, out _));
+        }
         Assert.Equal(-1, CmStream.DecoderMemoryBytes([]));
+    }
+
+    [Theory]
+    [InlineData("apache-head.txt", 0x07)] // version 1, level 7 (CmModelV1)
+    [InlineData("apache-v2.txt", 0x17)]   // version 2, level 7 (CmModelV2, frozen)
+    [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModel)
+    public void GoldenFilesOfEveryModelVersionDecode(string name, int mode)
+    {
+        string dir = Path.Combine(AppContext.BaseDirectory, "Coding", "Container", "golden");
+        var packed = File.ReadAllBytes(Path.Combine(dir, name + ".xent"));
+        // Container header (docs/formats/xent-container.md): preamble, codec, parameters, B, L + 1, CRC; then the first
+        // block: n, kind 1, c, and the CM block itself: n, mode.
+        int pos = 8 + 1;
+        pos += 1 + packed[pos];
+        for (int field = 0; field < 2; field++) pos += Skip(packed, pos);
+        pos += 4;
+        pos += Skip(packed, pos);
+        Assert.Equal(1, packed[pos++]);
+        pos += Skip(packed, pos);
+        pos += Skip(packed, pos);
+        Assert.Equal(mode, packed[pos]);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(dir, name)), XentContainer.Decompress(packed));
+    }
+
+    private static int Skip(byte[] data, int at)
+    {
+        Assert.Equal(OperationStatus.Done, Varint.TryRead(data.AsSpan(at), out _, out int used));
+        return used;
     }
 
     [Fact]
