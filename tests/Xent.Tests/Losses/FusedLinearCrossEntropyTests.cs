@@ -91,15 +91,22 @@ public class FusedLinearCrossEntropyTests
         var gw = new float[w.Length];
         var workspace = new float[chunk * c];
         FusedLinearCrossEntropy.Compute(h, w, d, y, gh, gw, chunkRows: chunk, workspace: workspace); // JIT first
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        double loss = FusedLinearCrossEntropy.Compute(h, w, d, y, gh, gw, chunkRows: chunk, workspace: workspace);
-        long withWorkspace = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The fewest bytes over three calls: a kernel that allocates does so on every call, while the runtime's own one-off
+        // work on this thread (a method's tier-up or on-stack replacement mid-call, under a loaded full run) happens once.
+        long withWorkspace = long.MaxValue;
+        double loss = double.NaN;
+        for (int repeat = 0; repeat < 3; repeat++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            loss = FusedLinearCrossEntropy.Compute(h, w, d, y, gh, gw, chunkRows: chunk, workspace: workspace);
+            withWorkspace = Math.Min(withWorkspace, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
         Assert.True(double.IsFinite(loss));
         Assert.True(withWorkspace <= 64, $"allocated {withWorkspace} bytes"); // one options record (Mean → Sum per chunk)
 
-        before = GC.GetAllocatedBytesForCurrentThread();
+        long start = GC.GetAllocatedBytesForCurrentThread();
         FusedLinearCrossEntropy.Compute(h, w, d, y, gh, gw, chunkRows: chunk + 1);
-        long rented = GC.GetAllocatedBytesForCurrentThread() - before;
+        long rented = GC.GetAllocatedBytesForCurrentThread() - start;
         Assert.True(rented <= 2L * (chunk + 1) * c * sizeof(float) + 4096, $"allocated {rented} bytes");
         Assert.True(rented < (long)n * c * sizeof(float) / 50);
     }
