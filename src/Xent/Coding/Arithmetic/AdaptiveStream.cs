@@ -58,6 +58,7 @@ public static class AdaptiveStream
             encoder.Encode(b, ref model);
         }
         modelBits = sum.Value;
+        model.ReturnTables();
         int written = encoder.Finish();
         if (encoder.Overflowed || pos + written >= needed) return BlockHeader.WriteStored(source, destination, modeAt);
         return pos + written;
@@ -121,6 +122,7 @@ public static class AdaptiveStream
             output[i] = (byte)decoder.Decode(ref model);
             if (decoder.Corrupt) return OperationStatus.InvalidData;
         }
+        model.ReturnTables();
         if (decoder.Truncated) return OperationStatus.NeedMoreData;
         if (!decoder.IsFinishedOk) return OperationStatus.InvalidData;
         bytesConsumed = pos + decoder.BytesConsumed;
@@ -161,6 +163,7 @@ public static class AdaptiveStream
             sum.Add(bits);
             model.Update(data[i]);
         }
+        model.ReturnTables();
         return new Information(sum.Value, LogBase.Bits);
     }
 }

@@ -24,6 +24,9 @@ public struct AdaptiveByteModel : IAdaptiveSymbolModel
     private const int TotalAt = GroupsAt + 16;
     private const int Stride = 288;
 
+    [ThreadStatic] private static ushort[]? t_spareTables;
+    [ThreadStatic] private static int[]? t_spareMap;
+
     private ushort[] _tables;
     private readonly int[]? _map;
     private int _used;
@@ -39,14 +42,20 @@ public struct AdaptiveByteModel : IAdaptiveSymbolModel
         if ((uint)order > 2) ThrowHelper.ThrowArgumentOutOfRange(nameof(order), order, "the adaptive byte models have order 0, 1 or 2");
         Order = order;
         int contexts = order == 0 ? 1 : order == 1 ? 256 : 16;
-        _tables = new ushort[contexts * Stride];
         if (order == 2)
         {
-            _map = new int[1 << 16];
+            // Order 2's tables grow to ≈ 38 MB: reuse the ones a finished model on this thread gave back (ReturnTables), since
+            // a fresh set per block is garbage the collector lets pile up. Every context is reset when first located, so a
+            // reused array's old contents are never read.
+            _tables = t_spareTables is { Length: >= 16 * Stride } spare ? spare : new ushort[contexts * Stride];
+            _map = t_spareMap ?? new int[1 << 16];
+            t_spareTables = null;
+            t_spareMap = null;
             Array.Fill(_map, -1);
         }
         else
         {
+            _tables = new ushort[contexts * Stride];
             for (int c = 0; c < contexts; c++) Reset(c * Stride);
             _used = contexts;
         }
@@ -102,6 +111,15 @@ public struct AdaptiveByteModel : IAdaptiveSymbolModel
     {
         var t = _tables.AsSpan(_base, Stride);
         return Math.Log2(t[TotalAt]) - Math.Log2(t[symbol]);
+    }
+
+    /// <summary>Gives an order-2 model's tables back for the next model on this thread; the model must not be used after.</summary>
+    internal void ReturnTables()
+    {
+        if (_map is null) return;
+        t_spareTables = _tables;
+        t_spareMap = _map;
+        _tables = [];
     }
 
     private int Locate(int context)
