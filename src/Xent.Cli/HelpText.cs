@@ -45,7 +45,7 @@ internal static class HelpText
         Files:
           -          as a file name reads standard input (entropy --file -, --csv -, mi -, train -, logloss -, predict MODEL -)
                      and, for -o/--output/--save, writes standard output.
-          @FILE      reads more arguments from FILE (a response file, at most 1 MiB): one or more per line, "double quotes"
+          @FILE      reads more arguments from FILE (a response file, at most 64 MiB): one or more per line, "double quotes"
                      keep spaces together, lines starting with # are comments.
 
         Exit codes:
@@ -119,8 +119,9 @@ internal static class Suggestions
 /// </summary>
 internal static class ResponseFiles
 {
-    /// <summary>The largest response file read: 1 MiB of arguments.</summary>
-    public const int MaxBytes = 1 << 20;
+    /// <summary>The largest response file read: 64 MiB of arguments (a distribution of 10^6 outcomes is ≈ 7 MB of text; one
+    /// command-line argument is capped at 128 KiB by Linux, so a response file is how such a list is given).</summary>
+    public const int MaxBytes = 64 << 20;
 
     /// <summary>System.CommandLine's <see cref="System.CommandLine.Parsing.TryReplaceToken"/>: the arguments in the file named by <paramref name="token"/>.</summary>
     public static bool TryRead(string token, out IReadOnlyList<string>? tokens, out string? error)
@@ -135,7 +136,7 @@ internal static class ResponseFiles
             var buffer = new byte[Math.Min(MaxBytes + 1, file.CanSeek ? file.Length + 1 : MaxBytes + 1)];
             int total = 0, n;
             while (total < buffer.Length && (n = file.Read(buffer, total, buffer.Length - total)) > 0) total += n;
-            if (total > MaxBytes) { error = $"response file '@{path}' is larger than {MaxBytes / 1024} KiB; put data in a file and pass its name."; return false; }
+            if (total > MaxBytes) { error = $"response file '@{path}' is larger than {MaxBytes >> 20} MiB; put data in a file and pass its name."; return false; }
             bytes = buffer[..total];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

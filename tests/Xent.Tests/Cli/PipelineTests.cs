@@ -94,6 +94,26 @@ public class PipelineTests : IDisposable
     }
 
     [Fact]
+    public void A_distribution_too_long_for_one_argument_comes_from_a_response_file()
+    {
+        // 200,000 probabilities are ≈ 4 MB of text: past Linux's 128 KiB per argument and the old 1 MiB response-file cap.
+        const int n = 200_000;
+        var weights = Enumerable.Range(0, n).Select(i => 1.0 + i % 7).ToArray();
+        double total = weights.Sum();
+        string text = string.Join(",", weights.Select(w => (w / total).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(text.Length > 1 << 20);
+        string rsp = _cli.Write("p.rsp", "huffman\n" + text + "\n");
+        var result = CliRunner.Run("@" + rsp);
+        Assert.Equal(0, result.Exit);
+        Assert.Contains($"{n} symbols", result.Out); // the table is summarized, not printed in full
+        Assert.True(result.Out.Length < 20_000, $"{result.Out.Length} characters of output");
+        double entropy = -weights.Sum(w => w / total * Math.Log2(w / total));
+        var json = CliRunner.Json("@" + rsp, "--json");
+        Assert.Equal(entropy, json.GetProperty("entropy").GetDouble(), 9);
+        Assert.True(json.GetProperty("expected_length").GetDouble() >= entropy);
+    }
+
+    [Fact]
     public void Endless_or_large_response_files_are_refused_after_a_bounded_read()
     {
         CliRunner.AssertBadInput(CliRunner.Run("@/dev/zero"), "/dev/zero");
