@@ -79,12 +79,6 @@ public static class ColumnTypes
         ColumnType.Boolean => "boolean",
         _ => "categorical",
     };
-
-    /// <summary>
-    /// The characters <see cref="string.Trim()"/> removes (<see cref="char.IsWhiteSpace(char)"/>), for stating "blank" and
-    /// "trimmed" in an SQL regular expression exactly as .NET trims.
-    /// </summary>
-    internal static string WhiteSpace { get; } = new([.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(char.IsWhiteSpace)]);
 }
 
 /// <summary>How <see cref="TableCounts.Count"/> bins numeric columns (see <see cref="Xent.Estimation.QuantileBins"/>).</summary>
