@@ -25,8 +25,14 @@ public static class CmStream
     /// version-1 blocks (the mode byte is the bare level) are decoded by <see cref="CmModelV1"/>.</summary>
     private const byte Version2 = 0x10;
 
-    /// <summary>Mode-byte flag of a block coded by the version-3 model (<see cref="CmModel"/>), the one the encoder writes.</summary>
+    /// <summary>Mode-byte flag of a block coded by the version-3 model (<see cref="CmModelV3"/>, kept frozen for such blocks).</summary>
     private const byte Version3 = 0x20;
+
+    /// <summary>Mode-byte flag of a block coded by the version-4 model (<see cref="CmModel"/>), the one the encoder writes.</summary>
+    private const byte Version4 = 0x30;
+
+    /// <summary>The newest model version this build reads and writes.</summary>
+    internal const int NewestVersion = 4;
 
     /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
@@ -66,7 +72,7 @@ public static class CmStream
         int pos = Varint.Write((ulong)source.Length, destination);
         if (source.Length == 0) return pos;
         int modeAt = pos++;
-        destination[modeAt] = (byte)(Version3 | level);
+        destination[modeAt] = (byte)(Version4 | level);
         var model = new CmModel(level, source.Length, arena);
         var encoder = new BinaryArithmeticEncoder(destination[pos..needed]);
         var sum = new CompensatedSum();
@@ -159,6 +165,7 @@ public static class CmStream
         {
             1 => DecodeBits(new CmModelV1(level, n), source[pos..], output, out consumed, out modelBits),
             2 => DecodeBits(new CmModelV2(level, n, arena), source[pos..], output, out consumed, out modelBits),
+            3 => DecodeBits(new CmModelV3(level, n, arena), source[pos..], output, out consumed, out modelBits),
             _ => DecodeBits(new CmModel(level, n, arena), source[pos..], output, out consumed, out modelBits),
         };
         if (status != OperationStatus.Done) return status;
@@ -198,10 +205,10 @@ public static class CmStream
     }
 
     // The mode byte of a coded block: the level (1 … 9) for format version 1, Version2 | level for version 2, Version3 | level
-    // for version 3.
+    // for version 3, Version4 | level for version 4.
     private static bool TryLevel(byte mode, out int level, out int version)
     {
-        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, _ => 0 };
+        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, Version4 => 4, _ => 0 };
         level = mode & 0x0F;
         return version != 0 && level is >= CmModel.MinLevel and <= CmModel.MaxLevel;
     }
@@ -210,13 +217,15 @@ public static class CmStream
     {
         1 => CmModelV1.MemoryBytes(level, length),
         2 => CmModelV2.MemoryBytes(level, length),
+        3 => CmModelV3.MemoryBytes(level, length),
         _ => CmModel.MemoryBytes(level, length),
     };
 
     /// <summary>The most memory, in bytes, a block of <paramref name="length"/> bytes at <paramref name="level"/> can make the
     /// decoder spend, whichever format version it was written with.</summary>
     internal static long MaxModelMemory(int level, int length) =>
-        Math.Max(CmModel.MemoryBytes(level, length), Math.Max(CmModelV2.MemoryBytes(level, length), CmModelV1.MemoryBytes(level, length)));
+        Math.Max(Math.Max(CmModel.MemoryBytes(level, length), CmModelV3.MemoryBytes(level, length)),
+            Math.Max(CmModelV2.MemoryBytes(level, length), CmModelV1.MemoryBytes(level, length)));
 
     /// <summary>The memory, in bytes, that decoding <paramref name="source"/> (a block's start: its header is enough) builds its
     /// model in — a caller that refuses blocks above some figure passes it to

@@ -45,12 +45,13 @@ public struct CmModel : ICostedBitModel
     /// <summary>The number of bit-history states.</summary>
     internal static int StateCount => States.Count;
 
-    private const int Hashed = 6;                 // orders 2, 3, 4, 6, the word pair and the word
-    private const int Width = 32;                 // mixer inputs, padded: order 0, order 1, 2 × 6 hashed, match ×2, bias
+    private const int Hashed = 12;                // orders 2, 3, 4, 6, the word pair, the word, 3 column contexts, 2 indirect, line head
+    private const int Width = 32;                 // mixer inputs, padded: order 0, order 1, 2 × 12 hashed, match ×2, bias
     private const int RunInput = 2 + Hashed;      // per hashed context: its stretch again when its history is one-sided
     private const int MatchInput = RunInput + Hashed;
     private const int BiasInput = MatchInput + 2;
     private const int MatchMinimum = 6;
+    private const int ApmMatchContexts = 16 << 9;   // APM 1: match length 0 … 15 × predicted bit × c0
     private const uint CounterInit = 1u << 31;
     private const int MixerShift = 16;
 
@@ -104,6 +105,14 @@ public struct CmModel : ICostedBitModel
     private int _p2;
     private int _p3;
     private int _apmIndex1;
+    private int _lineStart;                       // the position of the current line's first byte
+    private int _previousLineStart;
+    private uint _column;                         // bytes since the last newline
+    private uint _above;                          // the byte at the same column in the previous line (0 past its end)
+    private uint _aboveAround;                    // that byte with its two neighbours in the previous line
+    private uint _lineHead;                       // the current line's first bytes (up to 3)
+    private readonly ushort[] _indirect2;         // per order-2 context: the last two bytes that followed it
+    private readonly ushort[] _indirect1;         // per order-1 context: the last two bytes that followed it
     private int _apmIndex2;
     private int _p;
 
@@ -140,10 +149,14 @@ public struct CmModel : ICostedBitModel
         _x = CmModelArena.Reuse(ref arena.X, Width);
         _x.AsSpan().Clear();
         _x[BiasInput] = 256;
-        _apm1 = InitApm(CmModelArena.Reuse(ref arena.Apm1, 256 * 33));
+        _apm1 = InitApm(CmModelArena.Reuse(ref arena.Apm1, ApmMatchContexts * 33), ApmMatchContexts);
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
         _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
         _apm2Mask = (1 << apm2Bits) - 1;
+        _indirect2 = CmModelArena.Reuse(ref arena.Indirect2, 1 << 16);
+        _indirect2.AsSpan().Clear();
+        _indirect1 = CmModelArena.Reuse(ref arena.Indirect1, 256);
+        _indirect1.AsSpan().Clear();
 
         int historyBits = Math.Clamp(BitBits(length), 4, 24);
         _history = CmModelArena.Reuse(ref arena.History, 1 << historyBits);
@@ -180,7 +193,8 @@ public struct CmModel : ICostedBitModel
         int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
-            + 2L * 33 * ((1 << apm2Bits) + 256) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width;
+            + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width
+            + 2L * ((1 << 16) + 256);
     }
 
     // ⌈log2 length⌉ (0 for 0 and 1).
@@ -223,7 +237,7 @@ public struct CmModel : ICostedBitModel
                 int strength = Math.Min(_matchLength, 32) << 5;
                 Unsafe.Add(ref x, MatchInput + 1) = (short)(bit != 0 ? strength : -strength);
             }
-            else _matchLength = 0;
+            // The byte differs from the match's: predict nothing more in it (EndByte decides whether the match recovers).
         }
 
         _sel1 = (c0 | (_matchSlot >= 0 ? 256 : 0)) * Width;
@@ -236,12 +250,15 @@ public struct CmModel : ICostedBitModel
         _sel3 = ((lengthBucket << 6) | (ByteClass(c1) << 3) | ByteClass((int)(_c4 >> 8) & 0xFF)) * Width;
         _st3 = Dot(_weights3, _sel3);
         _p3 = Logistic.Squash(_st3);
-        _sel4 = (int)((_c4 >> 8) & 0xFF) * Width;
+        int columnBucket = _column == 0 ? 0 : _column < 4 ? 1 : _column < 16 ? 2 : 3;
+        _sel4 = ((columnBucket << 6) | (ByteClass((int)_above) << 3) | ByteClass(c1)) * Width;
         _st4 = Dot(_weights4, _sel4);
         _p4 = Logistic.Squash(_st4);
         int p = Logistic.Squash((_st1 + _st2 + _st3 + _st4) >> 2);
 
-        int a1 = Apm(_apm1, c0, p, out _apmIndex1);
+        // APM 1: keyed by c0, and while the match model predicts, by its length (up to 15) and predicted bit as well.
+        int apm1Context = _matchSlot < 0 ? c0 : (Math.Min(_matchLength, 15) << 9) | ((_matchSlot & 1) << 8) | c0;
+        int a1 = Apm(_apm1, apm1Context, p, out _apmIndex1);
         int a2 = Apm(_apm2, ((c1 << 8) | c0) & _apm2Mask, p, out _apmIndex2);
         p = (p + 2 * a1 + 5 * a2 + 4) >> 3;
         _p = Math.Clamp(p, 1, 4095);
@@ -301,7 +318,17 @@ public struct CmModel : ICostedBitModel
         _history[_position & _historyMask] = b;
         _position++;
         _c8 = (_c8 << 8) | (_c4 >> 24);
+        _indirect2[_c4 & 0xFFFF] = (ushort)(_indirect2[_c4 & 0xFFFF] << 8 | b);
+        _indirect1[_c4 & 0xFF] = (ushort)(_indirect1[_c4 & 0xFF] << 8 | b);
         _c4 = (_c4 << 8) | b;
+        if (b == '\n') { _previousLineStart = _lineStart; _lineStart = _position; }
+        _column = (uint)(_position - _lineStart);
+        _above = _column < (uint)(_lineStart - _previousLineStart) ? _history[(_previousLineStart + (int)_column) & _historyMask] : 0u;
+        if (_column <= 2) _lineHead = (_lineHead << 8 | b) & 0xFFFFFF;
+        if (_column == 0) _lineHead = 0;
+        uint aboveNext = _column + 1 < (uint)(_lineStart - _previousLineStart) ? _history[(_previousLineStart + (int)_column + 1) & _historyMask] : 0u;
+        uint abovePrev = _column >= 1 && _column - 1 < (uint)(_lineStart - _previousLineStart) ? _history[(_previousLineStart + (int)_column - 1) & _historyMask] : 0u;
+        _aboveAround = abovePrev << 16 | _above << 8 | aboveNext;
 
         int lower = b | 0x20;
         if (lower is >= 'a' and <= 'z' || b >= 0x80)
@@ -322,12 +349,15 @@ public struct CmModel : ICostedBitModel
                 _matchLength = Math.Min(_matchLength + 1, 65535);
                 _matchPointer++;
             }
+            // A long match that misses one byte is followed on at length 1 (a changed date or number inside a repeated line),
+            // until a longer candidate turns up.
+            else if (_matchLength >= 16) { _matchLength = 1; _matchPointer++; }
             else _matchLength = 0;
         }
         if (_position >= MatchMinimum)
         {
             uint h = Mix(_c4 * 0x9E3779B1u ^ (_c8 & 0xFFFF) * 0x85EBCA77u) >> _matchShift;
-            if (_matchLength == 0)
+            if (_matchLength < 16)
             {
                 int candidate = _matchTable[h];
                 if (candidate > 0 && _position - candidate < _historyMask)
@@ -336,7 +366,7 @@ public struct CmModel : ICostedBitModel
                     while (length < 32 && length < candidate
                         && _history[(candidate - 1 - length) & _historyMask] == _history[(_position - 1 - length) & _historyMask])
                         length++;
-                    if (length >= MatchMinimum)
+                    if (length >= MatchMinimum && length > _matchLength)
                     {
                         _matchLength = length;
                         _matchPointer = candidate;
@@ -357,6 +387,13 @@ public struct CmModel : ICostedBitModel
         _contextHash[3] = Hash(_word, _previousWord, 9);
         _contextHash[4] = Hash(c4, c8 & 0xFFFF, 6);
         _contextHash[5] = _word != 0 ? Hash(_word, 0, 7) : Hash(_previousWord, c4 & 0xFF, 8);
+        uint column = Math.Min(_column, 63);
+        _contextHash[6] = Hash(_above | (c4 & 0xFF) << 8 | column << 16, 0, 10);
+        _contextHash[7] = Hash(_above | column << 8, 0, 11);
+        _contextHash[8] = Hash(c4 & 0xFFFF, _indirect2[c4 & 0xFFFF], 17);
+        _contextHash[9] = Hash(_lineHead << 8 | (c4 & 0xFF), column, 18);
+        _contextHash[10] = Hash(_aboveAround, c4 & 0xFF, 19);
+        _contextHash[11] = Hash(c4 & 0xFF, _indirect1[c4 & 0xFF], 21);
     }
 
     // At the start of a nibble: for each hashed context, find (or make) its 16-byte slot in one 64-byte line.
@@ -425,7 +462,7 @@ public struct CmModel : ICostedBitModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly void Learn(short[] weights, int at, int bit, int p)
     {
-        int e = ((bit << 12) - p) * 4;
+        int e = ((bit << 12) - p) * 3;
         ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
         ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
         if (Avx2.IsSupported)
