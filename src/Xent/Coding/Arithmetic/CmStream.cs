@@ -213,6 +213,17 @@ public static class CmStream
         return version != 0 && level is >= CmModel.MinLevel and <= CmModel.MaxLevel;
     }
 
+    /// <summary>The model version a coded block's mode byte names — 1 … <see cref="NewestVersion"/> for versions this build
+    /// knows, higher for a block written by a newer build; false for an empty, stored or truncated block.</summary>
+    internal static bool TryGetModelVersion(ReadOnlySpan<byte> source, out int version)
+    {
+        version = 0;
+        if (BlockHeader.TryRead(source, out int n, out byte mode, out _) != OperationStatus.Done || n == 0 || mode == BlockHeader.StoredFlag)
+            return false;
+        version = (mode >> 4) + 1;
+        return true;
+    }
+
     private static long ModelMemory(int level, int version, int length) => version switch
     {
         1 => CmModelV1.MemoryBytes(level, length),

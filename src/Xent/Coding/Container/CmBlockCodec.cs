@@ -55,6 +55,11 @@ internal sealed class CmBlockCodec : IBlockCodec
         finally { _arenas.Add(arena); }
     }
 
+    public string? NewerVersion(ReadOnlySpan<byte> source) =>
+        CmStream.TryGetModelVersion(source, out int version) && version > CmStream.NewestVersion
+            ? $"was coded with cm model version {version}, which this build (up to version {CmStream.NewestVersion}) does not know"
+            : null;
+
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
         var arena = Rent();

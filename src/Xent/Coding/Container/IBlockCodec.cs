@@ -33,4 +33,8 @@ internal interface IBlockCodec
     /// <summary>Decodes a block; <paramref name="modelBits"/> is as for <see cref="Encode"/> when Done. Statuses as
     /// <see cref="HuffmanStream.TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/>; never throws on corrupt input.</summary>
     OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits);
+
+    /// <summary>When a block that <see cref="TryDecode"/> refused was written by a newer version of the codec's format, a
+    /// sentence saying so (the container reports it instead of "corrupt"); null otherwise.</summary>
+    string? NewerVersion(ReadOnlySpan<byte> source) => null;
 }

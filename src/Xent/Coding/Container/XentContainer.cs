@@ -237,6 +237,11 @@ public static class XentContainer
                         var status = codec.TryDecode(payload, target, out int consumed, out int got, out b.ModelBits[k]);
                         if (status != OperationStatus.Done || consumed != payload.Length || got != n)
                         {
+                            if (status == OperationStatus.InvalidData && codec.NewerVersion(payload) is string newer)
+                            {
+                                b.Errors[k] = $"block {blocks + k} {newer}: made by a newer version of Xent";
+                                return;
+                            }
                             b.Errors[k] = $"block {blocks + k} is corrupt: the {BlockCodecs.Name(codec.Id)} decoder " + (status switch
                             {
                                 OperationStatus.Done when consumed != payload.Length => $"used {consumed} of its {payload.Length} bytes",
