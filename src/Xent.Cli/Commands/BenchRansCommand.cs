@@ -15,15 +15,16 @@ internal static class BenchRansCommand
     public static Command Create(int order)
     {
         var file = new Option<string>("--file") { Description = "The file whose bytes are coded (as one block).", Required = true };
-        var precision = new Option<int>("--precision") { Description = $"Frequency precision P in bits ({RansStream.MinPrecision}..{RansStream.MaxPrecision}).", DefaultValueFactory = _ => RansStream.DefaultPrecision };
+        var precision = new Option<int?>("--precision") { Description = $"Frequency precision P in bits ({RansStream.MinPrecision}..{RansStream.MaxPrecision}; default: chosen per block as `xent compress` does, order 0 {RansStream.AutoMinPrecision}..{RansStream.AutoMaxPrecision}, order 1 {RansStream.DefaultPrecision})." };
         var runs = new Option<int>("--runs") { Description = "Timed runs after one warm-up; the fastest is reported.", DefaultValueFactory = _ => 7 };
         var json = Inputs.Json();
         string name = order == 0 ? "rans" : "rans1";
         var command = new Command(name, $"Time static rANS order-{order} encoding and decoding of a file in memory: MB/s (10^6 bytes) of the fastest run.") { file, precision, runs, json };
         command.SetAction(parse =>
         {
-            int p = parse.GetValue(precision), r = parse.GetValue(runs);
-            if (p < RansStream.MinPrecision || p > RansStream.MaxPrecision) throw new UsageException($"--precision {p} is not in {RansStream.MinPrecision}..{RansStream.MaxPrecision}.");
+            int? given = parse.GetValue(precision);
+            int p = given ?? RansStream.AutoPrecision, r = parse.GetValue(runs);
+            if (given is < RansStream.MinPrecision or > RansStream.MaxPrecision) throw new UsageException($"--precision {p} is not in {RansStream.MinPrecision}..{RansStream.MaxPrecision}.");
             if (r < 1) throw new UsageException("--runs must be ≥ 1.");
             string path = InputFile.Check(parse.GetValue(file)!, "--file");
             var data = File.ReadAllBytes(path);
@@ -34,7 +35,7 @@ internal static class BenchRansCommand
                 () => decoded.AsSpan().SequenceEqual(data));
             ResultOutput.Write(parse.InvocationConfiguration.Output, new RansBenchResult
             {
-                File = path, Bytes = data.Length, CompressedBytes = result.Compressed, Ratio = result.Ratio, Order = order, Precision = p, Runs = r,
+                File = path, Bytes = data.Length, CompressedBytes = result.Compressed, Ratio = result.Ratio, Order = order, Precision = encoded[1], Runs = r,
                 EncodeMbPerS = result.EncodeMBps, DecodeMbPerS = result.DecodeMBps,
             }, parse.GetValue(json), ResultText.Write);
             return 0;

@@ -11,7 +11,8 @@ namespace Xent.Coding;
 
 public static partial class RansStream
 {
-    /// <summary>The vector decoder's packed slot entries need 2P + 8 ≤ 32 bits.</summary>
+    /// <summary>The packed slot entries (symbol, f − 1, j − F in 32 bits) need 2P + 8 ≤ 32 bits; above, the decoders
+    /// (vector and scalar) read a 32-bit (f − 1, j − F) table and a byte table of symbols.</summary>
     private const int MaxPackedPrecision = 12;
 
     /// <summary>
@@ -25,8 +26,8 @@ public static partial class RansStream
     /// when it is corrupt: a field out of range, a table that does not sum to 2^P, a state outside [2^16, 2^32), a context
     /// without a table, words run out or left over, or a lane not ending in its initial state. Nothing is read outside
     /// <paramref name="source"/>; the destination's content is unspecified unless Done. Memory: the decoding tables, whatever
-    /// the input claims: 4·2^P bytes per context for P ≤ 12 (the AVX-512 order-1 decoder reserves all 256: 4 MiB at P = 12),
-    /// 5·2^P bytes per context above.</returns>
+    /// the input claims: 4·2^P bytes per context when every frequency is at most 2^12 (the AVX-512 order-1 decoder, at
+    /// P ≤ 12, reserves all 256: 4 MiB at P = 12), 5·2^P bytes per context otherwise.</returns>
     /// <param name="source">One encoded block, starting at its first byte; bytes after the block are not read.</param>
     /// <param name="destination">Receives the decoded bytes; at least the decoded length (see TryGetDecodedLength). Unspecified unless Done.</param>
     /// <param name="bytesConsumed">The block's length in bytes when Done; 0 otherwise.</param>
@@ -54,19 +55,32 @@ public static partial class RansStream
     }
 
     /// <summary>
-    /// The decoding tables of the contexts that have one, 2^P slots each. For P ≤ 12 one packed entry per slot, which the
-    /// vector path gathers in a single load (the symbol s owns slot j when Fₛ ≤ j &lt; Fₛ + fₛ):
+    /// The decoding tables of the contexts that have one, 2^P slots each. When every frequency is at most 2^12 (always at
+    /// P ≤ 12; at P = 13 … 16 when no symbol is that likely, as in text) one packed entry per slot, which the vector path
+    /// gathers in a single load (the symbol s owns slot j when Fₛ ≤ j &lt; Fₛ + fₛ, so j − F &lt; f ≤ 2^12):
     /// <code>
     ///  31        20 19        8 7      0
     /// [   f − 1    |   j − F   | symbol ]
     /// </code>
-    /// Above 12 bits two arrays: <c>slots[c·2^P + j] = (f − 1) &lt;&lt; 16 | (j − F)</c> and <c>symbols[c·2^P + j] = s</c>.
+    /// Otherwise two arrays: <c>slots[c·2^P + j] = (f − 1) &lt;&lt; 16 | (j − F)</c> and <c>symbols[c·2^P + j] = s</c>.
     /// </summary>
-    private sealed class DecodeTables(int contexts, int precision) : IDisposable
+    private sealed class DecodeTables(int contexts, int precision, bool packed) : IDisposable
     {
-        public readonly uint[]? Packed = precision <= MaxPackedPrecision ? ArrayPool<uint>.Shared.Rent(contexts << precision) : null;
-        public readonly uint[]? Slots = precision > MaxPackedPrecision ? ArrayPool<uint>.Shared.Rent(contexts << precision) : null;
-        public readonly byte[]? Symbols = precision > MaxPackedPrecision ? ArrayPool<byte>.Shared.Rent(contexts << precision) : null;
+        public readonly uint[]? Packed = packed ? ArrayPool<uint>.Shared.Rent(contexts << precision) : null;
+        public readonly uint[]? Slots = packed ? null : ArrayPool<uint>.Shared.Rent(contexts << precision);
+        /// <summary>The symbols, with <see cref="SymbolPadding"/> bytes after the last slot: a vector decoder gathers 4 bytes
+        /// at each slot (AVX2 has no byte gather) and keeps the first.</summary>
+        public readonly byte[]? Symbols = packed ? null : ArrayPool<byte>.Shared.Rent((contexts << precision) + SymbolPadding);
+
+        /// <summary>Whether the packed entries hold <paramref name="table"/>: every f − 1 and j − F below 2^12, that is every
+        /// frequency at most 2^12 — always at P ≤ 12, and above when no symbol has probability over 2^(12 − P).</summary>
+        public static bool Packs(FrequencyTable table, int precision)
+        {
+            if (precision <= MaxPackedPrecision) return true;
+            foreach (int f in table.Frequencies)
+                if (f > 1 << MaxPackedPrecision) return false;
+            return true;
+        }
 
         public void Fill(int context, FrequencyTable table)
         {
@@ -161,18 +175,26 @@ public static partial class RansStream
         status = ReadStates(source, ref pos, states, wordCount);
         if (status != OperationStatus.Done) return status;
         var words = source.Slice(pos, 2 * wordCount);
-        using var tables = new DecodeTables(1, precision);
+        using var tables = new DecodeTables(1, precision, DecodeTables.Packs(table!, precision));
         tables.Fill(0, table!);
 
         int i = 0, read = 0;
-        if (tables.Packed is not null && n >= Lanes && UseVectorKernels)
+        if (n >= Lanes && UseVectorKernels)
         {
-            fixed (byte* w = words, output = destination)
-            fixed (uint* st = states, packed = tables.Packed)
-                i = DecodeOrder0Avx512(w, words.Length, output, n, st, packed, precision, ref read);
+            fixed (byte* w = words, output = destination, symbols = tables.Symbols)
+            fixed (uint* st = states, packed = tables.Packed, slots = tables.Slots)
+                i = packed is not null
+                    ? DecodeOrder0Avx512<PackedSlots>(w, words.Length, output, n, st, packed, null, precision, ref read)
+                    : DecodeOrder0Avx512<SplitSlots>(w, words.Length, output, n, st, slots, symbols, precision, ref read);
         }
-        else if (tables.Packed is not null && n >= Lanes && Avx2.IsSupported && !ScalarOnly)
-            i = DecodeOrder0Avx2(words, destination, states, tables.Packed, precision, ref read);
+        else if (n >= Lanes && Avx2.IsSupported && !ScalarOnly)
+        {
+            fixed (byte* symbols = tables.Symbols)
+            fixed (uint* packed = tables.Packed, slots = tables.Slots)
+                i = packed is not null
+                    ? DecodeOrder0Avx2<PackedSlots>(words, destination, states, packed, null, precision, ref read)
+                    : DecodeOrder0Avx2<SplitSlots>(words, destination, states, slots, symbols, precision, ref read);
+        }
         i = DecodeOrder0Scalar(words, destination, states, tables, precision, i, ref read);
         if (i < 0 || !Closed(states, n, read, wordCount)) return OperationStatus.InvalidData;
         bytesConsumed = pos + 2 * wordCount;
@@ -229,7 +251,7 @@ public static partial class RansStream
         // The vector decoder indexes the tables by the previous byte itself (room for 256, filled where a table exists), the
         // scalar loop by the contexts' order in the header.
         bool vector = precision <= MaxPackedPrecision && lanes == Lanes && VectorOrder1Decoder && !ScalarOnly;
-        using var tables = new DecodeTables(vector ? 256 : contexts, precision);
+        using var tables = new DecodeTables(vector ? 256 : contexts, precision, precision <= MaxPackedPrecision);
         for (int c = 0; c < 256; c++)
         {
             if (index[c] < 0) continue;
@@ -293,18 +315,16 @@ public static partial class RansStream
 
     /// <summary>
     /// Order-0 rounds of 32 bytes on AVX2 while at least 64 bytes of words remain (a round reads at most 32 words), as
-    /// four vectors of 8 lanes: gather the packed slot entries, update the states, and refill the lanes that fell below
-    /// 2^16 with the next words, spread to those lanes by a permutation indexed by the lane mask. Returns the first byte not
-    /// decoded (a multiple of 32); the scalar loop finishes.
+    /// four vectors of 8 lanes: gather the slot entries (and, at P &gt; 12, the symbols), update the states, and refill the
+    /// lanes that fell below 2^16 with the next words, spread to those lanes by a permutation indexed by the lane mask.
+    /// Returns the first byte not decoded (a multiple of 32); the scalar loop finishes.
     /// </summary>
-    private static unsafe int DecodeOrder0Avx2(ReadOnlySpan<byte> words, Span<byte> destination, Span<uint> states, uint[] packed, int precision, ref int read)
+    private static unsafe int DecodeOrder0Avx2<TLayout>(ReadOnlySpan<byte> words, Span<byte> destination, Span<uint> states, uint* table, byte* symbols, int precision, ref int read)
+        where TLayout : struct, ISlotLayout
     {
         int rounds = destination.Length / Lanes, r = 0;
         var mask = Vector256.Create((1u << precision) - 1);
         var lowByte = Vector256.Create(0xFFu);
-        var biasMask = Vector256.Create(0xFFFu);
-        var one = Vector256.Create(1u);
-        fixed (uint* table = packed)
         fixed (byte* w = words)
         fixed (byte* output = destination)
         fixed (uint* st = states)
@@ -317,16 +337,24 @@ public static partial class RansStream
             byte* wp = w + 2 * read, wend = w + words.Length;
             for (; r < rounds && wend - wp >= 64; r++)
             {
-                var e0 = Avx2.GatherVector256(table, (x0 & mask).AsInt32(), 4);
-                var e1 = Avx2.GatherVector256(table, (x1 & mask).AsInt32(), 4);
-                var e2 = Avx2.GatherVector256(table, (x2 & mask).AsInt32(), 4);
-                var e3 = Avx2.GatherVector256(table, (x3 & mask).AsInt32(), 4);
-                x0 = Step(x0, e0, precision, biasMask, one, ref wp, permutations);
-                x1 = Step(x1, e1, precision, biasMask, one, ref wp, permutations);
-                x2 = Step(x2, e2, precision, biasMask, one, ref wp, permutations);
-                x3 = Step(x3, e3, precision, biasMask, one, ref wp, permutations);
-                var lo = Vector256.Narrow(e0 & lowByte, e1 & lowByte);
-                var hi = Vector256.Narrow(e2 & lowByte, e3 & lowByte);
+                var j0 = x0 & mask;
+                var j1 = x1 & mask;
+                var j2 = x2 & mask;
+                var j3 = x3 & mask;
+                var e0 = Avx2.GatherVector256(table, j0.AsInt32(), 4);
+                var e1 = Avx2.GatherVector256(table, j1.AsInt32(), 4);
+                var e2 = Avx2.GatherVector256(table, j2.AsInt32(), 4);
+                var e3 = Avx2.GatherVector256(table, j3.AsInt32(), 4);
+                var y0 = TLayout.Symbols(e0, j0, symbols);
+                var y1 = TLayout.Symbols(e1, j1, symbols);
+                var y2 = TLayout.Symbols(e2, j2, symbols);
+                var y3 = TLayout.Symbols(e3, j3, symbols);
+                x0 = Step<TLayout>(x0, e0, precision, ref wp, permutations);
+                x1 = Step<TLayout>(x1, e1, precision, ref wp, permutations);
+                x2 = Step<TLayout>(x2, e2, precision, ref wp, permutations);
+                x3 = Step<TLayout>(x3, e3, precision, ref wp, permutations);
+                var lo = Vector256.Narrow(y0 & lowByte, y1 & lowByte);
+                var hi = Vector256.Narrow(y2 & lowByte, y3 & lowByte);
                 Vector256.Narrow(lo, hi).Store(output + (nint)r * Lanes);
             }
             x0.Store(st);
@@ -340,11 +368,11 @@ public static partial class RansStream
 
     /// <summary>x ↦ f·(x ≫ P) + (slot − F) for 8 lanes, then the refill of the lanes below 2^16 from the words at wp.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<uint> Step(Vector256<uint> x, Vector256<uint> e, int precision, Vector256<uint> biasMask, Vector256<uint> one, ref byte* wp, int* permutations)
+    private static unsafe Vector256<uint> Step<TLayout>(Vector256<uint> x, Vector256<uint> e, int precision, ref byte* wp, int* permutations)
+        where TLayout : struct, ISlotLayout
     {
-        var f = (e >>> 20) + one;
-        var bias = (e >>> 8) & biasMask;
-        x = Avx2.MultiplyLow(f, x >>> precision) + bias;
+        var s = x >>> precision;
+        x = Avx2.MultiplyLow(TLayout.FrequencyMinusOne(e), s) + (s + TLayout.Offset(e));
         var low = Vector256.Equals(x >>> 16, Vector256<uint>.Zero);
         uint m = low.ExtractMostSignificantBits();
         var next = Avx2.ConvertToVector256Int32((ushort*)wp).AsUInt32();

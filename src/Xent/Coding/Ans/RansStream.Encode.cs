@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Xent.Estimation;
+using Xent.Measures;
 
 namespace Xent.Coding;
 
@@ -80,12 +81,13 @@ public static partial class RansStream
     private static unsafe int EncodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision)
     {
         int n = source.Length;
-        int pos = WriteFixed(destination, order: 0, precision, n);
-        if (n == 0) return pos;
+        if (n == 0) return WriteFixed(destination, order: 0, precision == AutoPrecision ? DefaultPrecision : precision, n);
         Span<long> counts = stackalloc long[256];
         counts.Clear();
         ByteHistogram.Add(source, counts);
-        var table = FrequencyTable.Quantize(counts, precision);
+        var table = Order0Table(counts, precision);
+        precision = table.Precision;
+        int pos = WriteFixed(destination, order: 0, precision, n);
         Span<uint> states = stackalloc uint[Lanes];
         for (int z = 0; z < Lanes; z++) states[z] = InitialState(n, z);
         // Words are pushed downwards from the end of the destination; the header is written in front afterwards.
@@ -132,6 +134,7 @@ public static partial class RansStream
     private static unsafe int EncodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision)
     {
         int n = source.Length;
+        if (precision == AutoPrecision) precision = DefaultPrecision;
         int pos = WriteFixed(destination, order: 1, precision, n);
         if (n == 0) return pos;
         var (lanes, segment) = Segments(n);
@@ -234,8 +237,38 @@ public static partial class RansStream
     }
 
     /// <summary>
+    /// The order-0 table of a block with byte counts <paramref name="counts"/> (not all 0) at <paramref name="precision"/>,
+    /// or, for <see cref="AutoPrecision"/>, at the smallest P in 12 … 14 whose model bits Σ cₛ·−log2 q(s) are within
+    /// <see cref="AutoTolerance"/> of n·H₀ — else at the P in that range of the fewest estimated bytes, model bits / 8 plus
+    /// the serialized table. The decoder needs no rule: the block states its P.
+    /// </summary>
+    internal static FrequencyTable Order0Table(ReadOnlySpan<long> counts, int precision)
+    {
+        if (precision != AutoPrecision) return FrequencyTable.Quantize(counts, precision);
+        long n = 0;
+        foreach (long c in counts) n += c;
+        double floor = Discrete.Entropy(counts).Value * n;
+        FrequencyTable? best = null;
+        double fewest = double.PositiveInfinity;
+        for (int p = AutoMinPrecision; p <= AutoMaxPrecision; p++)
+        {
+            var table = FrequencyTable.Quantize(counts, p);
+            double bits = table.CodeLength(counts).Value;
+            if (bits <= floor * (1 + AutoTolerance)) return table;
+            double bytes = bits / 8 + table.SerializedLength;
+            if (bytes < fewest)
+            {
+                best = table;
+                fewest = bytes;
+            }
+        }
+        return best!;
+    }
+
+    /// <summary>
     /// What the block's model pays for <paramref name="message"/>: Σ count(c, s)·−log2(f(s | c) / 2^P) over the tables the
-    /// encoder quantizes at order <paramref name="order"/> and precision <paramref name="precision"/>, in bits (the payload
+    /// encoder quantizes at order <paramref name="order"/> and precision <paramref name="precision"/> (or
+    /// <see cref="AutoPrecision"/>), in bits (the payload
     /// before the lanes' final states). Quantization is deterministic, so the decoder recomputes the same figure from the
     /// decoded bytes.
     /// </summary>
@@ -247,8 +280,9 @@ public static partial class RansStream
             Span<long> counts0 = stackalloc long[256];
             counts0.Clear();
             ByteHistogram.Add(message, counts0);
-            return FrequencyTable.Quantize(counts0, precision).CodeLength(counts0).Value;
+            return Order0Table(counts0, precision).CodeLength(counts0).Value;
         }
+        if (precision == AutoPrecision) precision = DefaultPrecision;
         var counts = ArrayPool<long>.Shared.Rent(256 * 256);
         try
         {

@@ -154,6 +154,48 @@ public static partial class RansStream
     }
 
     /// <summary>
+    /// How a vector decoder reads the slot entries of its table: f − 1 and the offset j − F for the state update (on each
+    /// lane's chain), and the symbols (off it). Generic struct arguments, so each layout's kernel is compiled on its own.
+    /// </summary>
+    private unsafe interface ISlotLayout
+    {
+        /// <summary>f − 1 of 8 gathered entries.</summary>
+        static abstract Vector256<uint> FrequencyMinusOne(Vector256<uint> entry);
+
+        /// <summary>j − F of 8 gathered entries.</summary>
+        static abstract Vector256<uint> Offset(Vector256<uint> entry);
+
+        /// <summary>The symbols of the 8 slots <paramref name="slot"/>, whose entries are <paramref name="entry"/>, each in
+        /// the low byte of its lane.</summary>
+        static abstract Vector256<uint> Symbols(Vector256<uint> entry, Vector256<uint> slot, byte* symbols);
+    }
+
+    /// <summary>P ≤ 12: one 32-bit entry [f − 1 : 12 | j − F : 12 | symbol : 8] (<see cref="DecodeTables"/>).</summary>
+    private readonly unsafe struct PackedSlots : ISlotLayout
+    {
+        public static Vector256<uint> FrequencyMinusOne(Vector256<uint> entry) => entry >>> 20;
+
+        public static Vector256<uint> Offset(Vector256<uint> entry) => (entry >>> 8) & Vector256.Create(0xFFFu);
+
+        public static Vector256<uint> Symbols(Vector256<uint> entry, Vector256<uint> slot, byte* symbols) => entry;
+    }
+
+    /// <summary>P ≤ 16: a 32-bit entry [f − 1 : 16 | j − F : 16] on the chain, and the symbol from a byte table, gathered 4
+    /// bytes at a time (the table has <see cref="SymbolPadding"/> bytes after its last slot) off the chain.</summary>
+    private readonly unsafe struct SplitSlots : ISlotLayout
+    {
+        public static Vector256<uint> FrequencyMinusOne(Vector256<uint> entry) => entry >>> 16;
+
+        public static Vector256<uint> Offset(Vector256<uint> entry) => entry & Vector256.Create(0xFFFFu);
+
+        public static Vector256<uint> Symbols(Vector256<uint> entry, Vector256<uint> slot, byte* symbols) =>
+            Avx2.GatherVector256((int*)symbols, slot.AsInt32(), 1).AsUInt32();
+    }
+
+    /// <summary>The bytes a symbol table has after its last slot, for the 4-byte gathers of <see cref="SplitSlots"/>.</summary>
+    private const int SymbolPadding = 3;
+
+    /// <summary>
     /// Order-0 decoding of full rounds of 32 bytes while at least 64 bytes of words remain (a round reads at most 32
     /// words), starting at round 0. Returns the first byte not decoded (a multiple of 32); the scalar loop finishes.
     /// </summary>
@@ -162,13 +204,14 @@ public static partial class RansStream
     /// throughput, so the 32 lanes run as four independent 8-lane chains (AVX2 gathers and AVX-512VL compares and expands on
     /// 256-bit vectors: no splitting of 512-bit indices or joining of gather halves on the chain). Per round the four chains'
     /// masks are counted first and the word positions summed, so a chain waits for the words it takes, not for the chains
-    /// before it. The multiply waits only for f − 1: x ↦ (f − 1)·s + (s + bias) with s = x ≫ P. The round's 32 symbols are
-    /// the gathered entries' low bytes, stored 8 at a time.
+    /// before it. The multiply waits only for f − 1: x ↦ (f − 1)·s + (s + bias) with s = x ≫ P. The round's 32 symbols
+    /// (the packed entries' low bytes, or a second gather from the symbol table at P &gt; 12, which no chain waits for) are
+    /// stored 8 at a time.
     /// </remarks>
-    private static unsafe int DecodeOrder0Avx512(byte* words, int wordBytes, byte* output, int n, uint* states, uint* table, int precision, ref int read)
+    private static unsafe int DecodeOrder0Avx512<TLayout>(byte* words, int wordBytes, byte* output, int n, uint* states, uint* table, byte* symbols, int precision, ref int read)
+        where TLayout : struct, ISlotLayout
     {
         var mask = Vector256.Create((1u << precision) - 1);
-        var biasMask = Vector256.Create(0xFFFu);
         var x0 = Vector256.Load(states);
         var x1 = Vector256.Load(states + 8);
         var x2 = Vector256.Load(states + 16);
@@ -177,14 +220,18 @@ public static partial class RansStream
         var e1 = Avx2.GatherVector256(table, (x1 & mask).AsInt32(), 4);
         var e2 = Avx2.GatherVector256(table, (x2 & mask).AsInt32(), 4);
         var e3 = Avx2.GatherVector256(table, (x3 & mask).AsInt32(), 4);
+        var y0 = TLayout.Symbols(e0, x0 & mask, symbols);
+        var y1 = TLayout.Symbols(e1, x1 & mask, symbols);
+        var y2 = TLayout.Symbols(e2, x2 & mask, symbols);
+        var y3 = TLayout.Symbols(e3, x3 & mask, symbols);
         byte* wp = words + 2 * read, wend = words + wordBytes;
         byte* o = output, end = output + (nint)(n / Lanes) * Lanes;
         for (; o < end && wend - wp >= 64; o += Lanes)
         {
-            x0 = Advance(x0, e0, precision, biasMask, out var low0);
-            x1 = Advance(x1, e1, precision, biasMask, out var low1);
-            x2 = Advance(x2, e2, precision, biasMask, out var low2);
-            x3 = Advance(x3, e3, precision, biasMask, out var low3);
+            x0 = Advance<TLayout>(x0, e0, precision, out var low0);
+            x1 = Advance<TLayout>(x1, e1, precision, out var low1);
+            x2 = Advance<TLayout>(x2, e2, precision, out var low2);
+            x3 = Advance<TLayout>(x3, e3, precision, out var low3);
             byte* w1 = wp + 2 * (nint)BitOperations.PopCount(low0.ExtractMostSignificantBits());
             byte* w2 = w1 + 2 * (nint)BitOperations.PopCount(low1.ExtractMostSignificantBits());
             byte* w3 = w2 + 2 * (nint)BitOperations.PopCount(low2.ExtractMostSignificantBits());
@@ -193,15 +240,23 @@ public static partial class RansStream
             var r2 = Avx512F.VL.Expand(x2, low2, Avx2.ConvertToVector256Int32((ushort*)w2).AsUInt32());
             var r3 = Avx512F.VL.Expand(x3, low3, Avx2.ConvertToVector256Int32((ushort*)w3).AsUInt32());
             wp = w3 + 2 * (nint)BitOperations.PopCount(low3.ExtractMostSignificantBits());
-            Sse2.StoreScalar((ulong*)o, Avx512F.VL.ConvertToVector128Byte(e0).AsUInt64());
-            Sse2.StoreScalar((ulong*)(o + 8), Avx512F.VL.ConvertToVector128Byte(e1).AsUInt64());
-            Sse2.StoreScalar((ulong*)(o + 16), Avx512F.VL.ConvertToVector128Byte(e2).AsUInt64());
-            Sse2.StoreScalar((ulong*)(o + 24), Avx512F.VL.ConvertToVector128Byte(e3).AsUInt64());
-            // A refilled lane's slot is its new word's low P bits, so the next gathers need not wait for the shift.
-            e0 = Avx2.GatherVector256(table, (r0 & mask).AsInt32(), 4);
-            e1 = Avx2.GatherVector256(table, (r1 & mask).AsInt32(), 4);
-            e2 = Avx2.GatherVector256(table, (r2 & mask).AsInt32(), 4);
-            e3 = Avx2.GatherVector256(table, (r3 & mask).AsInt32(), 4);
+            Sse2.StoreScalar((ulong*)o, Avx512F.VL.ConvertToVector128Byte(y0).AsUInt64());
+            Sse2.StoreScalar((ulong*)(o + 8), Avx512F.VL.ConvertToVector128Byte(y1).AsUInt64());
+            Sse2.StoreScalar((ulong*)(o + 16), Avx512F.VL.ConvertToVector128Byte(y2).AsUInt64());
+            Sse2.StoreScalar((ulong*)(o + 24), Avx512F.VL.ConvertToVector128Byte(y3).AsUInt64());
+            // A refilled lane's slot is its new word's low P bits (P ≤ 16), so the next gathers need not wait for the shift.
+            var j0 = r0 & mask;
+            var j1 = r1 & mask;
+            var j2 = r2 & mask;
+            var j3 = r3 & mask;
+            e0 = Avx2.GatherVector256(table, j0.AsInt32(), 4);
+            e1 = Avx2.GatherVector256(table, j1.AsInt32(), 4);
+            e2 = Avx2.GatherVector256(table, j2.AsInt32(), 4);
+            e3 = Avx2.GatherVector256(table, j3.AsInt32(), 4);
+            y0 = TLayout.Symbols(e0, j0, symbols);
+            y1 = TLayout.Symbols(e1, j1, symbols);
+            y2 = TLayout.Symbols(e2, j2, symbols);
+            y3 = TLayout.Symbols(e3, j3, symbols);
             x0 = Avx512F.VL.BlendVariable(x0, (x0 << 16) | r0, low0);
             x1 = Avx512F.VL.BlendVariable(x1, (x1 << 16) | r1, low1);
             x2 = Avx512F.VL.BlendVariable(x2, (x2 << 16) | r2, low2);
@@ -216,14 +271,15 @@ public static partial class RansStream
     }
 
     /// <summary>
-    /// x ↦ f·(x ≫ P) + (slot − F) for 8 lanes from their packed entries, as (f − 1)·s + (s + (slot − F)) with s = x ≫ P;
+    /// x ↦ f·(x ≫ P) + (slot − F) for 8 lanes from their entries, as (f − 1)·s + (s + (slot − F)) with s = x ≫ P;
     /// <paramref name="low"/> marks the lanes that fell below 2^16 and take a word.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> Advance(Vector256<uint> x, Vector256<uint> entry, int precision, Vector256<uint> biasMask, out Vector256<uint> low)
+    private static Vector256<uint> Advance<TLayout>(Vector256<uint> x, Vector256<uint> entry, int precision, out Vector256<uint> low)
+        where TLayout : struct, ISlotLayout
     {
         var s = x >>> precision;
-        x = Avx2.MultiplyLow(entry >>> 20, s) + (s + ((entry >>> 8) & biasMask));
+        x = Avx2.MultiplyLow(TLayout.FrequencyMinusOne(entry), s) + (s + TLayout.Offset(entry));
         low = Vector256.LessThan(x, Vector256.Create(StateLow));
         return x;
     }

@@ -31,8 +31,31 @@ namespace Xent.Coding;
 /// </remarks>
 public static partial class RansStream
 {
-    /// <summary>The default precision: frequencies sum to 2^12, a 4096-entry decoding table per context.</summary>
+    /// <summary>The base precision: frequencies sum to 2^12, a 4096-entry decoding table per context. Order 1 codes at it
+    /// when the precision is <see cref="AutoPrecision"/>; order 0 starts from it.</summary>
     public const int DefaultPrecision = 12;
+
+    /// <summary>
+    /// The precision argument that lets each block choose (the default of <see cref="Encode(ReadOnlySpan{byte}, Span{byte}, int, int)"/>):
+    /// order 0 takes the smallest P in 12 … 14 whose quantized table codes the block within 0.09 % of its order-0 entropy
+    /// n·H₀ (the 0.1 % of the size bound less room for the coder's own overhead), or else the P in that range of the
+    /// smallest estimated block (payload plus table); order 1 takes <see cref="DefaultPrecision"/>. The block header records
+    /// the P chosen.
+    /// </summary>
+    /// <remarks>Rare bytes are what P = 12 overpays for: a byte rarer than 2^−12 still costs 12 bits. Text's order-0 block
+    /// needs P = 13 (0.4 % above n·H₀ at 12, 0.07 % at 13); a table whose frequencies all stay ≤ 2^12 (no byte more likely
+    /// than 2^(12 − P)) still decodes from one 32-bit entry per slot, as fast as at P = 12.</remarks>
+    public const int AutoPrecision = 0;
+
+    /// <summary>The lowest precision order 0 chooses under <see cref="AutoPrecision"/>: 12.</summary>
+    public const int AutoMinPrecision = DefaultPrecision;
+
+    /// <summary>The highest precision order 0 chooses under <see cref="AutoPrecision"/>: 14 (a 64 KiB decoding table, the
+    /// most that stays near L1 for the decoder's gathers).</summary>
+    public const int AutoMaxPrecision = 14;
+
+    /// <summary>The model's relative excess over n·H₀ that <see cref="AutoPrecision"/> accepts: 0.09 %.</summary>
+    internal const double AutoTolerance = 0.0009;
 
     /// <summary>The lowest precision: 8 bits (every byte value can still have frequency ≥ 1).</summary>
     public const int MinPrecision = 8;
@@ -93,32 +116,32 @@ public static partial class RansStream
     /// <paramref name="precisionBits"/>, and returns the number of bytes written.
     /// </summary>
     /// <remarks>The payload is about −Σ log2 q(xᵢ | context) / 8 bytes, the counts' cross-entropy under the quantized tables
-    /// (within 0.1% of n·H/8 at the default precision on all but tiny blocks). The empty input is 3 bytes. Deterministic: the
+    /// (order 0 at the default <see cref="AutoPrecision"/>: within 0.1 % of n·H₀/8 on all but small blocks). The empty input is 3 bytes. Deterministic: the
     /// same input and settings give the same bytes on every machine.</remarks>
-    /// <exception cref="ArgumentOutOfRangeException">order is not 0 or 1, or precisionBits is outside 8 … 16.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">order is not 0 or 1, or precisionBits is neither 0 nor in 8 … 16.</exception>
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length, order).</exception>
     /// <param name="source">The bytes to encode (any length, including empty).</param>
     /// <param name="destination">Where the block is written; at least MaxEncodedLength(source.Length, order) bytes (also used as scratch).</param>
     /// <param name="order">0 (one frequency table) or 1 (one table per previous byte).</param>
-    /// <param name="precisionBits">P, the frequency tables' precision: they sum to 2^P (8 … 16, default 12). Higher costs less per symbol and more table memory to decode.</param>
-    public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int order, int precisionBits = DefaultPrecision)
+    /// <param name="precisionBits">P, the frequency tables' precision: they sum to 2^P (8 … 16), or <see cref="AutoPrecision"/> (0, the default) to choose it per block. Higher costs less per symbol and more table memory to decode.</param>
+    public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int order, int precisionBits = AutoPrecision)
     {
         CheckOrder(order);
-        if (precisionBits < MinPrecision || precisionBits > MaxPrecision)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(precisionBits), precisionBits, $"the precision must be in {MinPrecision} … {MaxPrecision} bits");
+        CheckPrecision(precisionBits);
         int needed = MaxEncodedLength(source.Length, order);
         if (destination.Length < needed) ThrowHelper.ThrowDestinationTooShort(nameof(destination), needed, destination.Length);
         return order == 0 ? EncodeOrder0(source, destination, precisionBits) : EncodeOrder1(source, destination, precisionBits);
     }
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">order is not 0 or 1, or precisionBits is outside 8 … 16.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">order is not 0 or 1, or precisionBits is neither 0 nor in 8 … 16.</exception>
     /// <param name="source">The bytes to encode (any length, including empty).</param>
     /// <param name="order">0 (one frequency table) or 1 (one table per previous byte).</param>
-    /// <param name="precisionBits">P, the frequency tables' precision (8 … 16, default 12).</param>
-    public static byte[] Encode(ReadOnlySpan<byte> source, int order, int precisionBits = DefaultPrecision)
+    /// <param name="precisionBits">P, the frequency tables' precision (8 … 16), or <see cref="AutoPrecision"/> (0, the default) to choose it per block.</param>
+    public static byte[] Encode(ReadOnlySpan<byte> source, int order, int precisionBits = AutoPrecision)
     {
         CheckOrder(order);
+        CheckPrecision(precisionBits);
         var buffer = new byte[MaxEncodedLength(source.Length, order)];
         return buffer.AsSpan(0, Encode(source, buffer, order, precisionBits)).ToArray();
     }
@@ -153,6 +176,12 @@ public static partial class RansStream
     private static void CheckOrder(int order)
     {
         if (order is not (0 or 1)) ThrowHelper.ThrowArgumentOutOfRange(nameof(order), order, "the order must be 0 or 1");
+    }
+
+    private static void CheckPrecision(int precisionBits)
+    {
+        if (precisionBits != AutoPrecision && (precisionBits < MinPrecision || precisionBits > MaxPrecision))
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(precisionBits), precisionBits, $"the precision must be {AutoPrecision} (chosen per block) or {MinPrecision} … {MaxPrecision} bits");
     }
 
     /// <summary>

@@ -5,8 +5,11 @@ namespace Xent.Coding;
 /// <summary>
 /// <see cref="RansStream"/> as a container codec, order 0 (<see cref="XentCodec.Rans"/>) or order 1
 /// (<see cref="XentCodec.Rans1"/>). Parameter byte: the precision P, 8 … 16 bits (level 1 → 12, each level one bit more, up
-/// to 16 at level 5). The model is the block's own quantized frequency tables, q(s | c) = f(s | c) / 2^P, and the model bits
-/// are Σ count(c, s)·−log2 q(s | c) (<see cref="FrequencyTable.CodeLength(ReadOnlySpan{long})"/>).
+/// to 16 at level 5). At 12, order 0 lets each block raise its own P to 13 or 14 (<see cref="RansStream.AutoPrecision"/>:
+/// within 0.1 % of n·H₀); every block's header states the P it was coded at, which is all the decoder reads, so files of
+/// either kind decode on builds before and after. The model is the block's own quantized frequency tables,
+/// q(s | c) = f(s | c) / 2^P, and the model bits are Σ count(c, s)·−log2 q(s | c)
+/// (<see cref="FrequencyTable.CodeLength(ReadOnlySpan{long})"/>).
 /// </summary>
 internal sealed class RansBlockCodec : IBlockCodec
 {
@@ -19,7 +22,7 @@ internal sealed class RansBlockCodec : IBlockCodec
         if (precision < RansStream.MinPrecision || precision > RansStream.MaxPrecision)
             ThrowHelper.ThrowArgumentOutOfRange(nameof(precision), precision, $"the rANS codec's precision must be {RansStream.MinPrecision} … {RansStream.MaxPrecision} bits");
         _order = order;
-        _precision = precision;
+        _precision = order == 0 && precision == RansStream.DefaultPrecision ? RansStream.AutoPrecision : precision;
     }
 
     public const int MaxLevel = RansStream.MaxPrecision - RansStream.DefaultPrecision + 1;
@@ -34,7 +37,7 @@ internal sealed class RansBlockCodec : IBlockCodec
 
     public XentCodec Id => _order == 0 ? XentCodec.Rans : XentCodec.Rans1;
 
-    public byte[] Parameters => [(byte)_precision];
+    public byte[] Parameters => [(byte)(_precision == RansStream.AutoPrecision ? RansStream.DefaultPrecision : _precision)];
 
     public int MaxEncodedLength(int length) => RansStream.MaxEncodedLength(length, _order);
 
@@ -59,7 +62,8 @@ internal sealed class RansBlockCodec : IBlockCodec
         for (int c = 0; c < contexts; c++)
         {
             var row = counts.AsSpan(c << 8, 256);
-            if (row.ContainsAnyExcept(0L)) tables[c] = FrequencyTable.Quantize(row, _precision);
+            if (row.ContainsAnyExcept(0L))
+                tables[c] = _order == 0 ? RansStream.Order0Table(row, _precision) : FrequencyTable.Quantize(row, _precision);
         }
         for (int i = 0; i < source.Length; i++) destination[i] = tables[Context(source, i, segment)]!.CodeLength(source[i]);
     }

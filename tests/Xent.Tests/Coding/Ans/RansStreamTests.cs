@@ -28,6 +28,31 @@ public class RansStreamTests
         return Encoding.ASCII.GetBytes(sb.ToString(0, length));
     }
 
+    /// <summary><see cref="Text"/> with <paramref name="rare"/> byte values from 128 up sprinkled in, each about once per
+    /// 60,000 bytes: far rarer than 2^−12, so a 12-bit table overpays for them (each takes a whole slot from the common
+    /// bytes), as real text's rare bytes make it.</summary>
+    private static byte[] TextWithRareBytes(int length, int rare, int seed)
+    {
+        var m = Text(length);
+        var rng = new Random(seed);
+        for (int i = 0; i < length; i++)
+            if (rng.Next(60_000) < rare) m[i] = (byte)(128 + rng.Next(rare));
+        return m;
+    }
+
+    /// <summary>Binary-like bytes: 35 % zeros, 45 % small values (geometric), 20 % any byte.</summary>
+    private static byte[] BinaryLike(int length, int seed)
+    {
+        var rng = new Random(seed);
+        var m = new byte[length];
+        for (int i = 0; i < length; i++)
+        {
+            double u = rng.NextDouble();
+            m[i] = u < 0.35 ? (byte)0 : u < 0.8 ? (byte)Math.Min(255, (int)(Math.Log(1 - rng.NextDouble()) / Math.Log(0.9))) : (byte)rng.Next(256);
+        }
+        return m;
+    }
+
     private static byte[] Runs(int length)
     {
         var m = new byte[length];
@@ -48,7 +73,7 @@ public class RansStreamTests
         Assert.Equal(m, decoded);
     }
 
-    public static TheoryData<int, int> Settings => new() { { 0, 8 }, { 0, 12 }, { 0, 13 }, { 0, 16 }, { 1, 10 }, { 1, 12 }, { 1, 16 } };
+    public static TheoryData<int, int> Settings => new() { { 0, 0 }, { 0, 8 }, { 0, 12 }, { 0, 13 }, { 0, 14 }, { 0, 16 }, { 1, 0 }, { 1, 10 }, { 1, 12 }, { 1, 16 } };
 
     [Theory]
     [MemberData(nameof(Settings))]
@@ -63,6 +88,8 @@ public class RansStreamTests
         AssertRoundTrip(Skewed(20000, 2, 0.3), order, precision);
         AssertRoundTrip(Text(30000), order, precision);
         AssertRoundTrip(Runs(30000), order, precision);
+        AssertRoundTrip(TextWithRareBytes(70_000, 20, 1), order, precision);
+        AssertRoundTrip(BinaryLike(70_000, 2), order, precision);
     }
 
     [Theory]
@@ -95,7 +122,10 @@ public class RansStreamTests
         }
     }
 
-    public static TheoryData<int, int> PathSettings => new() { { 0, 8 }, { 0, 11 }, { 0, 12 }, { 0, 13 }, { 0, 16 }, { 1, 8 }, { 1, 10 }, { 1, 12 }, { 1, 14 } };
+    /// <remarks>At P = 13 … 16 the order-0 decoder reads one packed entry per slot when no frequency exceeds 2^12 (text,
+    /// flat bytes) and a slot table plus a symbol table otherwise (Skewed(…, 0.2), Skewed(…, 0.01), runs, one repeated
+    /// byte): the inputs cover both.</remarks>
+    public static TheoryData<int, int> PathSettings => new() { { 0, 0 }, { 0, 8 }, { 0, 11 }, { 0, 12 }, { 0, 13 }, { 0, 14 }, { 0, 16 }, { 1, 0 }, { 1, 8 }, { 1, 10 }, { 1, 12 }, { 1, 14 } };
 
     /// <summary>
     /// The vector kernels (AVX-512 here; AVX2 or none where the kernel tests are rerun with wide vectors switched off) and
@@ -114,7 +144,7 @@ public class RansStreamTests
         {
             Array.Empty<byte>(), new byte[] { 9 }, Enumerable.Repeat((byte)7, 5000).ToArray(), Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(),
             Enumerable.Range(0, 4096).Select(i => (byte)(255 - i % 256)).ToArray(), random, Text(100_000), Runs(50_000),
-            Skewed(60_000, 4, 0.999), Skewed(60_000, 5, 0.2), Skewed(60_000, 6, 0.01),
+            Skewed(60_000, 4, 0.999), Skewed(60_000, 5, 0.2), Skewed(60_000, 6, 0.01), TextWithRareBytes(80_000, 20, 3), BinaryLike(80_000, 4),
         };
         foreach (int n in new[] { 31, 32, 33, 63, 64, 65, 95, 96, 97, 127, 128, 129, 159, 160, 161, 1000, 1023, 1024, 1025, 4095, 4097 })
         {
@@ -133,17 +163,21 @@ public class RansStreamTests
     }
 
     /// <summary>A corrupt order-1 block whose decoding reaches a context without a table fails on both paths.</summary>
-    [Fact]
+    [Theory]
     [Trait(Xent.Tests.Numerics.VectorPaths.Trait, Xent.Tests.Numerics.VectorPaths.Kernels)]
-    public void CorruptWordsFailOnBothPaths()
+    [InlineData(1, 0, false)]
+    [InlineData(0, 13, false)] // packed entries at P = 13
+    [InlineData(0, 13, true)] // a byte of probability ≈ 0.9: slot and symbol tables
+    [InlineData(0, 14, true)]
+    public void CorruptWordsFailOnBothPaths(int order, int precision, bool dominant)
     {
-        var m = Text(20_000);
-        var encoded = RansStream.Encode(m, 1);
+        var m = dominant ? Skewed(20_000, 8, 0.1) : Text(20_000);
+        var encoded = RansStream.Encode(m, order, precision);
         var rng = new Random(11);
         for (int trial = 0; trial < 200; trial++)
         {
             var bad = (byte[])encoded.Clone();
-            int at = bad.Length - 1 - rng.Next(2000); // inside the words
+            int at = bad.Length - 1 - rng.Next(Math.Min(2000, bad.Length / 2)); // inside the words
             bad[at] ^= (byte)(1 << rng.Next(8));
             foreach (bool scalarOnly in new[] { false, true })
             {
@@ -236,18 +270,58 @@ public class RansStreamTests
         var counts = new long[256];
         foreach (byte b in m) counts[b]++;
         double floor = m.Length * Discrete.Entropy(counts).Value / 8;
-        var table = FrequencyTable.Quantize(counts, precision);
+        var table = RansStream.Order0Table(counts, precision);
         int header = 2 + 2 * Varint.Length((ulong)m.Length) + table.SerializedLength + 4 * 32;
-        return (RansStream.Encode(m, 0, precision).Length, floor, table.CodeLength(counts).Value / 8, header);
+        var encoded = RansStream.Encode(m, 0, precision);
+        Assert.Equal(table.Precision, encoded[1]);
+        return (encoded.Length, floor, table.CodeLength(counts).Value / 8, header);
+    }
+
+    public static TheoryData<string, int> SizeBoundInputs => new()
+    {
+        { "text with 20 rare bytes", 65_536 }, { "text with 20 rare bytes", 300_000 }, { "text with 40 rare bytes", 1_000_000 },
+        { "text", 65_536 }, { "binary-like", 65_536 }, { "binary-like", 1_000_000 }, { "skewed 0.97", 200_000 }, { "flat", 100_000 },
+    };
+
+    /// <summary>
+    /// The order-0 block at the default precision (chosen per block) costs at most n·H₀/8 × 1.001 plus its header, with H₀
+    /// computed from the data, on text-like and binary-like inputs of 64 KiB and more; the block states a P in 12 … 14.
+    /// Where a 12-bit table alone misses that bound (text with rare bytes), the block must have chosen a higher P.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SizeBoundInputs))]
+    public void DefaultOrderZeroIsWithinAThousandthOfTheEntropy(string kind, int length)
+    {
+        var m = kind switch
+        {
+            "text with 20 rare bytes" => TextWithRareBytes(length, 20, length),
+            "text with 40 rare bytes" => TextWithRareBytes(length, 40, length),
+            "text" => Text(length),
+            "binary-like" => BinaryLike(length, length),
+            "skewed 0.97" => Skewed(length, 5, 0.97),
+            _ => Skewed(length, 6, 0.9999),
+        };
+        var (size, floor, model, header) = Measure(m, RansStream.AutoPrecision);
+        Assert.True(size <= floor * 1.001 + header, $"{kind}: {size} bytes; n·H₀/8 = {floor:0}, model {model:0}, header {header}");
+        int chosen = RansStream.Encode(m, 0)[1];
+        Assert.InRange(chosen, RansStream.AutoMinPrecision, RansStream.AutoMaxPrecision);
+        var (size12, _, _, header12) = Measure(m, 12);
+        if (size12 > floor * 1.001 + header12) Assert.True(chosen > 12, $"{kind}: P = 12 gives {size12} bytes, over the bound, yet it was chosen");
+        // From 300 KB on, the 0.1 % outweighs what the header allows: there P = 12 misses the bound on these inputs.
+        if (kind.StartsWith("text with", StringComparison.Ordinal) && length >= 300_000)
+            Assert.True(size12 > floor * 1.001 + header12, $"{kind}: P = 12 already meets the bound ({size12} bytes), so the input does not test the choice");
+        Assert.Equal(m, RansStream.Decode(RansStream.Encode(m, 0), m.Length));
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    public void EveryTruncationAndBitFlipFailsCleanly(int order)
+    [InlineData(0, 0, false)]
+    [InlineData(1, 0, false)]
+    [InlineData(0, 13, false)]
+    [InlineData(0, 14, true)] // slot and symbol tables
+    public void EveryTruncationAndBitFlipFailsCleanly(int order, int precision, bool dominant)
     {
-        var m = Text(150);
-        var encoded = RansStream.Encode(m, order);
+        var m = dominant ? Skewed(150, 2, 0.1) : Text(150);
+        var encoded = RansStream.Encode(m, order, precision);
         var decoded = new byte[4096];
         for (int length = 0; length < encoded.Length; length++)
         {
@@ -292,6 +366,8 @@ public class RansStreamTests
         Assert.Throws<ArgumentOutOfRangeException>(() => RansStream.Encode(m, 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => RansStream.Encode(m, 0, 7));
         Assert.Throws<ArgumentOutOfRangeException>(() => RansStream.Encode(m, 0, 17));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RansStream.Encode(m, 0, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RansStream.Encode(m, 0, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => RansStream.MaxEncodedLength(-1, 0));
     }
 

@@ -124,6 +124,8 @@ public class XentContainerTests
             {
                 XentCodec.Cm => CmStream.CodeLength(block, level).Bits,
                 XentCodec.Order2 => AdaptiveStream.CodeLength(block, 2).Bits,
+                // Order 0 at level 1 lets each block choose its P; the block states it.
+                XentCodec.Rans when level == 1 => RansModelBits(block, 0, RansStream.Encode(block, 0)[1]),
                 _ => RansModelBits(block, codec == XentCodec.Rans ? 0 : 1, RansStream.DefaultPrecision + level - 1),
             };
         }
