@@ -75,6 +75,23 @@ public sealed class Issue9GapsTests : IDisposable
     }
 
     [Fact]
+    public void PredictAndLoglossShowNoProgressWhenStderrIsNotATerminal()
+    {
+        string model = Path.Combine(_cli.Directory, "m.json");
+        Assert.Equal(0, CliRunner.Run("train", Data(), "--target", "y", "--save", model, "--quiet").Exit);
+        var predict = CliRunner.Run("predict", model, Data());
+        Assert.Equal(0, predict.Exit);
+        Assert.StartsWith("line,y,p_p,p_q,predicted", predict.Out);
+        var written = CliRunner.Run("predict", model, Data(), "-o", Path.Combine(_cli.Directory, "p.csv"));
+        Assert.Equal(0, written.Exit);
+        Assert.Equal("", written.Err);
+        string probs = _cli.Write("probs.csv", "p,q,y\n0.9,0.1,p\n0.2,0.8,q\n0.6,0.4,q\n");
+        var logloss = CliRunner.Run("logloss", probs, "--label", "y", "--probs", "p,q");
+        Assert.Equal(0, logloss.Exit);
+        Assert.Equal("", logloss.Err);
+    }
+
+    [Fact]
     public void LbfgsProgressRisesToOne()
     {
         // f(x) = Σ (i+1)(x_i − 1)², an ill-conditioned bowl: several iterations.
