@@ -28,10 +28,13 @@ public sealed class CsvTableReader : TableReader
     private readonly string[] _columns;
     private readonly bool _rereadable; // false for a TextReader source (stdin, a pipe): one pass only
     private CsvDataReader? _opened; // the reader that read the header, handed to the first pass
+    private FileStream? _openedStream; // the file under _opened (null for a text source)
 
-    private CsvTableReader(string path, CsvDataReader reader, string[] columns, char delimiter, bool detected, bool rereadable)
+    private CsvTableReader(string path, CsvDataReader reader, FileStream? stream, string[] columns, char delimiter, bool detected, bool rereadable)
     {
         _path = path;
+        _openedStream = stream;
+        Length = stream?.Length;
         _rereadable = rereadable;
         _opened = reader;
         _columns = columns;
@@ -41,6 +44,16 @@ public sealed class CsvTableReader : TableReader
 
     /// <inheritdoc/>
     public override string Source => _path;
+
+    /// <summary>The file's length in bytes; null for a text source (standard input, a pipe), whose length is not known.</summary>
+    public long? Length { get; }
+
+    /// <summary>
+    /// Called while a pass over a file reads its rows, with the bytes of the file read so far: every 1,024 rows and, when the
+    /// pass reaches the end, with <see cref="Length"/> — so bytes / <see cref="Length"/> is the fraction done, never
+    /// decreasing within a pass and 1 at its end. Never called for a text source. Null: not called.
+    /// </summary>
+    public Action<long>? Progress { get; set; }
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> Columns => _columns;
@@ -65,7 +78,8 @@ public sealed class CsvTableReader : TableReader
         ArgumentNullException.ThrowIfNull(path);
         CheckDelimiter(delimiter);
         char used = delimiter ?? Sniff(path);
-        return Open(path, Create(path, used), used, detected: delimiter is null, rereadable: true);
+        var reader = Create(path, used, out var stream);
+        return Open(path, reader, stream, used, detected: delimiter is null, rereadable: true);
     }
 
     /// <summary>
@@ -84,7 +98,7 @@ public sealed class CsvTableReader : TableReader
         ArgumentNullException.ThrowIfNull(source);
         CheckDelimiter(delimiter);
         char used = delimiter ?? ',';
-        return Open(source, Create(source, () => CsvDataReader.Create(text, Options(used))), used, detected: false, rereadable: false);
+        return Open(source, Create(source, () => CsvDataReader.Create(text, Options(used))), null, used, detected: false, rereadable: false);
     }
 
     private static void CheckDelimiter(char? delimiter)
@@ -93,14 +107,14 @@ public sealed class CsvTableReader : TableReader
             throw new ArgumentException($"The delimiter {(int)d:X4} cannot be a quote or a line break.", nameof(delimiter));
     }
 
-    private static CsvTableReader Open(string source, CsvDataReader reader, char delimiter, bool detected, bool rereadable)
+    private static CsvTableReader Open(string source, CsvDataReader reader, FileStream? stream, char delimiter, bool detected, bool rereadable)
     {
         try
         {
             var columns = new string[reader.FieldCount];
             for (int j = 0; j < columns.Length; j++) columns[j] = reader.GetName(j);
             CheckHeader(source, columns);
-            return new CsvTableReader(source, reader, columns, delimiter, detected, rereadable);
+            return new CsvTableReader(source, reader, stream, columns, delimiter, detected, rereadable);
         }
         catch
         {
@@ -143,7 +157,23 @@ public sealed class CsvTableReader : TableReader
         HasHeaders = true, Delimiter = delimiter, BufferSize = InitialBufferChars, MaxBufferSize = MaxRecordChars,
     };
 
-    private static CsvDataReader Create(string path, char delimiter) => Create(path, () => CsvDataReader.Create(path, Options(delimiter)));
+    /// <summary>Opens <paramref name="path"/> for a pass through <paramref name="stream"/>, which the reader owns, so the
+    /// pass can report the bytes it has read.</summary>
+    private static CsvDataReader Create(string path, char delimiter, out FileStream stream)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            var reader = Create(path, () => CsvDataReader.Create(new StreamReader(file, detectEncodingFromByteOrderMarks: true), Options(delimiter)));
+            stream = file;
+            return reader;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
 
     private static CsvDataReader Create(string path, Func<CsvDataReader> create)
     {
@@ -191,9 +221,11 @@ public sealed class CsvTableReader : TableReader
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_opened is null && !_rereadable)
             throw new InvalidOperationException($"{_path} is a stream that can be read only once; this command needs a file.");
-        var reader = _opened ?? Create(_path, Delimiter);
+        FileStream? stream = _openedStream;
+        var reader = _opened ?? Create(_path, Delimiter, out stream);
         _opened = null;
-        return new Cursor(this, reader, ordinals, names, badRows);
+        _openedStream = null;
+        return new Cursor(this, reader, stream, ordinals, names, badRows);
     }
 
     private bool _disposed;
@@ -206,7 +238,7 @@ public sealed class CsvTableReader : TableReader
         _opened = null;
     }
 
-    private sealed class Cursor(CsvTableReader table, CsvDataReader reader, int[] ordinals, string[] names, BadRows badRows)
+    private sealed class Cursor(CsvTableReader table, CsvDataReader reader, FileStream? stream, int[] ordinals, string[] names, BadRows badRows)
         : RowCursor(table._path, names, badRows)
     {
         protected override bool Advance()
@@ -215,7 +247,11 @@ public sealed class CsvTableReader : TableReader
             {
                 try
                 {
-                    if (!reader.Read()) return false;
+                    if (!reader.Read())
+                    {
+                        if (stream is not null && table.Progress is { } done) done(table.Length ?? stream.Position);
+                        return false;
+                    }
                 }
                 catch (CsvRecordTooLargeException e)
                 {
@@ -227,6 +263,7 @@ public sealed class CsvTableReader : TableReader
                     throw new DataException(new DataError(DataErrorKind.BadCsvSyntax, Source, Line + 1, null, null, $"is not valid CSV ({OpenQuote})"), e);
                 }
                 Line++;
+                if ((Line & 1023) == 0 && stream is not null && table.Progress is { } progress) progress(Math.Min(stream.Position, table.Length ?? long.MaxValue));
                 // A blank line ("" or a lone CR) is skipped, as pandas and Python's csv module skip it.
                 if (!IsBlank()) return true;
             }

@@ -244,7 +244,7 @@ public sealed partial class SqlTableReader
         }
         catch (DbException e)
         {
-            throw QueryFailed(Source, e);
+            throw QueryFailed(Source, Query, e);
         }
     }
 }

@@ -103,7 +103,7 @@ public sealed partial class SqlTableReader : TableReader
             log?.Invoke(probe);
             using var command = db.CreateCommand();
             command.CommandText = probe;
-            using var reader = Execute(command, source);
+            using var reader = Execute(command, source, query);
             var columns = new string[reader.FieldCount];
             var types = new Type[columns.Length];
             for (int j = 0; j < columns.Length; j++)
@@ -160,14 +160,16 @@ public sealed partial class SqlTableReader : TableReader
     /// <summary>A quoted SQL identifier (both engines: double quotes, doubled inside).</summary>
     internal static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static string OneLine(Exception e)
+    private static string OneLine(Exception e) => OneLine(e.Message);
+
+    private static string OneLine(string message)
     {
-        string text = e.Message.ReplaceLineEndings(" ").Trim();
+        string text = message.ReplaceLineEndings(" ").Trim();
         while (text.Contains("  ", StringComparison.Ordinal)) text = text.Replace("  ", " ", StringComparison.Ordinal);
         return text.Length > 300 ? text[..300] + "…" : text;
     }
 
-    private static DbDataReader Execute(DbCommand command, string source)
+    private static DbDataReader Execute(DbCommand command, string source, string query)
     {
         try
         {
@@ -175,12 +177,33 @@ public sealed partial class SqlTableReader : TableReader
         }
         catch (Exception e) when (e is DbException or InvalidOperationException or NotSupportedException)
         {
-            throw QueryFailed(source, e);
+            throw QueryFailed(source, query, e);
         }
     }
 
-    private static DataException QueryFailed(string source, Exception e) =>
-        new(new DataError(DataErrorKind.QueryFailed, source, null, null, null, $"the query failed: {OneLine(e)}"), e);
+    /// <summary>
+    /// "the query failed: (the database's reason) in the query (the user's query)". The reason is the database's message
+    /// without the parts that quote or point into the query actually sent — DuckDB's "LINE 1: SELECT … FROM (…) AS xent_t …
+    /// ^" and PostgreSQL's "POSITION: n" — which wraps the user's query in subqueries with generated names (xent_t, …) the
+    /// user never wrote; any generated name left in the reason is dropped with its qualifier dot.
+    /// </summary>
+    private static DataException QueryFailed(string source, string query, Exception e)
+    {
+        string reason = e.Message;
+        int line = reason.IndexOf("LINE ", StringComparison.Ordinal);
+        if (line > 0) reason = reason[..line];
+        reason = GeneratedName().Replace(PositionNote().Replace(reason, ""), "");
+        reason = OneLine(reason).TrimEnd('.', ':', ' ');
+        string shown = OneLine(query);
+        if (shown.Length > 120) shown = shown[..120] + "…";
+        return new(new DataError(DataErrorKind.QueryFailed, source, null, null, null, $"the query failed: {reason}; the query: {shown}"), e);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bPOSITION: \d+")]
+    private static partial System.Text.RegularExpressions.Regex PositionNote();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bxent_[a-z]+\d*\.")]
+    private static partial System.Text.RegularExpressions.Regex GeneratedName();
 
     private DbDataReader Run(string sql, bool stream = false)
     {
@@ -191,7 +214,7 @@ public sealed partial class SqlTableReader : TableReader
         command.CommandTimeout = 0; // the user's query may be long; Ctrl-C ends the process
         // DuckDB materializes a result unless asked to stream it: rows are streamed, counts (small) are not.
         if (stream && command is DuckDBCommand duck) duck.UseStreamingMode = true;
-        return Execute(command, Source);
+        return Execute(command, Source, Query);
     }
 
     /// <inheritdoc/>
@@ -231,7 +254,7 @@ public sealed partial class SqlTableReader : TableReader
             }
             catch (DbException e)
             {
-                throw QueryFailed(Source, e);
+                throw QueryFailed(Source, Query, e);
             }
         }
         return counts;
@@ -272,7 +295,7 @@ public sealed partial class SqlTableReader : TableReader
             }
             catch (DbException e)
             {
-                throw QueryFailed(Source, e);
+                throw QueryFailed(Source, table.Query, e);
             }
             Line = ++_index + 1;
             return true;

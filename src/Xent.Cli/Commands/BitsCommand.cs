@@ -57,6 +57,10 @@ internal static class BitsCommand
             var report = WorkProgress.ForLargeInput($"bits of {path}", length, total, track =>
                 BitsResult.Build(path, other, name, alpha, threadCount, plotPath is null ? 0 : PlotPoints,
                     p => track(File.OpenRead(p)), CliSession.Current.Cancellation));
+            // No bytes, no bits per byte: every figure would be 0/0. Refused as bad input (checked on what was read, so a pipe
+            // or device that reports no length is measured first).
+            if (report.InputBytes == 0)
+                throw new UsageException($"FILE '{path}' is empty (0 bytes): there are no bits per byte to measure.");
             if (plotPath is not null) PlotRenderer.Save(report.ProfilePlot(), plotPath, parse.GetValue(force));
             ResultOutput.Write(parse.InvocationConfiguration.Output, report, parse.GetValue(json), ResultText.Write);
             return 0;

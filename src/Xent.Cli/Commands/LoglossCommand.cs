@@ -75,29 +75,35 @@ internal static class LoglossCommand
             var distinctLookup = distinct.GetAlternateLookup<ReadOnlySpan<char>>();
             var row = new double[classes];
             var cancellation = CliSession.Current.Cancellation;
-            while (cursor.Read())
+            // A file shows the fraction of its bytes read; standard input (length unknown) the indeterminate bar.
+            WorkProgress.Run($"reading {csv.Source}", csv.Length, report =>
             {
-                if ((cursor.Line & 4095) == 0) cancellation.ThrowIfCancellationRequested();
-                if (!cursor.TryGetText(labelField, out var text, "label")) continue;
-                if (!ReadRow(cursor, fromLogits, tol, row)) continue;
-                double sampleWeight = 1;
-                if (weightName is not null)
+                if (WorkProgress.IsShown) csv.Progress = report;
+                while (cursor.Read())
                 {
-                    if (!cursor.TryGetDouble(weightField, out double v)) continue;
-                    if (v < 0) { cursor.Reject(weightField, $"a weight must be ≥ 0, not {v}"); continue; }
-                    sampleWeight = v;
+                    if ((cursor.Line & 4095) == 0) cancellation.ThrowIfCancellationRequested();
+                    if (!cursor.TryGetText(labelField, out var text, "label")) continue;
+                    if (!ReadRow(cursor, fromLogits, tol, row)) continue;
+                    double sampleWeight = 1;
+                    if (weightName is not null)
+                    {
+                        if (!cursor.TryGetDouble(weightField, out double v)) continue;
+                        if (v < 0) { cursor.Reject(weightField, $"a weight must be ≥ 0, not {v}"); continue; }
+                        sampleWeight = v;
+                    }
+                    // A label counts as seen only on a usable row (the span is the current row's, valid until the next Read).
+                    if (!distinctLookup.TryGetValue(text, out int id))
+                    {
+                        id = distinct.Count;
+                        distinctLookup[text] = id;
+                    }
+                    values.AddRange(row);
+                    rowLabels.Add(id);
+                    lines.Add(cursor.Line);
+                    weights.Add(sampleWeight);
                 }
-                // A label counts as seen only on a usable row (the span is the current row's, valid until the next Read).
-                if (!distinctLookup.TryGetValue(text, out int id))
-                {
-                    id = distinct.Count;
-                    distinctLookup[text] = id;
-                }
-                values.AddRange(row);
-                rowLabels.Add(id);
-                lines.Add(cursor.Line);
-                weights.Add(sampleWeight);
-            }
+                return 0;
+            });
 
             var mapping = LabelMapping.Resolve([.. distinct.Keys], columnNames, givenLabels);
             if (mapping.Note is { } note) parse.InvocationConfiguration.Error!.WriteLine($"{XentApp.Name}: {note}");

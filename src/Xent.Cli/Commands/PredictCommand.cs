@@ -57,7 +57,7 @@ internal static class PredictCommand
             if (OutputFile.IsStdout(csvOut))
             {
                 // The predictions are standard output; the metrics, when there is a target column, go to stderr.
-                WriteCsv(output, scoring, csv, bad);
+                WriteCsv(output, scoring, csv, bad, toStdout: true);
                 if (scoring.Report(csv.Source, bad) is { } report)
                 {
                     var metrics = MetricsResult.From(report, checked((int)bad.Skipped), bad.FirstReason);
@@ -76,7 +76,7 @@ internal static class PredictCommand
             }
             else
             {
-                WriteCsv(output, scoring, csv, bad);
+                WriteCsv(output, scoring, csv, bad, toStdout: true);
                 scoring.Report(csv.Source, bad); // a target column none of whose labels the model knows is still an error
             }
             return 0;
@@ -85,12 +85,14 @@ internal static class PredictCommand
     }
 
     /// <summary>Writes the predictions CSV as the rows are scored (<see cref="ResultText.WriteCsvRow"/>, the same lines as a whole <see cref="PredictResult"/>).</summary>
-    private static void WriteCsv(TextWriter writer, Scoring scoring, TableReader csv, BadRows bad)
+    private static void WriteCsv(TextWriter writer, Scoring scoring, TableReader csv, BadRows bad, bool toStdout = false)
     {
         string[] classes = [.. scoring.Model.ClassNames];
         // The header is written once the columns are found: a file without the model's features leaves no output at all.
+        // Rows printed to the terminal would be torn by a progress line redrawn beside them: then there is none.
         scoring.Run(csv, bad, prediction => ResultText.WriteCsvRow(writer, classes, prediction, scoring.Target is not null),
-            onStart: () => ResultText.WriteCsvHeader(writer, classes, scoring.Target));
+            onStart: () => ResultText.WriteCsvHeader(writer, classes, scoring.Target),
+            progress: !(toStdout && CliSession.Current.StdoutIsTerminal));
     }
 
     /// <summary>
@@ -111,7 +113,24 @@ internal static class PredictCommand
 
         /// <summary>Scores every usable row in file order, handing each prediction to <paramref name="onRow"/>;
         /// <paramref name="onStart"/> runs first, once the model's columns were found in the file.</summary>
-        public void Run(TableReader csv, BadRows bad, Action<Prediction> onRow, Action? onStart = null)
+        /// <param name="progress">Whether a progress line may be drawn (on stderr, when it is a terminal): a file shows the
+        /// fraction of its bytes read, standard input (length unknown) the indeterminate bar.</param>
+        public void Run(TableReader csv, BadRows bad, Action<Prediction> onRow, Action? onStart = null, bool progress = true)
+        {
+            if (!progress)
+            {
+                RunRows(csv, bad, onRow, onStart);
+                return;
+            }
+            WorkProgress.Run($"scoring {csv.Source}", (csv as CsvTableReader)?.Length, report =>
+            {
+                if (WorkProgress.IsShown && csv is CsvTableReader file) file.Progress = report;
+                RunRows(csv, bad, onRow, onStart);
+                return 0;
+            });
+        }
+
+        private void RunRows(TableReader csv, BadRows bad, Action<Prediction> onRow, Action? onStart)
         {
             int d = model.FeatureNames.Count, k = model.Classes;
             using var rows = csv.ReadColumns(target is null ? [.. model.FeatureNames] : [.. model.FeatureNames, target], bad);

@@ -39,7 +39,8 @@ internal static class TrainCommand
             if (!(fraction >= 0 && fraction < 1)) throw new UsageException($"--test-fraction {fraction} must be in [0, 1).");
             if (fraction > 0 && testPath is not null) throw new UsageException("Give --test-fraction or --test, not both.");
             double inverseStrength = parse.GetValue(c);
-            if (!(inverseStrength > 0)) throw new UsageException($"--c {inverseStrength} must be a number > 0.");
+            if (!(inverseStrength > 0))
+                throw new UsageException($"--c {parse.GetResult(c)?.Tokens.FirstOrDefault()?.Value ?? inverseStrength.ToString(System.Globalization.CultureInfo.InvariantCulture)} must be a number > 0.");
             double? tolerance = parse.GetValue(tol);
             if (tolerance is { } t && !(t > 0 && double.IsFinite(t))) throw new UsageException($"--tol {t} must be a finite number > 0.");
             string? savePath = parse.GetValue(save);
@@ -57,7 +58,12 @@ internal static class TrainCommand
                 if (featureNames.Length == 0) throw new UsageException($"{csv.Source}: no feature columns besides '{targetName}'.");
                 if (featureNames.Contains(targetName)) throw new UsageException($"--features names the target column '{targetName}'.");
                 var names = featureNames;
-                data = WorkProgress.Run($"reading {csv.Source}", () => FeatureMatrix.Read(csv, names, targetName, bad));
+                // A file shows the fraction of its bytes read; standard input (length unknown) the indeterminate bar.
+                data = WorkProgress.Run($"reading {csv.Source}", csv.Length, report =>
+                {
+                    if (WorkProgress.IsShown) csv.Progress = report;
+                    return FeatureMatrix.Read(csv, names, targetName, bad);
+                });
             }
             var labels = data.Labels!;
             var classNames = labels.Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -94,11 +100,14 @@ internal static class TrainCommand
                 testY = kept.Select(i => classIndex[testData.Labels![i]]).ToArray();
             }
 
+            CheckC(inverseStrength, parse.GetResult(c)?.Tokens.FirstOrDefault()?.Value, trainX, trainY.Length, classNames.Length);
             var options = new LogisticRegressionOptions { C = inverseStrength, Standardize = parse.GetValue(standardize), Tolerance = tolerance };
             var cpuStart = Environment.CpuUsage.TotalTime;
             long start = Stopwatch.GetTimestamp();
-            var model = WorkProgress.Run($"fitting {classNames.Length} classes × {d} features (L-BFGS)", () =>
-                LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames, cancellationToken: CliSession.Current.Cancellation))
+            // The bar's fraction: L-BFGS's own (iterations, or the gradient's way down to the tolerance on a log scale), in ‰.
+            var model = WorkProgress.Run($"fitting {classNames.Length} classes × {d} features (L-BFGS)", 1000, report =>
+                LogisticRegression.Fit(trainX, d, trainY, classNames.Length, options, classNames, featureNames, cancellationToken: CliSession.Current.Cancellation,
+                    progress: WorkProgress.IsShown ? fraction => report((long)(fraction * 1000)) : null), unit: "‰")
                 with { Target = targetName };
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             double cpuSeconds = (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
@@ -113,6 +122,22 @@ internal static class TrainCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// --c must leave C·Σ CE and its gradient finite in double precision: at the start every row's cross-entropy is ln K and a
+    /// gradient entry can reach C·Σ|x|, and the line search tries points further out, so C·rows·max(ln K, max|x|, 1) is kept
+    /// below 1e300 (a factor of 10⁸ under double's largest value). Past that the objective overflows to ∞ or NaN, which the
+    /// optimizer could only report as a failure at the starting point: say what to change instead.
+    /// </summary>
+    private static void CheckC(double c, string? typed, double[] x, int rows, int classes)
+    {
+        double maxAbs = 0;
+        foreach (double v in x) maxAbs = Math.Max(maxAbs, Math.Abs(v));
+        double limit = 1e300 / (rows * Math.Max(Math.Max(Math.Log(classes), maxAbs), 1));
+        if (!(c <= limit))
+            throw new UsageException($"--c {typed ?? c.ToString(System.Globalization.CultureInfo.InvariantCulture)} is too large: "
+                + $"C·Σ cross-entropy over {rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} rows would overflow a double; give --c ≤ {limit.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)}.");
     }
 
     private static ClassificationReport Evaluate(LogisticRegressionModel model, double[] x, int[] y)

@@ -38,10 +38,13 @@ public static class Lbfgs
     /// <param name="functionTolerance">Also stop when an iteration decreases f by at most this much relative to its size:
     /// (f_k − f_{k+1}) ≤ tol·max(|f_k|, |f_{k+1}|, 1) — SciPy's L-BFGS-B <c>ftol</c> test. Default 0 (off: only the gradient
     /// test stops the minimization).</param>
+    /// <param name="progress">Called after each iteration with how far the minimization is, in [0, 1], never decreasing, and
+    /// with 1 when it ends: the larger of iterations / <paramref name="maxIterations"/> and the gradient's way down on a log
+    /// scale, ln(‖∇f₀‖∞ / ‖∇f‖∞) / ln(‖∇f₀‖∞ / tol) (the best reached so far). Null: not called.</param>
     /// <returns>The final value, gradient norm, counts and whether a tolerance was met.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static MinimizationResult Minimize(Objective f, Span<double> x, double gradientTolerance = 1e-9, int maxIterations = 10_000, int history = 10,
-        CancellationToken cancellationToken = default, double functionTolerance = 0)
+        CancellationToken cancellationToken = default, double functionTolerance = 0, Action<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(f);
         if (!(gradientTolerance >= 0)) ThrowHelper.ThrowArgumentOutOfRange(nameof(gradientTolerance), gradientTolerance, "Must be ≥ 0.");
@@ -64,6 +67,7 @@ public static class Lbfgs
         double gNorm = MaxAbs(g);
         int iteration = 0;
         bool flat = false;
+        double firstNorm = gNorm, done = 0;
         for (; iteration < maxIterations && gNorm > gradientTolerance && !flat; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -117,8 +121,23 @@ public static class Lbfgs
             flat = functionTolerance > 0 && value - search.Value <= functionTolerance * Math.Max(Math.Max(Math.Abs(value), Math.Abs(search.Value)), 1);
             value = search.Value;
             gNorm = MaxAbs(g);
+            if (progress is not null)
+            {
+                done = Math.Max(done, Math.Max(Fraction(firstNorm, gNorm, gradientTolerance), (iteration + 1.0) / maxIterations));
+                progress(Math.Min(done, 1));
+            }
         }
+        progress?.Invoke(1);
         return new(value, gNorm, iteration, evaluations, gNorm <= gradientTolerance || flat);
+    }
+
+    /// <summary>How far ‖∇f‖ has come down from its start toward the tolerance on a log scale, in [0, 1] (0 when it cannot be said).</summary>
+    private static double Fraction(double first, double now, double tolerance)
+    {
+        if (!(now < first) || !(first > 0)) return 0;
+        if (!(now > tolerance) || !(tolerance > 0)) return now <= tolerance ? 1 : 0;
+        double fraction = Math.Log(first / now) / Math.Log(first / tolerance);
+        return double.IsFinite(fraction) ? Math.Clamp(fraction, 0, 1) : 0;
     }
 
     /// <summary>Strong-Wolfe line search along d from x: bracket, then zoom (Nocedal &amp; Wright 3.5, 3.6).</summary>

@@ -36,6 +36,8 @@ public static class LogisticRegression
     /// <param name="sampleWeights">Empty (every sample weighs 1) or n finite weights ≥ 0: sample i's cross-entropy counts
     /// wᵢ times, as scikit-learn's <c>fit(X, y, sample_weight=…)</c>.</param>
     /// <param name="cancellationToken">Checked once per L-BFGS iteration: a cancelled fit throws <see cref="OperationCanceledException"/>.</param>
+    /// <param name="progress">Called once per L-BFGS iteration with the fraction of the fit done, in [0, 1], never decreasing,
+    /// and with 1 at the end (the <c>progress</c> of <see cref="Lbfgs.Minimize"/>). Null: not called.</param>
     /// <returns>The fitted model, with its <see cref="LogisticRegressionModel.Training"/> report.</returns>
     /// <exception cref="ArgumentOutOfRangeException">featureCount &lt; 1, classes &lt; 2, or C is not &gt; 0.</exception>
     /// <exception cref="ArgumentException">Shapes do not match, a feature is not finite, a label is outside [0, K), a weight is
@@ -43,7 +45,7 @@ public static class LogisticRegression
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static LogisticRegressionModel Fit(ReadOnlySpan<double> features, int featureCount, ReadOnlySpan<int> labels, int classes,
         LogisticRegressionOptions? options = null, IReadOnlyList<string>? classNames = null, IReadOnlyList<string>? featureNames = null,
-        ReadOnlySpan<double> sampleWeights = default, CancellationToken cancellationToken = default)
+        ReadOnlySpan<double> sampleWeights = default, CancellationToken cancellationToken = default, Action<double>? progress = null)
     {
         options ??= LogisticRegressionOptions.Default;
         if (featureCount < 1) ThrowHelper.ThrowArgumentOutOfRange(nameof(featureCount), featureCount, "At least one feature.");
@@ -96,10 +98,10 @@ public static class LogisticRegression
                 return value * scale;
             };
             result = Lbfgs.Minimize(objective, theta, tol, options.MaxIterations, cancellationToken: cancellationToken,
-                functionTolerance: SklearnFunctionTolerance);
+                functionTolerance: SklearnFunctionTolerance, progress: progress);
             result = result with { Value = result.Value / scale, GradientNorm = result.GradientNorm / scale };
         }
-        else result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations, cancellationToken: cancellationToken);
+        else result = Lbfgs.Minimize(objective, theta, options.GradientTolerance, options.MaxIterations, cancellationToken: cancellationToken, progress: progress);
 
         var coefficients = new double[vectors][];
         var intercepts = new double[vectors];
@@ -130,7 +132,7 @@ public static class LogisticRegression
     /// <param name="featureNames">d names, or null for "x0", "x1", ….</param>
     /// <returns>The fitted model; class k of its probabilities is <c>ClassNames[k]</c>.</returns>
     /// <exception cref="ArgumentException">Fewer than two distinct labels, two labels with the same text, or any error of
-    /// <see cref="Fit(ReadOnlySpan{double}, int, ReadOnlySpan{int}, int, LogisticRegressionOptions?, IReadOnlyList{string}?, IReadOnlyList{string}?, ReadOnlySpan{double}, CancellationToken)"/>.</exception>
+    /// <see cref="Fit(ReadOnlySpan{double}, int, ReadOnlySpan{int}, int, LogisticRegressionOptions?, IReadOnlyList{string}?, IReadOnlyList{string}?, ReadOnlySpan{double}, CancellationToken, Action{double}?)"/>.</exception>
     public static LogisticRegressionModel Fit<TLabel>(ReadOnlySpan<double> features, int featureCount, ReadOnlySpan<TLabel> labels,
         LogisticRegressionOptions? options = null, ReadOnlySpan<double> sampleWeights = default, IReadOnlyList<string>? featureNames = null)
         where TLabel : notnull

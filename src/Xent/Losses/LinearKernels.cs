@@ -36,9 +36,19 @@ internal static class LinearKernels
         else if (Vector128.IsHardwareAccelerated && features >= Vector128<T>.Count)
             Logits<T, Vector128<T>, Simd128<T>>(ref hs, ref ws, ref zs, rows, classes, features);
         else
-            for (int r = 0; r < rows; r++)
-                for (int c = 0; c < classes; c++)
-                    Unsafe.Add(ref zs, r * classes + c) = ScalarDot(ref Unsafe.Add(ref hs, r * features), ref Unsafe.Add(ref ws, c * features), 0, features);
+            ScalarLogits(ref hs, ref ws, ref zs, rows, classes, features);
+    }
+
+    // The scalar fallbacks live apart so the dispatchers above have no loop: a loop-free method is compiled as cheap tier-0
+    // code, and a fresh process (every `xent train`) otherwise compiles these loops fully optimised though vector hardware
+    // never runs them.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ScalarLogits<T>(ref T hs, ref T ws, ref T zs, int rows, int classes, int features)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < classes; c++)
+                Unsafe.Add(ref zs, r * classes + c) = ScalarDot(ref Unsafe.Add(ref hs, r * features), ref Unsafe.Add(ref ws, c * features), 0, features);
     }
 
     /// <summary>dw[c, k] += Σ_r g[r, c]·h[r, k] over the R = g.Length / C rows (zero entries of g skipped).</summary>
@@ -56,15 +66,22 @@ internal static class LinearKernels
         else if (Vector128.IsHardwareAccelerated && features >= Vector128<T>.Count)
             AddWeightGradient<T, Vector128<T>, Simd128<T>>(ref gs, ref hs, ref ds, rows, classes, features);
         else
-            for (int r = 0; r < rows; r++)
-                for (int c = 0; c < classes; c++)
-                {
-                    T gv = Unsafe.Add(ref gs, r * classes + c);
-                    if (gv == T.Zero) continue;
-                    ref T hr = ref Unsafe.Add(ref hs, r * features);
-                    ref T dc = ref Unsafe.Add(ref ds, c * features);
-                    for (int k = 0; k < features; k++) Unsafe.Add(ref dc, k) += gv * Unsafe.Add(ref hr, k);
-                }
+            ScalarAddWeightGradient(ref gs, ref hs, ref ds, rows, classes, features);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ScalarAddWeightGradient<T>(ref T gs, ref T hs, ref T ds, int rows, int classes, int features)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < classes; c++)
+            {
+                T gv = Unsafe.Add(ref gs, r * classes + c);
+                if (gv == T.Zero) continue;
+                ref T hr = ref Unsafe.Add(ref hs, r * features);
+                ref T dc = ref Unsafe.Add(ref ds, c * features);
+                for (int k = 0; k < features; k++) Unsafe.Add(ref dc, k) += gv * Unsafe.Add(ref hr, k);
+            }
     }
 
     private static void Logits<T, TVec, TSimd>(ref T h, ref T w, ref T z, int rows, int classes, int d)

@@ -119,13 +119,15 @@ internal static class VectorOps
         where TVec : struct where TSimd : ISimd<TVec, double>
     {
         int width = TSimd.Count, i = 0;
-        TVec m = TSimd.Zero;
+        TVec m = TSimd.Zero, sign = TSimd.Create(-0.0);
         bool nan = false;
         for (; i <= n - width; i += width)
         {
+            // |v| by clearing the sign bits (exact); NaN lanes are tracked apart, so the hardware's max is enough — and far
+            // less code to compile than a NaN-propagating max, in a fresh process where this is compiled on first use.
             TVec v = TSimd.Load(ref x, (nuint)i);
             nan |= TSimd.AnyNaN(v);
-            m = TSimd.MaxNative(m, TSimd.Max(v, TSimd.Subtract(TSimd.Zero, v)));
+            m = TSimd.MaxNative(m, TSimd.AndNot(v, sign));
         }
         double max = 0;
         for (int l = 0; l < width; l++) max = Math.Max(max, TSimd.Element(m, l));

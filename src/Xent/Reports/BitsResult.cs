@@ -13,7 +13,8 @@ namespace Xent.Reports;
 /// quantized byte frequencies; order1: static order-1 rANS; order2: the adaptive order-2 model; cm: context mixing), and
 /// the cross-entropy is what that codec's model pays, Σ −log2 q(xᵢ | context), so the file's size is the cross-entropy plus
 /// headers, tables and the coder's rounding. Trained on another file (<c>--train-on</c>, order0/1/2), the model is frozen
-/// and codes the file with a range coder. Figures in bits per byte of the file; 0 for an empty file.
+/// and codes the file with a range coder. Figures in bits per byte of the file; 0 for an empty file here (the per-byte
+/// figures have no value there), which <c>xent bits</c> refuses instead (exit 2: "FILE … is empty (0 bytes)").
 /// </summary>
 public sealed record BitsResult
 {
