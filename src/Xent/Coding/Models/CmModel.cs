@@ -194,7 +194,7 @@ public struct CmModel : ICostedBitModel
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
             + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width
-            + 2L * ((1 << 16) + 256);
+            + 2L * ((1 << 16) + 256) + 3L * 4 * Hashed + 4L * 64 + 2L * Width;
     }
 
     // ⌈log2 length⌉ (0 for 0 and 1).
