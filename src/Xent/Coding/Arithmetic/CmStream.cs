@@ -4,8 +4,9 @@ using Xent.Numerics;
 namespace Xent.Coding;
 
 /// <summary>
-/// Self-contained blocks of bytes coded bit by bit by the <see cref="BinaryArithmeticEncoder"/> under the context-mixing
-/// <see cref="CmModel"/>, which starts fresh in every block. The block costs the model's cross-entropy on the data
+/// Self-contained blocks of bytes coded bit by bit by the <see cref="BinaryArithmeticEncoder"/> under a context-mixing
+/// model that starts fresh in every block: the six-context model of format version 3 at levels 1 … 7 (the default, 7,
+/// among them) and the twelve-context <see cref="CmModel"/> of version 4 at levels 8 and 9 (<see cref="StrongLevel"/>). The block costs the model's cross-entropy on the data
 /// (<see cref="CodeLength"/>) plus the coder's rounding and a few header bytes. Format: docs/formats/cm-block.md; the model:
 /// docs/coding/context-mixing.md.
 /// </summary>
@@ -25,11 +26,18 @@ public static class CmStream
     /// version-1 blocks (the mode byte is the bare level) are decoded by <see cref="CmModelV1"/>.</summary>
     private const byte Version2 = 0x10;
 
-    /// <summary>Mode-byte flag of a block coded by the version-3 model (<see cref="CmModelV3"/>, kept frozen for such blocks).</summary>
+    /// <summary>Mode-byte flag of a block coded by the version-3 model (<see cref="CmModelV3"/>: six hashed contexts, frozen),
+    /// which the encoder writes at levels below <see cref="StrongLevel"/>.</summary>
     private const byte Version3 = 0x20;
 
-    /// <summary>Mode-byte flag of a block coded by the version-4 model (<see cref="CmModel"/>), the one the encoder writes.</summary>
+    /// <summary>Mode-byte flag of a block coded by the version-4 model (<see cref="CmModel"/>: twelve hashed contexts), which
+    /// the encoder writes at <see cref="StrongLevel"/> and above.</summary>
     private const byte Version4 = 0x30;
+
+    /// <summary>The lowest level coded with the twelve-context model (version 4): levels 8 and 9 trade about 1.4× the time
+    /// and twice the memory for 2–4 % smaller text; levels 1 … 7, the default 7 among them, use the six-context model
+    /// (version 3).</summary>
+    public const int StrongLevel = 8;
 
     /// <summary>The newest model version this build reads and writes.</summary>
     internal const int NewestVersion = 4;
@@ -45,7 +53,7 @@ public static class CmStream
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
     /// <param name="source">The bytes to encode (any length, including empty).</param>
     /// <param name="destination">Where the block is written, from its first byte; at least MaxEncodedLength(source.Length) bytes (the encoder may use the room as scratch).</param>
-    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode.</param>
+    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the six-context model, 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one: smaller output, about 1.4× the time.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
         EncodeCore(source, destination, level, out _);
 
@@ -72,9 +80,29 @@ public static class CmStream
         int pos = Varint.Write((ulong)source.Length, destination);
         if (source.Length == 0) return pos;
         int modeAt = pos++;
-        destination[modeAt] = (byte)(Version4 | level);
-        var model = new CmModel(level, source.Length, arena);
-        var encoder = new BinaryArithmeticEncoder(destination[pos..needed]);
+        // Levels 1 … 7 code with the six-context model (format version 3, the faster), 8 and 9 with the twelve-context one
+        // (version 4, the smaller output): see StrongLevel.
+        destination[modeAt] = (byte)((level >= StrongLevel ? Version4 : Version3) | level);
+        int written;
+        if (level >= StrongLevel)
+        {
+            var model = new CmModel(level, source.Length, arena);
+            written = EncodeBits(ref model, source, destination[pos..needed], out modelBits);
+        }
+        else
+        {
+            var model = new CmModelV3(level, source.Length, arena);
+            written = EncodeBits(ref model, source, destination[pos..needed], out modelBits);
+        }
+        if (written < 0 || pos + written >= needed) return BlockHeader.WriteStored(source, destination, modeAt);
+        return pos + written;
+    }
+
+    // Codes every bit of source with model; the coded length, or −1 when it would not fit in destination.
+    private static int EncodeBits<TModel>(ref TModel model, ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits)
+        where TModel : struct, ICostedBitModel
+    {
+        var encoder = new BinaryArithmeticEncoder(destination);
         var sum = new CompensatedSum();
         bool overflowed = false;
         foreach (byte b in source)
@@ -93,8 +121,7 @@ public static class CmStream
         }
         modelBits = sum.Value;
         int written = encoder.Finish();
-        if (encoder.Overflowed || pos + written >= needed) return BlockHeader.WriteStored(source, destination, modeAt);
-        return pos + written;
+        return encoder.Overflowed ? -1 : written;
     }
 
     /// <summary>Reads only the header: the number of bytes the block decodes to (NeedMoreData or InvalidData when the header
@@ -279,7 +306,21 @@ public static class CmStream
             ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModel.MinLevel} … {CmModel.MaxLevel}");
         if (!destination.IsEmpty && destination.Length < data.Length)
             ThrowHelper.ThrowDestinationTooShort(nameof(destination), data.Length, destination.Length);
-        var model = new CmModel(level, data.Length, arena);
+        if (level >= StrongLevel)
+        {
+            var model = new CmModel(level, data.Length, arena);
+            return CodeLengthBits(ref model, data, destination);
+        }
+        else
+        {
+            var model = new CmModelV3(level, data.Length, arena);
+            return CodeLengthBits(ref model, data, destination);
+        }
+    }
+
+    private static Information CodeLengthBits<TModel>(ref TModel model, ReadOnlySpan<byte> data, Span<double> destination)
+        where TModel : struct, ICostedBitModel
+    {
         var sum = new CompensatedSum();
         for (int i = 0; i < data.Length; i++)
         {

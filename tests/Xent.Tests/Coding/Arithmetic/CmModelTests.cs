@@ -74,7 +74,7 @@ public class CmModelTests
         var data = Text(5000);
         var encoded = CmStream.Encode(data, 4);
         long needed = CmStream.DecoderMemoryBytes(encoded);
-        Assert.Equal(CmModel.MemoryBytes(4, data.Length), needed);
+        Assert.Equal(CmModelV3.MemoryBytes(4, data.Length), needed); // level 4 codes with the six-context model
         var output = new byte[data.Length];
         Assert.Equal(OperationStatus.InvalidData, CmStream.TryDecode(encoded, output, needed - 1, out _, out int written));
         Assert.Equal(0, written);
@@ -84,16 +84,20 @@ public class CmModelTests
     }
 
     [Fact]
-    public void BlocksCarryFormatVersion4AndTheLevel()
+    public void BlocksCarryTheModelVersionOfTheirLevelAndTheLevel()
     {
         var data = Text(3000);
-        for (int level = CmModel.MinLevel; level <= CmModel.MaxLevel; level += 4)
+        foreach (int level in new[] { CmModel.MinLevel, 5, CmStream.StrongLevel - 1, CmStream.StrongLevel, CmModel.MaxLevel })
         {
             var encoded = CmStream.Encode(data, level);
             Assert.Equal(OperationStatus.Done, Varint.TryRead(encoded, out ulong n, out int pos));
             Assert.Equal((ulong)data.Length, n);
-            Assert.Equal(0x30 | level, encoded[pos]);
+            // Levels 1 … 7: the six-context model (version 3); 8 and 9: the twelve-context model (version 4).
+            Assert.Equal((level >= CmStream.StrongLevel ? 0x30 : 0x20) | level, encoded[pos]);
             Assert.Equal(data, CmStream.Decode(encoded));
+            // What the block costs is that model's cross-entropy: CodeLength picks the same model for the level.
+            double bits = CmStream.CodeLength(data, level).Bits;
+            Assert.InRange((encoded.Length - pos - 1) * 8.0, bits, bits * 1.001 + 32);
         }
         Assert.Equal(0, CmStream.DecoderMemoryBytes(CmStream.Encode([])));
         // Mode bytes of no known version (0x40 | level: version 5) or no level are refused before any model is built.
@@ -112,11 +116,11 @@ public class CmModelTests
     public void AContainerWithAVersion5BlockSaysItWasMadeByANewerVersion()
     {
         var data = Text(3000);
-        var packed = XentContainer.Compress(data, new XentContainerOptions { Codec = XentCodec.Cm, Level = CmModel.DefaultLevel });
-        // The CM block's mode byte sits right after its varint length, inside the first block's payload: find 0x37 there.
+        var packed = XentContainer.Compress(data, new XentContainerOptions { Codec = XentCodec.Cm, Level = CmStream.StrongLevel });
+        // The CM block's mode byte sits right after its varint length, inside the first block's payload: find 0x38 there.
         int at = ModeByteOffset(packed);
-        Assert.Equal(0x30 | CmModel.DefaultLevel, packed[at]);
-        packed[at] = 0x40 | CmModel.DefaultLevel;
+        Assert.Equal(0x30 | CmStream.StrongLevel, packed[at]);
+        packed[at] = 0x40 | CmStream.StrongLevel;
         var error = Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed));
         Assert.Contains("made by a newer version", error.Message);
         Assert.Contains("cm model version 5", error.Message);
@@ -145,7 +149,8 @@ public class CmModelTests
     [InlineData("apache-head.txt", 0x07)] // version 1, level 7 (CmModelV1)
     [InlineData("apache-v2.txt", 0x17)]   // version 2, level 7 (CmModelV2, frozen)
     [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModelV3, frozen)
-    [InlineData("gpl-v4.txt", 0x37)]      // version 4, level 7 (CmModel)
+    [InlineData("gpl-v4.txt", 0x37)]      // version 4, level 7 (CmModel; level 7 now codes with version 3, so decode only)
+    [InlineData("gpl-v4-8.txt", 0x38)]    // version 4, level 8 (CmModel, as levels 8 and 9 code)
     public void GoldenFilesOfEveryModelVersionDecode(string name, int mode)
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "Coding", "Container", "golden");
@@ -153,9 +158,11 @@ public class CmModelTests
         Assert.Equal(mode, packed[ModeByteOffset(packed)]);
         var original = File.ReadAllBytes(Path.Combine(dir, name));
         Assert.Equal(original, XentContainer.Decompress(packed));
-        // The current model writes its golden file again, byte for byte, on whichever vector path runs this test.
-        if (mode >> 4 == CmStream.NewestVersion - 1)
-            Assert.Equal(packed, XentContainer.Compress(original, new XentContainerOptions { Codec = XentCodec.Cm, Level = CmModel.DefaultLevel }));
+        // A model the encoder still writes at this level (version 3 at levels 1 … 7, version 4 at 8 and 9) writes its golden
+        // file again, byte for byte, on whichever vector path runs this test.
+        int level = mode & 0x0F, version = (mode >> 4) + 1;
+        if (version == (level >= CmStream.StrongLevel ? 4 : 3))
+            Assert.Equal(packed, XentContainer.Compress(original, new XentContainerOptions { Codec = XentCodec.Cm, Level = level }));
     }
 
     private static int Skip(byte[] data, int at)
