@@ -4,6 +4,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
+using static Xent.Coding.CmShared;
+
 namespace Xent.Coding;
 
 /// <summary>
@@ -46,7 +48,7 @@ public struct CmModel : ICostedBitModel
     internal static int StateCount => States.Count;
 
     private const int Hashed = 12;                // orders 2, 3, 4, 6, the word pair, the word, 3 column contexts, 2 indirect, line head
-    private const int Width = 32;                 // mixer inputs, padded: order 0, order 1, 2 × 12 hashed, match ×2, bias
+    private const int Width = CmShared.Width;      // mixer inputs, padded: order 0, order 1, 2 × 12 hashed, match ×2, bias
     private const int RunInput = 2 + Hashed;      // per hashed context: its stretch again when its history is one-sided
     private const int MatchInput = RunInput + Hashed;
     private const int BiasInput = MatchInput + 2;
@@ -54,6 +56,7 @@ public struct CmModel : ICostedBitModel
     private const int ApmMatchContexts = 16 << 9;   // APM 1: match length 0 … 15 × predicted bit × c0
     private const uint CounterInit = 1u << 31;
     private const int MixerShift = 16;
+    private const int ApmRate = 6;                // the APM stages move 1/64 of the way to each bit
 
     private readonly byte[] _table;               // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase
     private readonly int _tableBase;
@@ -287,8 +290,8 @@ public struct CmModel : ICostedBitModel
         Learn(_weights2, _sel2, bit, _p2);
         Learn(_weights3, _sel3, bit, _p3);
         Learn(_weights4, _sel4, bit, _p4);
-        LearnApm(_apm1, _apmIndex1, bit);
-        LearnApm(_apm2, _apmIndex2, bit);
+        LearnApm(_apm1, _apmIndex1, bit, ApmRate);
+        LearnApm(_apm2, _apmIndex2, bit, ApmRate);
 
         _c0 = (c0 << 1) | bit;
         _bitPosition++;
@@ -436,50 +439,12 @@ public struct CmModel : ICostedBitModel
         }
     }
 
-    // Σ x·w over the 16 inputs, in the stretch domain (weights: 1.0 = 2^13). AVX2: vpmaddwd; otherwise the same integers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int Dot(short[] weights, int at)
-    {
-        ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
-        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
-        int sum;
-        if (Avx2.IsSupported)
-        {
-            var products = Avx2.Add(
-                Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref w)),
-                Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x, 16), Vector256.LoadUnsafe(ref w, 16)));
-            sum = Vector256.Sum(products);
-        }
-        else
-        {
-            sum = 0;
-            for (int i = 0; i < Width; i++) sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref w, i);
-        }
-        return Math.Clamp(sum >> 13, -2047, 2047);
-    }
+    private readonly int Dot(short[] weights, int at) => CmShared.Dot(weights, at, _x);
 
-    // w += round(x·e / 2^15), saturating at the short range (AVX2: vpmulhrsw + vpaddsw; otherwise the same integers).
+    // The mixers learn at rate 3: w += round(x·3·err / 2^15).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly void Learn(short[] weights, int at, int bit, int p)
-    {
-        int e = ((bit << 12) - p) * 3;
-        ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
-        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
-        if (Avx2.IsSupported)
-        {
-            var error = Vector256.Create((short)e);
-            Avx2.AddSaturate(Vector256.LoadUnsafe(ref w), Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x), error)).StoreUnsafe(ref w);
-            Avx2.AddSaturate(Vector256.LoadUnsafe(ref w, 16), Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x, 16), error)).StoreUnsafe(ref w, 16);
-        }
-        else
-        {
-            for (int i = 0; i < Width; i++)
-            {
-                int v = Unsafe.Add(ref w, i) + ((Unsafe.Add(ref x, i) * e + 0x4000) >> 15);
-                Unsafe.Add(ref w, i) = (short)Math.Clamp(v, short.MinValue, short.MaxValue);
-            }
-        }
-    }
+    private readonly void Learn(short[] weights, int at, int bit, int p) => CmShared.Learn(weights, at, _x, ((bit << 12) - p) * 3);
 
     // The mixer weights a fresh model starts with: 1.0 for each stretched prediction, 0 for the other inputs.
     private static short[] InitWeights(short[] weights)
@@ -491,146 +456,5 @@ public struct CmModel : ICostedBitModel
         row[MatchInput + 1] = 1 << 13;
         for (int at = 0; at < weights.Length; at += Width) row.CopyTo(weights.AsSpan(at, Width));
         return weights;
-    }
-
-    // Eight classes of a byte for the third mixer's selector: lower/upper letter, digit, space, newline, punctuation, control, high.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int ByteClass(int c) => c switch
-    {
-        >= 'a' and <= 'z' => 0,
-        >= 'A' and <= 'Z' => 1,
-        >= '0' and <= '9' => 2,
-        ' ' => 3,
-        '\n' => 4,
-        >= 0x80 => 7,
-        < 0x20 => 6,
-        _ => 5,
-    };
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Stretch(uint counter) => Logistic.Stretch((int)(counter >> 20));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Train(ref uint counter, int bit, int limit)
-    {
-        uint c = counter;
-        int n = (int)(c & 1023);
-        int p = (int)(c >> 10);
-        int target = bit != 0 ? (1 << 22) - 1 : 0;
-        p += (int)(((long)(target - p) * States.Reciprocal[n]) >> 16);
-        if (n < limit) n++;
-        counter = ((uint)p << 10) | (uint)n;
-    }
-
-    private static int Apm(ushort[] table, int context, int p, out int index)
-    {
-        int s = Logistic.Stretch(p) + 2048;
-        int w = s & 127;
-        int at = context * 33 + (s >> 7);
-        index = at + (w >> 6);
-        return (table[at] * (128 - w) + table[at + 1] * w) >> 11;
-    }
-
-    private static void LearnApm(ushort[] table, int index, int bit)
-    {
-        const int Rate = 6;
-        int g = (bit << 16) + (bit << Rate) - bit - bit;
-        table[index] = (ushort)(table[index] + ((g - table[index]) >> Rate));
-    }
-
-    private static ushort[] InitApm(ushort[] table, int contexts = 256)
-    {
-        Span<ushort> row = stackalloc ushort[33];
-        for (int j = 0; j < 33; j++) row[j] = (ushort)(Logistic.Squash((j - 16) * 128) * 16);
-        for (int c = 0; c < contexts; c++) row.CopyTo(table.AsSpan(c * 33, 33));
-        return table;
-    }
-
-    private static uint Hash(uint a, uint b, uint order) =>
-        Mix(a * 0x9E3779B1u ^ Mix(b * 0x85EBCA77u + order * 0xC2B2AE3Du));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Mix(uint h)
-    {
-        h ^= h >> 16;
-        h *= 0x7FEB352Du;
-        h ^= h >> 15;
-        h *= 0x846CA68Bu;
-        h ^= h >> 16;
-        return h;
-    }
-
-    /// <summary>The bit-history state machine, built once: states are the pairs (n0, n1) reachable from (0, 0) under the update
-    /// rule, numbered in the order a breadth-first walk from (0, 0) (state 0) meets them.</summary>
-    private static class States
-    {
-        // The largest count of the bit just seen, given the other count (after discounting).
-        private static ReadOnlySpan<byte> Cap => [44, 30, 18, 12, 8, 6, 5, 4];
-
-        /// <summary>Next[2·s + bit]: the state after <c>bit</c> in state s.</summary>
-        public static readonly byte[] Next;
-
-        /// <summary>n0 + n1 of each state: how much history it holds (the slot with the least is replaced first).</summary>
-        public static readonly byte[] Priority;
-
-        /// <summary>1 for a state that has seen bits of one value only (n0 = 0 or n1 = 0, not both), else 0.</summary>
-        public static readonly byte[] OneSided;
-
-        /// <summary>The initial state map: (n1 + 0.4) / (n0 + n1 + 0.8) in the 22-bit probability with a zero count.</summary>
-        public static readonly uint[] InitialProbabilities;
-
-        /// <summary>65536·2 / (2n + 3): the counter's step 1/(n + 1.5) for a count n.</summary>
-        public static readonly int[] Reciprocal;
-
-        public static int Count;
-
-
-        static States()
-        {
-            var index = new Dictionary<(int, int, int), int>();
-            var list = new List<(int N0, int N1, int Last)>();
-            var queue = new Queue<(int, int, int)>();
-            index[(0, 0, 0)] = 0;
-            list.Add((0, 0, 0));
-            queue.Enqueue((0, 0, 0));
-            var edges = new List<(int From, int Bit, (int, int, int) To)>();
-            while (queue.Count > 0)
-            {
-                var (n0, n1, last) = queue.Dequeue();
-                int from = index[(n0, n1, last)];
-                for (int bit = 0; bit <= 1; bit++)
-                {
-                    int a = n0, b = n1;
-                    ref int mine = ref bit == 0 ? ref a : ref b;
-                    ref int other = ref bit == 0 ? ref b : ref a;
-                    if (other >= 3) other = other / 2 + 1;
-                    mine = Math.Min(mine + 1, other < Cap.Length ? Cap[other] : Cap[^1]);
-                    var to = (a, b, a is >= 1 and <= 3 && b is >= 1 and <= 3 ? bit : 0);
-                    if (!index.ContainsKey(to))
-                    {
-                        index[to] = list.Count;
-                        list.Add(to);
-                        queue.Enqueue(to);
-                    }
-                    edges.Add((from, bit, to));
-                }
-            }
-            Count = list.Count;
-            Next = new byte[512];
-            foreach (var (from, bit, to) in edges) Next[2 * from + bit] = (byte)index[to];
-            Priority = new byte[256];
-            OneSided = new byte[256];
-            InitialProbabilities = new uint[256];
-            for (int s = 0; s < 256; s++)
-            {
-                var (n0, n1, _) = s < list.Count ? list[s] : (0, 0, 0);
-                Priority[s] = (byte)Math.Min(n0 + n1, 255);
-                OneSided[s] = (byte)((n0 == 0) != (n1 == 0) ? 1 : 0);
-                double p = (n1 + 0.4) / (n0 + n1 + 0.8);
-                InitialProbabilities[s] = (uint)(p * ((1 << 22) - 1)) << 10;
-            }
-            Reciprocal = new int[1024];
-            for (int n = 0; n < Reciprocal.Length; n++) Reciprocal[n] = 65536 * 2 / (2 * n + 3);
-        }
     }
 }

@@ -4,6 +4,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
+using static Xent.Coding.CmShared;
+
 namespace Xent.Coding;
 
 /// <summary>
@@ -51,6 +53,7 @@ internal struct CmModelV2 : ICostedBitModel
     private const int MatchMinimum = 6;
     private const uint CounterInit = 1u << 31;
     private const int MixerShift = 16;
+    private const int ApmRate = 7;                // the APM stages move 1/128 of the way to each bit
 
     private readonly byte[] _table;               // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase
     private readonly int _tableBase;
@@ -246,8 +249,8 @@ internal struct CmModelV2 : ICostedBitModel
 
         Learn(_weights1, _sel1, bit, _p1);
         Learn(_weights2, _sel2, bit, _p2);
-        LearnApm(_apm1, _apmIndex1, bit);
-        LearnApm(_apm2, _apmIndex2, bit);
+        LearnApm(_apm1, _apmIndex1, bit, ApmRate);
+        LearnApm(_apm2, _apmIndex2, bit, ApmRate);
 
         _c0 = (c0 << 1) | bit;
         _bitPosition++;
@@ -414,128 +417,6 @@ internal struct CmModelV2 : ICostedBitModel
                 int v = Unsafe.Add(ref w, i) + ((Unsafe.Add(ref x, i) * e + 0x4000) >> 15);
                 Unsafe.Add(ref w, i) = (short)Math.Clamp(v, short.MinValue, short.MaxValue);
             }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Stretch(uint counter) => Logistic.Stretch((int)(counter >> 20));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Train(ref uint counter, int bit, int limit)
-    {
-        uint c = counter;
-        int n = (int)(c & 1023);
-        int p = (int)(c >> 10);
-        int target = bit != 0 ? (1 << 22) - 1 : 0;
-        p += (int)(((long)(target - p) * States.Reciprocal[n]) >> 16);
-        if (n < limit) n++;
-        counter = ((uint)p << 10) | (uint)n;
-    }
-
-    private static int Apm(ushort[] table, int context, int p, out int index)
-    {
-        int s = Logistic.Stretch(p) + 2048;
-        int w = s & 127;
-        int at = context * 33 + (s >> 7);
-        index = at + (w >> 6);
-        return (table[at] * (128 - w) + table[at + 1] * w) >> 11;
-    }
-
-    private static void LearnApm(ushort[] table, int index, int bit)
-    {
-        const int Rate = 7;
-        int g = (bit << 16) + (bit << Rate) - bit - bit;
-        table[index] = (ushort)(table[index] + ((g - table[index]) >> Rate));
-    }
-
-    private static ushort[] InitApm(ushort[] table, int contexts = 256)
-    {
-        Span<ushort> row = stackalloc ushort[33];
-        for (int j = 0; j < 33; j++) row[j] = (ushort)(Logistic.Squash((j - 16) * 128) * 16);
-        for (int c = 0; c < contexts; c++) row.CopyTo(table.AsSpan(c * 33, 33));
-        return table;
-    }
-
-    private static uint Hash(uint a, uint b, uint order) =>
-        Mix(a * 0x9E3779B1u ^ Mix(b * 0x85EBCA77u + order * 0xC2B2AE3Du));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Mix(uint h)
-    {
-        h ^= h >> 16;
-        h *= 0x7FEB352Du;
-        h ^= h >> 15;
-        h *= 0x846CA68Bu;
-        h ^= h >> 16;
-        return h;
-    }
-
-    /// <summary>The bit-history state machine, built once: states are the pairs (n0, n1) reachable from (0, 0) under the update
-    /// rule, numbered in the order a breadth-first walk from (0, 0) (state 0) meets them.</summary>
-    private static class States
-    {
-        // The largest count of the bit just seen, given the other count (after discounting).
-        private static ReadOnlySpan<byte> Cap => [44, 30, 18, 12, 8, 6, 5, 4];
-
-        /// <summary>Next[2·s + bit]: the state after <c>bit</c> in state s.</summary>
-        public static readonly byte[] Next;
-
-        /// <summary>n0 + n1 of each state: how much history it holds (the slot with the least is replaced first).</summary>
-        public static readonly byte[] Priority;
-
-        /// <summary>The initial state map: (n1 + 0.4) / (n0 + n1 + 0.8) in the 22-bit probability with a zero count.</summary>
-        public static readonly uint[] InitialProbabilities;
-
-        /// <summary>65536·2 / (2n + 3): the counter's step 1/(n + 1.5) for a count n.</summary>
-        public static readonly int[] Reciprocal;
-
-        public static int Count;
-
-
-        static States()
-        {
-            var index = new Dictionary<(int, int, int), int>();
-            var list = new List<(int N0, int N1, int Last)>();
-            var queue = new Queue<(int, int, int)>();
-            index[(0, 0, 0)] = 0;
-            list.Add((0, 0, 0));
-            queue.Enqueue((0, 0, 0));
-            var edges = new List<(int From, int Bit, (int, int, int) To)>();
-            while (queue.Count > 0)
-            {
-                var (n0, n1, last) = queue.Dequeue();
-                int from = index[(n0, n1, last)];
-                for (int bit = 0; bit <= 1; bit++)
-                {
-                    int a = n0, b = n1;
-                    ref int mine = ref bit == 0 ? ref a : ref b;
-                    ref int other = ref bit == 0 ? ref b : ref a;
-                    if (other >= 3) other = other / 2 + 1;
-                    mine = Math.Min(mine + 1, other < Cap.Length ? Cap[other] : Cap[^1]);
-                    var to = (a, b, a is >= 1 and <= 3 && b is >= 1 and <= 3 ? bit : 0);
-                    if (!index.ContainsKey(to))
-                    {
-                        index[to] = list.Count;
-                        list.Add(to);
-                        queue.Enqueue(to);
-                    }
-                    edges.Add((from, bit, to));
-                }
-            }
-            Count = list.Count;
-            Next = new byte[512];
-            foreach (var (from, bit, to) in edges) Next[2 * from + bit] = (byte)index[to];
-            Priority = new byte[256];
-            InitialProbabilities = new uint[256];
-            for (int s = 0; s < 256; s++)
-            {
-                var (n0, n1, _) = s < list.Count ? list[s] : (0, 0, 0);
-                Priority[s] = (byte)Math.Min(n0 + n1, 255);
-                double p = (n1 + 0.4) / (n0 + n1 + 0.8);
-                InitialProbabilities[s] = (uint)(p * ((1 << 22) - 1)) << 10;
-            }
-            Reciprocal = new int[1024];
-            for (int n = 0; n < Reciprocal.Length; n++) Reciprocal[n] = 65536 * 2 / (2 * n + 3);
         }
     }
 }

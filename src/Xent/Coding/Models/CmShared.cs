@@ -1,0 +1,206 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Xent.Coding;
+
+/// <summary>
+/// The parts the context-mixing models of format versions 2, 3 and 4 (<see cref="CmModelV2"/>, <see cref="CmModelV3"/>,
+/// <see cref="CmModel"/>) have in common, written once: the bit-history state machine, the adaptive counters, the APM stage,
+/// the hashes, and the 32-input mixer row of versions 3 and 4. Every old version's bitstream depends on these integers, so a
+/// change here is a format change for all of them — the golden files of each version in tests/ pin it; a newer model that
+/// needs something different gets its own.
+/// </summary>
+internal static class CmShared
+{
+    /// <summary>Inputs per mixer row in versions 3 and 4 (padded; one 256-bit pair of vpmaddwd).</summary>
+    public const int Width = 32;
+
+    /// <summary>Σ x·w over a mixer row of <see cref="Width"/> inputs, in the stretch domain (weights: 1.0 = 2^13), clamped to
+    /// ±2047. AVX2: vpmaddwd; otherwise the same integers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Dot(short[] weights, int at, short[] inputs)
+    {
+        ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
+        ref short x = ref MemoryMarshal.GetArrayDataReference(inputs);
+        int sum;
+        if (Avx2.IsSupported)
+        {
+            var products = Avx2.Add(
+                Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref w)),
+                Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x, 16), Vector256.LoadUnsafe(ref w, 16)));
+            sum = Vector256.Sum(products);
+        }
+        else
+        {
+            sum = 0;
+            for (int i = 0; i < Width; i++) sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref w, i);
+        }
+        return Math.Clamp(sum >> 13, -2047, 2047);
+    }
+
+    /// <summary>w += round(x·e / 2^15) over a mixer row, saturating at the short range (AVX2: vpmulhrsw + vpaddsw; otherwise
+    /// the same integers); e is the error times the model's learning rate.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Learn(short[] weights, int at, short[] inputs, int e)
+    {
+        ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
+        ref short x = ref MemoryMarshal.GetArrayDataReference(inputs);
+        if (Avx2.IsSupported)
+        {
+            var error = Vector256.Create((short)e);
+            Avx2.AddSaturate(Vector256.LoadUnsafe(ref w), Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x), error)).StoreUnsafe(ref w);
+            Avx2.AddSaturate(Vector256.LoadUnsafe(ref w, 16), Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x, 16), error)).StoreUnsafe(ref w, 16);
+        }
+        else
+        {
+            for (int i = 0; i < Width; i++)
+            {
+                int v = Unsafe.Add(ref w, i) + ((Unsafe.Add(ref x, i) * e + 0x4000) >> 15);
+                Unsafe.Add(ref w, i) = (short)Math.Clamp(v, short.MinValue, short.MaxValue);
+            }
+        }
+    }
+
+    // Eight classes of a byte for the third mixer's selector: lower/upper letter, digit, space, newline, punctuation, control, high.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ByteClass(int c) => c switch
+    {
+        >= 'a' and <= 'z' => 0,
+        >= 'A' and <= 'Z' => 1,
+        >= '0' and <= '9' => 2,
+        ' ' => 3,
+        '\n' => 4,
+        >= 0x80 => 7,
+        < 0x20 => 6,
+        _ => 5,
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Stretch(uint counter) => Logistic.Stretch((int)(counter >> 20));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Train(ref uint counter, int bit, int limit)
+    {
+        uint c = counter;
+        int n = (int)(c & 1023);
+        int p = (int)(c >> 10);
+        int target = bit != 0 ? (1 << 22) - 1 : 0;
+        p += (int)(((long)(target - p) * States.Reciprocal[n]) >> 16);
+        if (n < limit) n++;
+        counter = ((uint)p << 10) | (uint)n;
+    }
+
+    public static int Apm(ushort[] table, int context, int p, out int index)
+    {
+        int s = Logistic.Stretch(p) + 2048;
+        int w = s & 127;
+        int at = context * 33 + (s >> 7);
+        index = at + (w >> 6);
+        return (table[at] * (128 - w) + table[at + 1] * w) >> 11;
+    }
+
+    /// <summary>Moves an APM entry towards the bit by 1/2^rate.</summary>
+    public static void LearnApm(ushort[] table, int index, int bit, int rate)
+    {
+        int g = (bit << 16) + (bit << rate) - bit - bit;
+        table[index] = (ushort)(table[index] + ((g - table[index]) >> rate));
+    }
+
+    public static ushort[] InitApm(ushort[] table, int contexts = 256)
+    {
+        Span<ushort> row = stackalloc ushort[33];
+        for (int j = 0; j < 33; j++) row[j] = (ushort)(Logistic.Squash((j - 16) * 128) * 16);
+        for (int c = 0; c < contexts; c++) row.CopyTo(table.AsSpan(c * 33, 33));
+        return table;
+    }
+
+    public static uint Hash(uint a, uint b, uint order) =>
+        Mix(a * 0x9E3779B1u ^ Mix(b * 0x85EBCA77u + order * 0xC2B2AE3Du));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x7FEB352Du;
+        h ^= h >> 15;
+        h *= 0x846CA68Bu;
+        h ^= h >> 16;
+        return h;
+    }
+
+    /// <summary>The bit-history state machine, built once: states are the pairs (n0, n1) reachable from (0, 0) under the update
+    /// rule, numbered in the order a breadth-first walk from (0, 0) (state 0) meets them.</summary>
+    public static class States
+    {
+        // The largest count of the bit just seen, given the other count (after discounting).
+        private static ReadOnlySpan<byte> Cap => [44, 30, 18, 12, 8, 6, 5, 4];
+
+        /// <summary>Next[2·s + bit]: the state after <c>bit</c> in state s.</summary>
+        public static readonly byte[] Next;
+
+        /// <summary>n0 + n1 of each state: how much history it holds (the slot with the least is replaced first).</summary>
+        public static readonly byte[] Priority;
+
+        /// <summary>1 for a state that has seen bits of one value only (n0 = 0 or n1 = 0, not both), else 0.</summary>
+        public static readonly byte[] OneSided;
+
+        /// <summary>The initial state map: (n1 + 0.4) / (n0 + n1 + 0.8) in the 22-bit probability with a zero count.</summary>
+        public static readonly uint[] InitialProbabilities;
+
+        /// <summary>65536·2 / (2n + 3): the counter's step 1/(n + 1.5) for a count n.</summary>
+        public static readonly int[] Reciprocal;
+
+        public static int Count;
+
+
+        static States()
+        {
+            var index = new Dictionary<(int, int, int), int>();
+            var list = new List<(int N0, int N1, int Last)>();
+            var queue = new Queue<(int, int, int)>();
+            index[(0, 0, 0)] = 0;
+            list.Add((0, 0, 0));
+            queue.Enqueue((0, 0, 0));
+            var edges = new List<(int From, int Bit, (int, int, int) To)>();
+            while (queue.Count > 0)
+            {
+                var (n0, n1, last) = queue.Dequeue();
+                int from = index[(n0, n1, last)];
+                for (int bit = 0; bit <= 1; bit++)
+                {
+                    int a = n0, b = n1;
+                    ref int mine = ref bit == 0 ? ref a : ref b;
+                    ref int other = ref bit == 0 ? ref b : ref a;
+                    if (other >= 3) other = other / 2 + 1;
+                    mine = Math.Min(mine + 1, other < Cap.Length ? Cap[other] : Cap[^1]);
+                    var to = (a, b, a is >= 1 and <= 3 && b is >= 1 and <= 3 ? bit : 0);
+                    if (!index.ContainsKey(to))
+                    {
+                        index[to] = list.Count;
+                        list.Add(to);
+                        queue.Enqueue(to);
+                    }
+                    edges.Add((from, bit, to));
+                }
+            }
+            Count = list.Count;
+            Next = new byte[512];
+            foreach (var (from, bit, to) in edges) Next[2 * from + bit] = (byte)index[to];
+            Priority = new byte[256];
+            OneSided = new byte[256];
+            InitialProbabilities = new uint[256];
+            for (int s = 0; s < 256; s++)
+            {
+                var (n0, n1, _) = s < list.Count ? list[s] : (0, 0, 0);
+                Priority[s] = (byte)Math.Min(n0 + n1, 255);
+                OneSided[s] = (byte)((n0 == 0) != (n1 == 0) ? 1 : 0);
+                double p = (n1 + 0.4) / (n0 + n1 + 0.8);
+                InitialProbabilities[s] = (uint)(p * ((1 << 22) - 1)) << 10;
+            }
+            Reciprocal = new int[1024];
+            for (int n = 0; n < Reciprocal.Length; n++) Reciprocal[n] = 65536 * 2 / (2 * n + 3);
+        }
+    }
+}
