@@ -75,10 +75,8 @@ internal static class LoglossCommand
             var distinctLookup = distinct.GetAlternateLookup<ReadOnlySpan<char>>();
             var row = new double[classes];
             var cancellation = CliSession.Current.Cancellation;
-            // A file shows the fraction of its bytes read; standard input (length unknown) the indeterminate bar.
-            WorkProgress.Run($"reading {csv.Source}", csv.Length, report =>
+            WorkProgress.Reading($"reading {csv.Source}", csv, () =>
             {
-                if (WorkProgress.IsShown) csv.Progress = report;
                 while (cursor.Read())
                 {
                     if ((cursor.Line & 4095) == 0) cancellation.ThrowIfCancellationRequested();

@@ -122,9 +122,8 @@ internal static class PredictCommand
                 RunRows(csv, bad, onRow, onStart);
                 return;
             }
-            WorkProgress.Run($"scoring {csv.Source}", (csv as CsvTableReader)?.Length, report =>
+            WorkProgress.Reading($"scoring {csv.Source}", csv, () =>
             {
-                if (WorkProgress.IsShown && csv is CsvTableReader file) file.Progress = report;
                 RunRows(csv, bad, onRow, onStart);
                 return 0;
             });

@@ -58,12 +58,7 @@ internal static class TrainCommand
                 if (featureNames.Length == 0) throw new UsageException($"{csv.Source}: no feature columns besides '{targetName}'.");
                 if (featureNames.Contains(targetName)) throw new UsageException($"--features names the target column '{targetName}'.");
                 var names = featureNames;
-                // A file shows the fraction of its bytes read; standard input (length unknown) the indeterminate bar.
-                data = WorkProgress.Run($"reading {csv.Source}", csv.Length, report =>
-                {
-                    if (WorkProgress.IsShown) csv.Progress = report;
-                    return FeatureMatrix.Read(csv, names, targetName, bad);
-                });
+                data = WorkProgress.Reading($"reading {csv.Source}", csv, () => FeatureMatrix.Read(csv, names, targetName, bad));
             }
             var labels = data.Labels!;
             var classNames = labels.Distinct().Order(StringComparer.Ordinal).ToArray();

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Xent.Data;
 
 namespace Xent.Cli.Rendering;
 
@@ -51,6 +52,15 @@ internal static class WorkProgress
             return result;
         });
     }
+
+    /// <summary>Runs <paramref name="work"/>, which reads <paramref name="table"/>, under a bar of the bytes read of a CSV file
+    /// against its length; other sources, and standard input (length unknown), get the indeterminate bar.</summary>
+    public static T Reading<T>(string description, TableReader table, Func<T> work) =>
+        Run(description, (table as CsvTableReader)?.Length, report =>
+        {
+            if (IsShown && table is CsvTableReader csv) csv.Progress = report;
+            return work();
+        });
 
     /// <summary>Inputs larger than this (50 MB) get a progress bar in the commands that stream files through (compress,
     /// decompress, bits); smaller ones finish before a bar is worth drawing.</summary>
