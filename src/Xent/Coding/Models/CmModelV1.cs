@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
+using static Xent.Coding.CmShared;
+
 namespace Xent.Coding;
 
 /// <summary>
@@ -37,8 +39,8 @@ internal struct CmModelV1 : ICostedBitModel
     private const int MatchInput = 2 + Hashed;
     private const int Bias = 256;
     private const uint CounterInit = 1u << 31;
+    private const int ApmRate = 7;
 
-    private static readonly int[] Reciprocal = BuildReciprocal();
 
     private readonly CmStages _stages;
     private readonly int _hashedLimit;
@@ -113,8 +115,8 @@ internal struct CmModelV1 : ICostedBitModel
         _weights2 = new int[256 * Inputs];
         _weights1.AsSpan().Fill(1 << 14);
         _weights2.AsSpan().Fill(1 << 14);
-        _apm1 = NewApm(256);
-        _apm2 = NewApm(1 << 16);
+        _apm1 = InitApm(new ushort[256 * 33]);
+        _apm2 = InitApm(new ushort[(1 << 16) * 33], 1 << 16);
 
         int historyBits = Math.Clamp(64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1), 4, 24);
         _history = new byte[1 << historyBits];
@@ -213,8 +215,8 @@ internal struct CmModelV1 : ICostedBitModel
         if ((_stages & CmStages.SecondMixer) != 0) Learn(_weights2, (int)(_c4 & 0xFF) * Inputs, bit, _p2);
         if ((_stages & CmStages.Apm) != 0)
         {
-            LearnApm(_apm1, _apmIndex1, bit);
-            LearnApm(_apm2, _apmIndex2, bit);
+            LearnApm(_apm1, _apmIndex1, bit, ApmRate);
+            LearnApm(_apm2, _apmIndex2, bit, ApmRate);
         }
 
         _c0 = (c0 << 1) | bit;
@@ -341,69 +343,6 @@ internal struct CmModelV1 : ICostedBitModel
         var w = weights.AsSpan(at, Inputs);
         var x = _x.AsSpan(0, Inputs);
         for (int i = 0; i < x.Length; i++) w[i] += (x[i] * error + 2048) >> 12;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Stretch(uint counter) => Logistic.Stretch((int)(counter >> 20));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Train(ref uint counter, int bit, int limit)
-    {
-        uint c = counter;
-        int n = (int)(c & 1023);
-        long p = c >> 10;
-        long target = bit != 0 ? (1 << 22) - 1 : 0;
-        p += ((target - p) * Reciprocal[n]) >> 16;
-        if (n < limit) n++;
-        counter = ((uint)p << 10) | (uint)n;
-    }
-
-    private static int Apm(ushort[] table, int context, int p, out int index)
-    {
-        int s = Logistic.Stretch(p) + 2048;
-        int w = s & 127;
-        int at = context * 33 + (s >> 7);
-        index = at + (w >> 6);
-        return (table[at] * (128 - w) + table[at + 1] * w) >> 11;
-    }
-
-    private static void LearnApm(ushort[] table, int index, int bit)
-    {
-        const int Rate = 7;
-        int g = (bit << 16) + (bit << Rate) - bit - bit;
-        table[index] = (ushort)(table[index] + ((g - table[index]) >> Rate));
-    }
-
-    private static ushort[] NewApm(int contexts)
-    {
-        var table = new ushort[contexts * 33];
-        for (int j = 0; j < 33; j++)
-        {
-            ushort v = (ushort)(Logistic.Squash((j - 16) * 128) * 16);
-            for (int c = 0; c < contexts; c++) table[c * 33 + j] = v;
-        }
-        return table;
-    }
-
-    private static uint Hash(uint a, uint b, uint order) =>
-        Mix(a * 0x9E3779B1u ^ Mix(b * 0x85EBCA77u + order * 0xC2B2AE3Du));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Mix(uint h)
-    {
-        h ^= h >> 16;
-        h *= 0x7FEB352Du;
-        h ^= h >> 15;
-        h *= 0x846CA68Bu;
-        h ^= h >> 16;
-        return h;
-    }
-
-    private static int[] BuildReciprocal()
-    {
-        var r = new int[1024];
-        for (int n = 0; n < r.Length; n++) r[n] = (int)(65536 * 2 / (2 * n + 3));
-        return r;
     }
 }
 
