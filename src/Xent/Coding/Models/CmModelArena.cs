@@ -15,7 +15,7 @@ internal sealed class CmModelArena
     private byte[]? _table;
     internal uint[]? StateMaps, T0, T1, MatchCounters, ContextHash;
     internal short[]? Weights1, Weights2, Weights3, Weights4, X;
-    internal ushort[]? Apm1, Apm2, Indirect2, Indirect1;
+    internal ushort[]? Apm1, Apm2, Apm3, Indirect2, Indirect1;
     internal byte[]? History;
     internal int[]? MatchTable, Slot, State;
 

@@ -1,0 +1,472 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+using static Xent.Coding.CmShared;
+
+namespace Xent.Coding;
+
+/// <summary>
+/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 3 of the CM block format): an order-0 and an
+/// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
+/// with the previous one) holding bit-history states, and a match model; their stretched predictions (and, for a hashed
+/// context whose history is one-sided, that prediction again as a second input) are mixed by four small logistic neural
+/// mixers whose outputs are averaged (weights chosen by the partial current byte and whether a match is predicting, by the
+/// previous byte, by the match length and the classes of the two previous bytes, and by the byte before the previous one;
+/// 16-bit weights, AVX2 when present, the same integers without it) and refined by two adaptive probability maps (SSE).
+/// Predictions are 12-bit probabilities that the next bit is 1.
+/// </summary>
+/// <remarks>
+/// <para>Bits of a byte are modelled most significant first; the context of a bit is the previous bytes plus the bits of the
+/// current byte already seen. Each hashed context selects, at the start of each nibble, a 16-byte slot (a check byte and 15
+/// one-byte bit-history states, one per node of the nibble's binary tree) among the four slots of one 64-byte cache line,
+/// so the model takes at most one cache miss per context per nibble; on a miss the slot whose history is shortest is
+/// replaced.</para>
+/// <para>A bit-history state stands for a pair of discounted counts (n0, n1) of the zeros and ones seen in its context —
+/// when a bit comes, its count goes up and the other count, when above 2, is roughly halved, so the state favours recent
+/// bits — plus the last bit while both counts are small. <see cref="StateCount"/> states in all; each context has an
+/// adaptive map from state to probability (a "state map"), learnt on the data, so what a history predicts is measured, not
+/// assumed.</para>
+/// <para>All arithmetic is integer, so the encoder and the decoder compute the same prediction on every machine. The model
+/// is the whole of a block's state: it starts fresh for each block and sees the bytes of that block only. Memory:
+/// <see cref="MemoryBytes"/>.</para>
+/// </remarks>
+public struct CmModelV5 : ICostedBitModel
+{
+    /// <summary>The lowest level: hashed tables of 2^17 bytes per context.</summary>
+    public const int MinLevel = 1;
+
+    /// <summary>The highest level: hashed tables of 2^25 bytes (32 MiB) per context, about 200 MiB in all for a long block.</summary>
+    public const int MaxLevel = 9;
+
+    /// <summary>The default level: hashed tables of 2^23 bytes (8 MiB) per context, about 60 MiB in all for a long block.</summary>
+    public const int DefaultLevel = 7;
+
+    /// <summary>The number of bit-history states.</summary>
+    internal static int StateCount => States.Count;
+
+    private const int Hashed = 12;                // orders 2, 3, 4, 6, the word pair, the word, 2 column contexts, indirect, line head, 2 shapes
+    private const int Width = CmShared.Width;      // mixer inputs, padded: order 0, order 1, 2 × 12 hashed, match ×2, bias
+    private const int RunInput = 2 + Hashed;      // per hashed context: its stretch again when its history is one-sided
+    private const int MatchInput = RunInput + Hashed;
+    private const int BiasInput = MatchInput + 2;
+    private const int MatchMinimum = 6;
+    private const int ApmMatchContexts = 16 << 9;   // APM 1: match length 0 … 15 × predicted bit × c0
+    private const uint CounterInit = 1u << 31;
+    private const int MixerShift = 16;
+    private const int ApmRate = 6;                // the APM stages move 1/64 of the way to each bit
+    private const int Apm3Bits = 12;              // APM 3: 2^12 contexts, a hash of the last 8 bytes' shape and c0
+
+    private readonly byte[] _table;               // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase
+    private readonly int _tableBase;
+    private readonly int _tableBits;
+    private readonly uint[] _stateMaps;           // Hashed × 256 counters: probability of a 1 in each state, per context
+    private readonly uint[] _t0;
+    private readonly uint[] _t1;
+
+    private readonly short[] _weights1;
+    private readonly short[] _weights2;
+    private readonly short[] _weights3;
+    private readonly short[] _weights4;
+    private readonly short[] _x;
+    private readonly ushort[] _apm1;
+    private readonly ushort[] _apm2;
+    private readonly int _apm2Mask;
+
+    private readonly byte[] _history;
+    private readonly int _historyMask;
+    private readonly int[] _matchTable;
+    private readonly int _matchShift;
+    private readonly uint[] _matchCounters;
+
+    private readonly uint[] _contextHash;
+    private readonly int[] _slot;                 // per hashed context: the table index of its current 16-byte slot
+    private readonly int[] _state;                // per hashed context: the state read by P
+
+    private int _c0;
+    private int _bitPosition;
+    private int _nibble;
+    private uint _c4;
+    private uint _c8;
+    private uint _word;
+    private uint _previousWord;
+    private int _position;
+    private int _matchPointer;
+    private int _matchLength;
+    private int _matchSlot;
+    private int _sel2;
+    private int _sel1;
+    private int _sel3;
+    private int _sel4;
+    private int _st4;
+    private int _p4;
+    private int _st1;
+    private int _st2;
+    private int _st3;
+    private int _p1;
+    private int _p2;
+    private int _p3;
+    private int _apmIndex1;
+    private int _lineStart;                       // the position of the current line's first byte
+    private int _previousLineStart;
+    private uint _column;                         // bytes since the last newline
+    private uint _above;                          // the byte at the same column in the previous line (0 past its end)
+    private uint _aboveAround;                    // that byte with its two neighbours in the previous line
+    private uint _lineHead;                       // the current line's first bytes (up to 3)
+    private readonly ushort[] _indirect2;         // per order-2 context: the last two bytes that followed it
+    private int _apmIndex2;
+    private readonly ushort[] _apm3;
+    private int _apmIndex3;
+    private uint _apm3Key;                        // the hash of _shapes that keys APM 3, with c0 added per bit
+    private ulong _shapes;                        // the class of each of the last 8 bytes: '0' digit, 'a' lower, 'A' upper, else itself
+    private ulong _tokens;                        // the last 8 classes, a run of digits (or of lower or upper letters) counted once
+    private int _p;
+
+    /// <summary>A fresh model for a block of <paramref name="length"/> bytes at <paramref name="level"/> (1 … 9): the hashed tables
+    /// hold 2^(16 + level) bytes each, or fewer when the block is short (never more than the block can fill), so a small block
+    /// costs little memory.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
+    /// <param name="level">1 … 9; the hashed tables hold up to 2^(16 + level) bytes each.</param>
+    /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
+    public CmModelV5(int level, int length) : this(level, length, null) { }
+
+    /// <summary>A fresh model, as <see cref="CmModelV5(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
+    /// not reallocated) when it is given: the model then predicts exactly as a freshly allocated one. The arena serves one model
+    /// at a time.</summary>
+    internal CmModelV5(int level, int length, CmModelArena? arena)
+    {
+        if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
+        if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
+        arena ??= new CmModelArena();
+        _tableBits = TableBits(level, length);
+        _table = arena.Table(Hashed << _tableBits, out _tableBase);
+        _stateMaps = CmModelArena.Reuse(ref arena.StateMaps, Hashed * 256);
+        for (int i = 0; i < Hashed; i++) States.InitialProbabilities.CopyTo(_stateMaps.AsSpan(i * 256, 256));
+        _t0 = CmModelArena.Reuse(ref arena.T0, 256);
+        _t1 = CmModelArena.Reuse(ref arena.T1, 1 << 16);
+        _t0.AsSpan().Fill(CounterInit);
+        _t1.AsSpan().Fill(CounterInit);
+
+        _weights1 = InitWeights(CmModelArena.Reuse(ref arena.Weights1, 512 * Width));
+        _weights2 = InitWeights(CmModelArena.Reuse(ref arena.Weights2, 256 * Width));
+        _weights3 = InitWeights(CmModelArena.Reuse(ref arena.Weights3, 256 * Width));
+        _weights4 = InitWeights(CmModelArena.Reuse(ref arena.Weights4, 256 * Width));
+
+        _x = CmModelArena.Reuse(ref arena.X, Width);
+        _x.AsSpan().Clear();
+        _x[BiasInput] = 256;
+        _apm1 = InitApm(CmModelArena.Reuse(ref arena.Apm1, ApmMatchContexts * 33), ApmMatchContexts);
+        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
+        _apm2Mask = (1 << apm2Bits) - 1;
+        _apm3 = InitApm(CmModelArena.Reuse(ref arena.Apm3, (1 << Apm3Bits) * 33), 1 << Apm3Bits);
+        _indirect2 = CmModelArena.Reuse(ref arena.Indirect2, 1 << 16);
+        _indirect2.AsSpan().Clear();
+
+        int historyBits = Math.Clamp(BitBits(length), 4, 24);
+        _history = CmModelArena.Reuse(ref arena.History, 1 << historyBits);
+        _history.AsSpan(0, 1 << historyBits).Clear();
+        _historyMask = (1 << historyBits) - 1;
+        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        _matchTable = CmModelArena.Reuse(ref arena.MatchTable, 1 << matchBits);
+        _matchTable.AsSpan(0, 1 << matchBits).Clear();
+        _matchShift = 32 - matchBits;
+        _matchCounters = CmModelArena.Reuse(ref arena.MatchCounters, 64);
+        _matchCounters.AsSpan().Fill(CounterInit);
+
+        _contextHash = CmModelArena.Reuse(ref arena.ContextHash, Hashed);
+        _slot = CmModelArena.Reuse(ref arena.Slot, Hashed);
+        _state = CmModelArena.Reuse(ref arena.State, Hashed);
+        _state.AsSpan().Clear();
+        _c0 = 1;
+        _nibble = 1;
+        _matchSlot = -1;
+        ByteContexts();
+        NibbleSlots();
+    }
+
+    /// <summary>The bytes of memory a model for a block of <paramref name="length"/> bytes at <paramref name="level"/> allocates
+    /// (within a few KiB): what a decoder must be allowed to spend to decode such a block.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
+    /// <param name="level">1 … 9, as for the constructor.</param>
+    /// <param name="length">The block's length in bytes (≥ 0).</param>
+    public static long MemoryBytes(int level, int length)
+    {
+        if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
+        if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
+        int historyBits = Math.Clamp(BitBits(length), 4, 24);
+        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
+            + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts + (1 << Apm3Bits)) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width
+            + 2L * (1 << 16) + 3L * 4 * Hashed + 4L * 64 + 2L * Width;
+    }
+
+    // ⌈log2 length⌉ (0 for 0 and 1).
+    private static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
+
+    // Two nibbles per byte, a 16-byte slot each: 32 bytes of table per byte at most; 2^12 … 2^(16 + level).
+    private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
+
+    /// <inheritdoc/>
+    public int P()
+    {
+        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
+        int c0 = _c0;
+        int c1 = (int)(_c4 & 0xFF);
+        x = (short)Stretch(_t0[c0]);
+        Unsafe.Add(ref x, 1) = (short)Stretch(_t1[(c1 << 8) | c0]);
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref uint maps = ref MemoryMarshal.GetArrayDataReference(_stateMaps);
+        ref byte oneSided = ref MemoryMarshal.GetArrayDataReference(States.OneSided);
+        for (int i = 0; i < Hashed; i++)
+        {
+            int s = Unsafe.Add(ref table, _slot[i] + _nibble);
+            _state[i] = s;
+            int p12 = (int)(Unsafe.Add(ref maps, (i << 8) | s) >> 20);
+            int st = Logistic.Stretch(p12);
+            Unsafe.Add(ref x, 2 + i) = (short)st;
+            Unsafe.Add(ref x, RunInput + i) = (short)(st * Unsafe.Add(ref oneSided, s));
+        }
+        _matchSlot = -1;
+        Unsafe.Add(ref x, MatchInput) = 0;
+        Unsafe.Add(ref x, MatchInput + 1) = 0;
+        if (_matchLength > 0)
+        {
+            int expected = _history[_matchPointer & _historyMask] | 256;
+            if (expected >> (8 - _bitPosition) == c0)
+            {
+                int bit = (expected >> (7 - _bitPosition)) & 1;
+                _matchSlot = (Math.Min(_matchLength, 31) << 1) | bit;
+                Unsafe.Add(ref x, MatchInput) = (short)Stretch(_matchCounters[_matchSlot]);
+                int strength = Math.Min(_matchLength, 32) << 5;
+                Unsafe.Add(ref x, MatchInput + 1) = (short)(bit != 0 ? strength : -strength);
+            }
+            // The byte differs from the match's: predict nothing more in it (EndByte decides whether the match recovers).
+        }
+
+        _sel1 = (c0 | (_matchSlot >= 0 ? 256 : 0)) * Width;
+        _st1 = Dot(_weights1, _sel1);
+        _p1 = Logistic.Squash(_st1);
+        _sel2 = c1 * Width;
+        _st2 = Dot(_weights2, _sel2);
+        _p2 = Logistic.Squash(_st2);
+        int lengthBucket = _matchSlot < 0 ? 0 : _matchLength < 16 ? 1 : _matchLength < 32 ? 2 : 3;
+        _sel3 = ((lengthBucket << 6) | (ByteClass(c1) << 3) | ByteClass((int)(_c4 >> 8) & 0xFF)) * Width;
+        _st3 = Dot(_weights3, _sel3);
+        _p3 = Logistic.Squash(_st3);
+        int columnBucket = _column == 0 ? 0 : _column < 4 ? 1 : _column < 16 ? 2 : 3;
+        _sel4 = ((columnBucket << 6) | (ByteClass((int)_above) << 3) | ByteClass(c1)) * Width;
+        _st4 = Dot(_weights4, _sel4);
+        _p4 = Logistic.Squash(_st4);
+        int p = Logistic.Squash((_st1 + _st2 + _st3 + _st4) >> 2);
+
+        // APM 1: keyed by c0, and while the match model predicts, by its length (up to 15) and predicted bit as well.
+        int apm1Context = _matchSlot < 0 ? c0 : (Math.Min(_matchLength, 15) << 9) | ((_matchSlot & 1) << 8) | c0;
+        int a1 = Apm(_apm1, apm1Context, p, out _apmIndex1);
+        int a2 = Apm(_apm2, ((c1 << 8) | c0) & _apm2Mask, p, out _apmIndex2);
+        int a3 = Apm(_apm3, (int)(Mix(_apm3Key + (uint)c0 * 0x6F4F2A4Bu) >> (32 - Apm3Bits)), p, out _apmIndex3);
+        p = (p + 2 * a1 + 3 * a2 + 2 * a3 + 4) >> 3;
+        _p = Math.Clamp(p, 1, 4095);
+        return _p;
+    }
+
+    /// <inheritdoc/>
+    public void Update(int bit)
+    {
+        int c0 = _c0;
+        int c1 = (int)(_c4 & 0xFF);
+        Train(ref _t0[c0], bit, 1023);
+        Train(ref _t1[(c1 << 8) | c0], bit, 1023);
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref uint maps = ref MemoryMarshal.GetArrayDataReference(_stateMaps);
+        ref byte next = ref MemoryMarshal.GetArrayDataReference(States.Next);
+        for (int i = 0; i < Hashed; i++)
+        {
+            int s = _state[i];
+            Train(ref Unsafe.Add(ref maps, (i << 8) | s), bit, 1023);
+            Unsafe.Add(ref table, _slot[i] + _nibble) = Unsafe.Add(ref next, (s << 1) | bit);
+        }
+        if (_matchSlot >= 0) Train(ref _matchCounters[_matchSlot], bit, 1023);
+
+        Learn(_weights1, _sel1, bit, _p1);
+        Learn(_weights2, _sel2, bit, _p2);
+        Learn(_weights3, _sel3, bit, _p3);
+        Learn(_weights4, _sel4, bit, _p4);
+        LearnApm(_apm1, _apmIndex1, bit, ApmRate);
+        LearnApm(_apm2, _apmIndex2, bit, ApmRate);
+        LearnApm(_apm3, _apmIndex3, bit, ApmRate);
+
+        _c0 = (c0 << 1) | bit;
+        _bitPosition++;
+        if (_bitPosition == 8)
+        {
+            EndByte((byte)_c0);
+            _c0 = 1;
+            _bitPosition = 0;
+            _nibble = 1;
+            NibbleSlots();
+        }
+        else if (_bitPosition == 4)
+        {
+            _nibble = 1;
+            NibbleSlots();
+        }
+        else _nibble = (_nibble << 1) | bit;
+    }
+
+    /// <summary>−log2 of the probability the last <see cref="P"/> gave <paramref name="bit"/>, in bits.</summary>
+    internal readonly double CodeLength(int bit) => Logistic.Cost[bit != 0 ? _p : 4096 - _p];
+
+    readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
+
+    private void EndByte(byte b)
+    {
+        _history[_position & _historyMask] = b;
+        _position++;
+        _c8 = (_c8 << 8) | (_c4 >> 24);
+        _indirect2[_c4 & 0xFFFF] = (ushort)(_indirect2[_c4 & 0xFFFF] << 8 | b);
+        _c4 = (_c4 << 8) | b;
+        if (b == '\n') { _previousLineStart = _lineStart; _lineStart = _position; }
+        _column = (uint)(_position - _lineStart);
+        _above = _column < (uint)(_lineStart - _previousLineStart) ? _history[(_previousLineStart + (int)_column) & _historyMask] : 0u;
+        if (_column <= 2) _lineHead = (_lineHead << 8 | b) & 0xFFFFFF;
+        if (_column == 0) _lineHead = 0;
+        uint aboveNext = _column + 1 < (uint)(_lineStart - _previousLineStart) ? _history[(_previousLineStart + (int)_column + 1) & _historyMask] : 0u;
+        uint abovePrev = _column >= 1 && _column - 1 < (uint)(_lineStart - _previousLineStart) ? _history[(_previousLineStart + (int)_column - 1) & _historyMask] : 0u;
+        _aboveAround = abovePrev << 16 | _above << 8 | aboveNext;
+
+        // The byte's class: the shape of dates, version numbers, e-mail addresses and indented lists, whatever the digits
+        // and letters in them.
+        ulong shape = (uint)(b - '0') < 10u ? '0' : (uint)(b - 'a') < 26u ? 'a' : (uint)(b - 'A') < 26u ? 'A' : b;
+        _shapes = _shapes << 8 | shape;
+        if (shape != (_tokens & 0xFF) || shape is not ('0' or 'a' or 'A')) _tokens = _tokens << 8 | shape;
+        int lower = b | 0x20;
+        if (lower is >= 'a' and <= 'z' || b >= 0x80)
+        {
+            _word = (_word + (uint)(b >= 0x80 ? b : lower) + 1) * 0x2F0B4E35u;
+        }
+        else if (_word != 0)
+        {
+            _previousWord = _word;
+            _word = 0;
+        }
+
+        // Match model: follow the current match, or look the last six bytes up.
+        if (_matchLength > 0)
+        {
+            if (_history[_matchPointer & _historyMask] == b)
+            {
+                _matchLength = Math.Min(_matchLength + 1, 65535);
+                _matchPointer++;
+            }
+            // A long match that misses one byte is followed on at length 1 (a changed date or number inside a repeated line),
+            // until a longer candidate turns up.
+            else if (_matchLength >= 16) { _matchLength = 1; _matchPointer++; }
+            else _matchLength = 0;
+        }
+        if (_position >= MatchMinimum)
+        {
+            uint h = Mix(_c4 * 0x9E3779B1u ^ (_c8 & 0xFFFF) * 0x85EBCA77u) >> _matchShift;
+            if (_matchLength < 16)
+            {
+                int candidate = _matchTable[h];
+                if (candidate > 0 && _position - candidate < _historyMask)
+                {
+                    int length = 0;
+                    while (length < 32 && length < candidate
+                        && _history[(candidate - 1 - length) & _historyMask] == _history[(_position - 1 - length) & _historyMask])
+                        length++;
+                    if (length >= MatchMinimum && length > _matchLength)
+                    {
+                        _matchLength = length;
+                        _matchPointer = candidate;
+                    }
+                }
+            }
+            _matchTable[h] = _position;
+        }
+        ByteContexts();
+    }
+
+    private void ByteContexts()
+    {
+        uint c4 = _c4, c8 = _c8;
+        _contextHash[0] = Hash(c4 & 0xFFFF, 0, 2);
+        _contextHash[1] = Hash(c4 & 0xFFFFFF, 0, 3);
+        _contextHash[2] = Hash(c4, 0, 4);
+        _contextHash[3] = Hash(_word, _previousWord, 9);
+        _contextHash[4] = Hash(c4, c8 & 0xFFFF, 6);
+        _contextHash[5] = _word != 0 ? Hash(_word, 0, 7) : Hash(_previousWord, c4 & 0xFF, 8);
+        uint column = Math.Min(_column, 63);
+        _contextHash[6] = Hash(_above | column << 8, 0, 11);
+        _contextHash[7] = Hash(c4 & 0xFFFF, _indirect2[c4 & 0xFFFF], 17);
+        _contextHash[8] = Hash(_lineHead << 8 | (c4 & 0xFF), column, 18);
+        _contextHash[9] = Hash(_aboveAround, c4 & 0xFF, 19);
+        uint shapes = (uint)_shapes, shapesBefore = (uint)(_shapes >> 32);
+        _contextHash[10] = Hash(shapes, shapesBefore, 26);
+        _contextHash[11] = Hash((uint)_tokens, (uint)(_tokens >> 32), 31);
+        _apm3Key = Hash(shapes, shapesBefore, 40);
+    }
+
+    // At the start of a nibble: for each hashed context, find (or make) its 16-byte slot in one 64-byte line.
+    private void NibbleSlots()
+    {
+        uint nibbleContext = (uint)(_bitPosition == 0 ? 0 : _c0) * 0x6F4F2A4Bu;
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
+        int lineShift = 32 - (_tableBits - 6);
+        // Every context's line is a likely cache miss: ask for all six first, so the misses overlap instead of queueing.
+        Span<uint> hashes = stackalloc uint[Hashed];
+        for (int i = 0; i < Hashed; i++)
+        {
+            uint h = Mix(_contextHash[i] + nibbleContext);
+            hashes[i] = h;
+            if (Sse.IsSupported)
+                unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6)))); }
+        }
+        for (int i = 0; i < Hashed; i++)
+        {
+            uint h = hashes[i];
+            int line = _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6);
+            byte check = (byte)(h | 1);
+            int found = -1;
+            int victim = line, victimPriority = int.MaxValue;
+            for (int way = 0; way < 64; way += 16)
+            {
+                int at = line + way;
+                if (Unsafe.Add(ref table, at) == check) { found = at; break; }
+                int pr = Unsafe.Add(ref table, at) == 0 ? -1 : Unsafe.Add(ref priority, Unsafe.Add(ref table, at + 1));
+                if (pr < victimPriority) { victimPriority = pr; victim = at; }
+            }
+            if (found < 0)
+            {
+                found = victim;
+                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref table, found), 0, 16);
+                Unsafe.Add(ref table, found) = check;
+            }
+            _slot[i] = found;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int Dot(short[] weights, int at) => CmShared.Dot(weights, at, _x);
+
+    // The mixers learn at rate 3: w += round(x·3·err / 2^15).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void Learn(short[] weights, int at, int bit, int p) => CmShared.Learn(weights, at, _x, ((bit << 12) - p) * 3);
+
+    // The mixer weights a fresh model starts with: 1.0 for each stretched prediction, 0 for the other inputs.
+    private static short[] InitWeights(short[] weights)
+    {
+        Span<short> row = stackalloc short[Width];
+        row.Clear();
+        row[..(2 + Hashed)].Fill(1 << 13);
+        row[MatchInput] = 1 << 13;
+        row[MatchInput + 1] = 1 << 13;
+        for (int at = 0; at < weights.Length; at += Width) row.CopyTo(weights.AsSpan(at, Width));
+        return weights;
+    }
+}
