@@ -9,14 +9,17 @@ using static Xent.Coding.CmShared;
 namespace Xent.Coding;
 
 /// <summary>
-/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 3 of the CM block format): an order-0 and an
-/// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
-/// with the previous one) holding bit-history states, and a match model; their stretched predictions (and, for a hashed
-/// context whose history is one-sided, that prediction again as a second input) are mixed by four small logistic neural
-/// mixers whose outputs are averaged (weights chosen by the partial current byte and whether a match is predicting, by the
-/// previous byte, by the match length and the classes of the two previous bytes, and by the byte before the previous one;
-/// 16-bit weights, AVX2 when present, the same integers without it) and refined by two adaptive probability maps (SSE).
-/// Predictions are 12-bit probabilities that the next bit is 1.
+/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 5 of the CM block format, written at levels 8
+/// and 9): an order-0 and an order-1 table of counters, twelve hashed contexts holding bit-history states (orders 2, 3, 4
+/// and 6, the current word, the word pair, the byte above with the column, the three bytes above with the previous byte,
+/// the line's first bytes, an order-2 indirect context, and two shapes of the last bytes — each byte's class, digit, lower
+/// or upper letter or itself — that see dates, version numbers and addresses whatever their digits and letters), and a
+/// match model; their stretched predictions (and, for a hashed context whose history is one-sided, that prediction again
+/// as a second input) are mixed by four small logistic neural mixers whose outputs are averaged (weights chosen by the
+/// partial current byte and whether a match is predicting, by the previous byte, by the match length and the classes of the
+/// two previous bytes, and by the column and the classes of the byte above and the previous byte; 16-bit weights, AVX2 when
+/// present, the same integers without it) and refined by three adaptive probability maps (SSE; the third keyed by the
+/// shape). Predictions are 12-bit probabilities that the next bit is 1.
 /// </summary>
 /// <remarks>
 /// <para>Bits of a byte are modelled most significant first; the context of a bit is the previous bytes plus the bits of the
@@ -57,7 +60,7 @@ public struct CmModelV5 : ICostedBitModel
     private const uint CounterInit = 1u << 31;
     private const int MixerShift = 16;
     private const int ApmRate = 6;                // the APM stages move 1/64 of the way to each bit
-    private const int Apm3Bits = 12;              // APM 3: 2^12 contexts, a hash of the last 8 bytes' shape and c0
+    private const int Apm3MaxBits = 12;           // APM 3: up to 2^12 contexts (270 KB, in L2), a hash of the last 8 bytes' shape and c0
 
     private readonly byte[] _table;               // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase
     private readonly int _tableBase;
@@ -118,6 +121,7 @@ public struct CmModelV5 : ICostedBitModel
     private readonly ushort[] _indirect2;         // per order-2 context: the last two bytes that followed it
     private int _apmIndex2;
     private readonly ushort[] _apm3;
+    private readonly int _apm3Shift;
     private int _apmIndex3;
     private uint _apm3Key;                        // the hash of _shapes that keys APM 3, with c0 added per bit
     private ulong _shapes;                        // the class of each of the last 8 bytes: '0' digit, 'a' lower, 'A' upper, else itself
@@ -161,7 +165,8 @@ public struct CmModelV5 : ICostedBitModel
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
         _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
         _apm2Mask = (1 << apm2Bits) - 1;
-        _apm3 = InitApm(CmModelArena.Reuse(ref arena.Apm3, (1 << Apm3Bits) * 33), 1 << Apm3Bits);
+        _apm3Shift = 32 - Apm3Bits(length);
+        _apm3 = InitApm(CmModelArena.Reuse(ref arena.Apm3, (1 << Apm3Bits(length)) * 33), 1 << Apm3Bits(length));
         _indirect2 = CmModelArena.Reuse(ref arena.Indirect2, 1 << 16);
         _indirect2.AsSpan().Clear();
 
@@ -200,9 +205,12 @@ public struct CmModelV5 : ICostedBitModel
         int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
-            + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts + (1 << Apm3Bits)) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width
+            + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts + (1 << Apm3Bits(length))) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width
             + 2L * (1 << 16) + 3L * 4 * Hashed + 4L * 64 + 2L * Width;
     }
+
+    // APM 3's contexts: 2^8 … 2^12, a quarter of the block's length, so a short block keeps a small model.
+    private static int Apm3Bits(int length) => Math.Clamp(BitBits(length) - 2, 8, Apm3MaxBits);
 
     // ⌈log2 length⌉ (0 for 0 and 1).
     private static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
@@ -267,7 +275,7 @@ public struct CmModelV5 : ICostedBitModel
         int apm1Context = _matchSlot < 0 ? c0 : (Math.Min(_matchLength, 15) << 9) | ((_matchSlot & 1) << 8) | c0;
         int a1 = Apm(_apm1, apm1Context, p, out _apmIndex1);
         int a2 = Apm(_apm2, ((c1 << 8) | c0) & _apm2Mask, p, out _apmIndex2);
-        int a3 = Apm(_apm3, (int)(Mix(_apm3Key + (uint)c0 * 0x6F4F2A4Bu) >> (32 - Apm3Bits)), p, out _apmIndex3);
+        int a3 = Apm(_apm3, (int)(Mix(_apm3Key + (uint)c0 * 0x6F4F2A4Bu) >> _apm3Shift), p, out _apmIndex3);
         p = (p + 2 * a1 + 3 * a2 + 2 * a3 + 4) >> 3;
         _p = Math.Clamp(p, 1, 4095);
         return _p;

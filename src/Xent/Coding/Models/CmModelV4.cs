@@ -9,7 +9,10 @@ using static Xent.Coding.CmShared;
 namespace Xent.Coding;
 
 /// <summary>
-/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 3 of the CM block format): an order-0 and an
+/// The model of version 4 of the CM block format, kept frozen to decode such blocks (levels 8 and 9 wrote it until
+/// <see cref="CmModelV5"/>, version 5, took its place; the golden files gpl-v4.txt.xent and gpl-v4-8.txt.xent in tests/ pin
+/// it): twelve hashed contexts, the two shape contexts of version 5 being here (the byte above, the column, the previous
+/// byte) and an order-1 indirect context, and two APMs. A context-mixing model of bytes, bit by bit, in the lpaq family: an order-0 and an
 /// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
 /// with the previous one) holding bit-history states, and a match model; their stretched predictions (and, for a hashed
 /// context whose history is one-sided, that prediction again as a second input) are mixed by four small logistic neural
@@ -33,7 +36,7 @@ namespace Xent.Coding;
 /// is the whole of a block's state: it starts fresh for each block and sees the bytes of that block only. Memory:
 /// <see cref="MemoryBytes"/>.</para>
 /// </remarks>
-public struct CmModel : ICostedBitModel
+public struct CmModelV4 : ICostedBitModel
 {
     /// <summary>The lowest level: hashed tables of 2^17 bytes per context.</summary>
     public const int MinLevel = 1;
@@ -125,12 +128,12 @@ public struct CmModel : ICostedBitModel
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
     /// <param name="level">1 … 9; the hashed tables hold up to 2^(16 + level) bytes each.</param>
     /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
-    public CmModel(int level, int length) : this(level, length, null) { }
+    public CmModelV4(int level, int length) : this(level, length, null) { }
 
-    /// <summary>A fresh model, as <see cref="CmModel(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
+    /// <summary>A fresh model, as <see cref="CmModelV4(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
     /// not reallocated) when it is given: the model then predicts exactly as a freshly allocated one. The arena serves one model
     /// at a time.</summary>
-    internal CmModel(int level, int length, CmModelArena? arena)
+    internal CmModelV4(int level, int length, CmModelArena? arena)
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
