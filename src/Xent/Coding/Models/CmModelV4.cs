@@ -11,8 +11,8 @@ namespace Xent.Coding;
 /// <summary>
 /// The model of version 4 of the CM block format, kept frozen to decode such blocks (levels 8 and 9 wrote it until
 /// <see cref="CmModelV5"/>, version 5, took its place; the golden files gpl-v4.txt.xent and gpl-v4-8.txt.xent in tests/ pin
-/// it): twelve hashed contexts, the two shape contexts of version 5 being here (the byte above, the column, the previous
-/// byte) and an order-1 indirect context, and two APMs. A context-mixing model of bytes, bit by bit, in the lpaq family: an order-0 and an
+/// it). It has twelve hashed contexts — where version 5 has its two shape contexts, this one has (the byte above, the
+/// column, the previous byte) and an order-1 indirect context — and two APMs, not three. A context-mixing model of bytes, bit by bit, in the lpaq family: an order-0 and an
 /// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
 /// with the previous one) holding bit-history states, and a match model; their stretched predictions (and, for a hashed
 /// context whose history is one-sided, that prediction again as a second input) are mixed by four small logistic neural
