@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Xent.Coding;
 
 /// <summary>
@@ -21,8 +24,16 @@ internal static class Logistic
     /// <summary>Costs in bits, −log2(p / 4096), for p = 0 … 4096 (index 0 is +∞, never used by a coder).</summary>
     internal static readonly double[] Cost = BuildCost();
 
+    // Squash(d) for d = −2048 … 2048 (index d + 2048): the interpolation below, tabulated once, since the CM models call it
+    // five times a bit.
+    private static readonly short[] SquashTable = BuildSquash();
+
     /// <summary>4096 / (1 + e^(−d/256)) in 0 … 4095, for any d (clamped at ±2047).</summary>
-    public static int Squash(int d)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Squash(int d) =>
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(SquashTable), Math.Clamp(d, -2048, 2048) + 2048);
+
+    private static int Interpolate(int d)
     {
         if (d > 2047) return 4095;
         if (d < -2047) return 0;
@@ -31,7 +42,15 @@ internal static class Logistic
         return (Knots[i] * (128 - w) + Knots[i + 1] * w + 64) >> 7;
     }
 
+    private static short[] BuildSquash()
+    {
+        var table = new short[4097];
+        for (int d = -2048; d <= 2048; d++) table[d + 2048] = (short)Interpolate(d);
+        return table;
+    }
+
     /// <summary>The inverse of <see cref="Squash"/>: ln(p / (1 − p)) · 256 for a 12-bit p, in −2047 … 2047.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Stretch(int p) => StretchTable[p];
 
     private static short[] BuildStretch()
@@ -40,7 +59,7 @@ internal static class Logistic
         int pi = 0;
         for (int x = -2047; x <= 2047; x++)
         {
-            int v = Squash(x);
+            int v = Interpolate(x);
             for (int i = pi; i <= v; i++) table[i] = (short)x;
             pi = v + 1;
         }

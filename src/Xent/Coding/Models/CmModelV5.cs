@@ -221,26 +221,29 @@ public struct CmModelV5 : ICostedBitModel
     /// <inheritdoc/>
     public int P()
     {
-        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
         int c0 = _c0;
         int c1 = (int)(_c4 & 0xFF);
-        x = (short)Stretch(_t0[c0]);
-        Unsafe.Add(ref x, 1) = (short)Stretch(_t1[(c1 << 8) | c0]);
+        // The inputs are built in two registers (order 0, order 1, the twelve hashed contexts, their one-sided copies, the
+        // match model's two, the bias) and stored once for Learn.
         ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref uint maps = ref MemoryMarshal.GetArrayDataReference(_stateMaps);
-        ref byte oneSided = ref MemoryMarshal.GetArrayDataReference(States.OneSided);
-        for (int i = 0; i < Hashed; i++)
-        {
-            int s = Unsafe.Add(ref table, _slot[i] + _nibble);
-            _state[i] = s;
-            int p12 = (int)(Unsafe.Add(ref maps, (i << 8) | s) >> 20);
-            int st = Logistic.Stretch(p12);
-            Unsafe.Add(ref x, 2 + i) = (short)st;
-            Unsafe.Add(ref x, RunInput + i) = (short)(st * Unsafe.Add(ref oneSided, s));
-        }
+        ref int slot = ref MemoryMarshal.GetArrayDataReference(_slot);
+        ref int state = ref MemoryMarshal.GetArrayDataReference(_state);
+        int nibble = _nibble;
+        short h0 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 0, out short r0);
+        short h1 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 1, out short r1);
+        short h2 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 2, out short r2);
+        short h3 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 3, out short r3);
+        short h4 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 4, out short r4);
+        short h5 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 5, out short r5);
+        short h6 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 6, out short r6);
+        short h7 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 7, out short r7);
+        short h8 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 8, out short r8);
+        short h9 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 9, out short r9);
+        short h10 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 10, out short r10);
+        short h11 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 11, out short r11);
+        short m0 = 0, m1 = 0;
         _matchSlot = -1;
-        Unsafe.Add(ref x, MatchInput) = 0;
-        Unsafe.Add(ref x, MatchInput + 1) = 0;
         if (_matchLength > 0)
         {
             int expected = _history[_matchPointer & _historyMask] | 256;
@@ -248,34 +251,44 @@ public struct CmModelV5 : ICostedBitModel
             {
                 int bit = (expected >> (7 - _bitPosition)) & 1;
                 _matchSlot = (Math.Min(_matchLength, 31) << 1) | bit;
-                Unsafe.Add(ref x, MatchInput) = (short)Stretch(_matchCounters[_matchSlot]);
+                m0 = (short)Stretch(_matchCounters[_matchSlot]);
                 int strength = Math.Min(_matchLength, 32) << 5;
-                Unsafe.Add(ref x, MatchInput + 1) = (short)(bit != 0 ? strength : -strength);
+                m1 = (short)(bit != 0 ? strength : -strength);
             }
             // The byte differs from the match's: predict nothing more in it (EndByte decides whether the match recovers).
         }
+        var low = Vector256.Create(
+            Vector128.Create((short)Stretch(_t0[c0]), (short)Stretch(_t1[(c1 << 8) | c0]), h0, h1, h2, h3, h4, h5),
+            Vector128.Create(h6, h7, h8, h9, h10, h11, r0, r1));
+        var high = Vector256.Create(
+            Vector128.Create(r2, r3, r4, r5, r6, r7, r8, r9),
+            Vector128.Create(r10, r11, m0, m1, (short)256, (short)0, (short)0, (short)0));
+        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
+        low.StoreUnsafe(ref x);
+        high.StoreUnsafe(ref x, 16);
 
         _sel1 = (c0 | (_matchSlot >= 0 ? 256 : 0)) * Width;
-        _st1 = Dot(_weights1, _sel1);
+        _st1 = CmShared.Dot(_weights1, _sel1, low, high);
         _p1 = Logistic.Squash(_st1);
         _sel2 = c1 * Width;
-        _st2 = Dot(_weights2, _sel2);
+        _st2 = CmShared.Dot(_weights2, _sel2, low, high);
         _p2 = Logistic.Squash(_st2);
         int lengthBucket = _matchSlot < 0 ? 0 : _matchLength < 16 ? 1 : _matchLength < 32 ? 2 : 3;
         _sel3 = ((lengthBucket << 6) | (ByteClass(c1) << 3) | ByteClass((int)(_c4 >> 8) & 0xFF)) * Width;
-        _st3 = Dot(_weights3, _sel3);
+        _st3 = CmShared.Dot(_weights3, _sel3, low, high);
         _p3 = Logistic.Squash(_st3);
         int columnBucket = _column == 0 ? 0 : _column < 4 ? 1 : _column < 16 ? 2 : 3;
         _sel4 = ((columnBucket << 6) | (ByteClass((int)_above) << 3) | ByteClass(c1)) * Width;
-        _st4 = Dot(_weights4, _sel4);
+        _st4 = CmShared.Dot(_weights4, _sel4, low, high);
         _p4 = Logistic.Squash(_st4);
         int p = Logistic.Squash((_st1 + _st2 + _st3 + _st4) >> 2);
 
         // APM 1: keyed by c0, and while the match model predicts, by its length (up to 15) and predicted bit as well.
         int apm1Context = _matchSlot < 0 ? c0 : (Math.Min(_matchLength, 15) << 9) | ((_matchSlot & 1) << 8) | c0;
-        int a1 = Apm(_apm1, apm1Context, p, out _apmIndex1);
-        int a2 = Apm(_apm2, ((c1 << 8) | c0) & _apm2Mask, p, out _apmIndex2);
-        int a3 = Apm(_apm3, (int)(Mix(_apm3Key + (uint)c0 * 0x6F4F2A4Bu) >> _apm3Shift), p, out _apmIndex3);
+        int stretched = Logistic.Stretch(p);
+        int a1 = ApmStretched(_apm1, apm1Context, stretched, out _apmIndex1);
+        int a2 = ApmStretched(_apm2, ((c1 << 8) | c0) & _apm2Mask, stretched, out _apmIndex2);
+        int a3 = ApmStretched(_apm3, (int)(Mix(_apm3Key + (uint)c0 * 0x6F4F2A4Bu) >> _apm3Shift), stretched, out _apmIndex3);
         p = (p + 2 * a1 + 3 * a2 + 2 * a3 + 4) >> 3;
         _p = Math.Clamp(p, 1, 4095);
         return _p;
@@ -322,7 +335,13 @@ public struct CmModelV5 : ICostedBitModel
             _nibble = 1;
             NibbleSlots();
         }
-        else _nibble = (_nibble << 1) | bit;
+        else
+        {
+            _nibble = (_nibble << 1) | bit;
+            if ((_bitPosition & 3) == 3) PrefetchNextNibble();
+        }
+        PrefetchApmRow(_apm2, ((int)((_c4 & 0xFF) << 8) | _c0) & _apm2Mask);
+        PrefetchApmRow(_apm3, (int)(Mix(_apm3Key + (uint)_c0 * 0x6F4F2A4Bu) >> _apm3Shift));
     }
 
     /// <summary>−log2 of the probability the last <see cref="P"/> gave <paramref name="bit"/>, in bits.</summary>
@@ -346,21 +365,8 @@ public struct CmModelV5 : ICostedBitModel
         uint abovePrev = _column >= 1 && _column - 1 < (uint)(_lineStart - _previousLineStart) ? _history[(_previousLineStart + (int)_column - 1) & _historyMask] : 0u;
         _aboveAround = abovePrev << 16 | _above << 8 | aboveNext;
 
-        // The byte's class: the shape of dates, version numbers, e-mail addresses and indented lists, whatever the digits
-        // and letters in them.
-        ulong shape = (uint)(b - '0') < 10u ? '0' : (uint)(b - 'a') < 26u ? 'a' : (uint)(b - 'A') < 26u ? 'A' : b;
-        _shapes = _shapes << 8 | shape;
-        if (shape != (_tokens & 0xFF) || shape is not ('0' or 'a' or 'A')) _tokens = _tokens << 8 | shape;
-        int lower = b | 0x20;
-        if (lower is >= 'a' and <= 'z' || b >= 0x80)
-        {
-            _word = (_word + (uint)(b >= 0x80 ? b : lower) + 1) * 0x2F0B4E35u;
-        }
-        else if (_word != 0)
-        {
-            _previousWord = _word;
-            _word = 0;
-        }
+        AdvanceWord(ref _word, ref _previousWord, b);
+        AdvanceShapes(ref _shapes, ref _tokens, b);
 
         // Match model: follow the current match, or look the last six bytes up.
         if (_matchLength > 0)
@@ -401,44 +407,84 @@ public struct CmModelV5 : ICostedBitModel
 
     private void ByteContexts()
     {
-        uint c4 = _c4, c8 = _c8;
-        _contextHash[0] = Hash(c4 & 0xFFFF, 0, 2);
-        _contextHash[1] = Hash(c4 & 0xFFFFFF, 0, 3);
-        _contextHash[2] = Hash(c4, 0, 4);
-        _contextHash[3] = Hash(_word, _previousWord, 9);
-        _contextHash[4] = Hash(c4, c8 & 0xFFFF, 6);
-        _contextHash[5] = _word != 0 ? Hash(_word, 0, 7) : Hash(_previousWord, c4 & 0xFF, 8);
         uint column = Math.Min(_column, 63);
+        Contexts(_c4, _c8, _word, _previousWord, _indirect2[_c4 & 0xFFFF], _shapes, _tokens, _contextHash);
         _contextHash[6] = Hash(_above | column << 8, 0, 11);
-        _contextHash[7] = Hash(c4 & 0xFFFF, _indirect2[c4 & 0xFFFF], 17);
-        _contextHash[8] = Hash(_lineHead << 8 | (c4 & 0xFF), column, 18);
-        _contextHash[9] = Hash(_aboveAround, c4 & 0xFF, 19);
-        uint shapes = (uint)_shapes, shapesBefore = (uint)(_shapes >> 32);
-        _contextHash[10] = Hash(shapes, shapesBefore, 26);
-        _contextHash[11] = Hash((uint)_tokens, (uint)(_tokens >> 32), 31);
-        _apm3Key = Hash(shapes, shapesBefore, 40);
+        _contextHash[8] = Hash(_lineHead << 8 | (_c4 & 0xFF), column, 18);
+        _contextHash[9] = Hash(_aboveAround, _c4 & 0xFF, 19);
+        _apm3Key = Hash((uint)_shapes, (uint)(_shapes >> 32), 40);
+    }
+
+    // The byte's class: the shape of dates, version numbers, e-mail addresses and indented lists, whatever the digits and
+    // letters in them; shapes keeps the last 8 classes, tokens the last 8 with a run of digits or same-case letters once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AdvanceShapes(ref ulong shapes, ref ulong tokens, byte b)
+    {
+        ulong shape = (uint)(b - '0') < 10u ? '0' : (uint)(b - 'a') < 26u ? 'a' : (uint)(b - 'A') < 26u ? 'A' : b;
+        shapes = shapes << 8 | shape;
+        if (shape != (tokens & 0xFF) || shape is not ('0' or 'a' or 'A')) tokens = tokens << 8 | shape;
+    }
+
+    // The hashed contexts of a byte boundary that do not look at the line (all but 6, 8 and 9): from the last eight bytes,
+    // the word hashes, the bytes that followed the last order-2 context, and the shapes.
+    private static void Contexts(uint c4, uint c8, uint word, uint previousWord, uint indirect2, ulong shapes, ulong tokens, Span<uint> hashes)
+    {
+        hashes[11] = Hash((uint)tokens, (uint)(tokens >> 32), 31);
+        hashes[10] = Hash((uint)shapes, (uint)(shapes >> 32), 26);
+        hashes[7] = Hash(c4 & 0xFFFF, indirect2, 17);
+        hashes[5] = word != 0 ? Hash(word, 0, 7) : Hash(previousWord, c4 & 0xFF, 8);
+        hashes[4] = Hash(c4, c8 & 0xFFFF, 6);
+        hashes[3] = Hash(word, previousWord, 9);
+        hashes[2] = Hash(c4, 0, 4);
+        hashes[1] = Hash(c4 & 0xFFFFFF, 0, 3);
+        hashes[0] = Hash(c4 & 0xFFFF, 0, 2);
+    }
+
+    // One bit before a nibble starts: ask for the lines of its slots under both values of the coming bit (after the seventh
+    // bit of a byte, from the contexts of both possible bytes; the three line contexts are left to NibbleSlots).
+    private readonly void PrefetchNextNibble()
+    {
+        if (_bitPosition == 3)
+        {
+            PrefetchSlots(_table, _tableBase, _tableBits, _contextHash, _c0 << 1);
+            PrefetchSlots(_table, _tableBase, _tableBits, _contextHash, (_c0 << 1) | 1);
+        }
+        else
+        {
+            Span<uint> next = stackalloc uint[Hashed];
+            next.Clear();
+            for (int bit = 0; bit <= 1; bit++)
+            {
+                byte b = (byte)((_c0 << 1) | bit);
+                uint word = _word, previousWord = _previousWord;
+                AdvanceWord(ref word, ref previousWord, b);
+                ulong shapes = _shapes, tokens = _tokens;
+                AdvanceShapes(ref shapes, ref tokens, b);
+                uint c4 = (_c4 << 8) | b;
+                Contexts(c4, (_c8 << 8) | (_c4 >> 24), word, previousWord, _indirect2[c4 & 0xFFFF], shapes, tokens, next);
+                PrefetchSlots(_table, _tableBase, _tableBits, next, 1);
+            }
+        }
     }
 
     // At the start of a nibble: for each hashed context, find (or make) its 16-byte slot in one 64-byte line.
     private void NibbleSlots()
     {
-        uint nibbleContext = (uint)(_bitPosition == 0 ? 0 : _c0) * 0x6F4F2A4Bu;
         ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
         ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
-        int lineShift = 32 - (_tableBits - 6);
         // Every context's line is a likely cache miss: ask for all six first, so the misses overlap instead of queueing.
         Span<uint> hashes = stackalloc uint[Hashed];
         for (int i = 0; i < Hashed; i++)
         {
-            uint h = Mix(_contextHash[i] + nibbleContext);
+            uint h = NibbleHash(_contextHash[i], _c0);
             hashes[i] = h;
             if (Sse.IsSupported)
-                unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6)))); }
+                unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, SlotLine(_tableBase, _tableBits, i, h)))); }
         }
         for (int i = 0; i < Hashed; i++)
         {
             uint h = hashes[i];
-            int line = _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6);
+            int line = SlotLine(_tableBase, _tableBits, i, h);
             byte check = (byte)(h | 1);
             int found = -1;
             int victim = line, victimPriority = int.MaxValue;
@@ -459,8 +505,6 @@ public struct CmModelV5 : ICostedBitModel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int Dot(short[] weights, int at) => CmShared.Dot(weights, at, _x);
 
     // The mixers learn at rate 3: w += round(x·3·err / 2^15).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

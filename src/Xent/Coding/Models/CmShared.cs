@@ -41,6 +41,41 @@ internal static class CmShared
         return Math.Clamp(sum >> 13, -2047, 2047);
     }
 
+    /// <summary><see cref="Dot(short[], int, short[])"/> of inputs held in registers: <paramref name="low"/> are inputs 0 … 15,
+    /// <paramref name="high"/> 16 … 31. A model that builds its first inputs in a register and hands them here skips reading back
+    /// sixteen scalar stores as one vector, which the processor cannot forward and makes wait.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Dot(short[] weights, int at, Vector256<short> low, Vector256<short> high)
+    {
+        ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
+        int sum;
+        if (Avx2.IsSupported)
+        {
+            var products = Avx2.Add(
+                Avx2.MultiplyAddAdjacent(low, Vector256.LoadUnsafe(ref w)),
+                Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref w, 16)));
+            sum = Vector256.Sum(products);
+        }
+        else
+        {
+            sum = 0;
+            for (int i = 0; i < 16; i++) sum += low.GetElement(i) * Unsafe.Add(ref w, i) + high.GetElement(i) * Unsafe.Add(ref w, 16 + i);
+        }
+        return Math.Clamp(sum >> 13, -2047, 2047);
+    }
+
+    // Hashed context i's input: the state of its slot's current node, remembered for Update, mapped to a probability by the
+    // context's state map and stretched; and that again as the one-sided input when the state has seen one bit value only.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static short HashedInput(ref byte table, ref uint maps, ref int slot, ref int state, int nibble, int i, out short run)
+    {
+        int s = Unsafe.Add(ref table, Unsafe.Add(ref slot, i) + nibble);
+        Unsafe.Add(ref state, i) = s;
+        int st = Logistic.Stretch((int)(Unsafe.Add(ref maps, (i << 8) | s) >> 20));
+        run = (short)(st * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(States.OneSided), s));
+        return (short)st;
+    }
+
     /// <summary>w += round(x·e / 2^15) over a mixer row, saturating at the short range (AVX2: vpmulhrsw + vpaddsw; otherwise
     /// the same integers); e is the error times the model's learning rate.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -93,13 +128,54 @@ internal static class CmShared
         counter = ((uint)p << 10) | (uint)n;
     }
 
-    public static int Apm(ushort[] table, int context, int p, out int index)
+    public static int Apm(ushort[] table, int context, int p, out int index) =>
+        ApmStretched(table, context, Logistic.Stretch(p), out index);
+
+    /// <summary><see cref="Apm"/> of a probability already stretched (st = Stretch(p)): what a model with two APM stages on the
+    /// same p computes once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ApmStretched(ushort[] table, int context, int st, out int index)
     {
-        int s = Logistic.Stretch(p) + 2048;
+        int s = st + 2048;
         int w = s & 127;
         int at = context * 33 + (s >> 7);
         index = at + (w >> 6);
-        return (table[at] * (128 - w) + table[at + 1] * w) >> 11;
+        ref ushort row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), at);
+        return (row * (128 - w) + Unsafe.Add(ref row, 1) * w) >> 11;
+    }
+
+    /// <summary>Asks for the cache lines of APM row <paramref name="context"/> (33 entries, up to 3 lines), ahead of its use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void PrefetchApmRow(ushort[] table, int context)
+    {
+        if (!Sse.IsSupported) return;
+        ref ushort row = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), context * 33);
+        Sse.Prefetch0(Unsafe.AsPointer(ref row));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref row, 32)));
+    }
+
+    /// <summary>The table offset of the 64-byte line a hashed context's nibble slot lives in: context i's table of
+    /// 2^tableBits bytes starts at tableBase + i·2^tableBits, and the top (tableBits − 6) bits of the nibble hash h pick the
+    /// line in it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SlotLine(int tableBase, int tableBits, int i, uint h) =>
+        tableBase + (i << tableBits) + (int)(h >> (32 - (tableBits - 6)) << 6);
+
+    /// <summary>The nibble hash of a context hash at the start of a nibble whose partial byte is c0 (1 at a byte's start).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint NibbleHash(uint contextHash, int c0) => Mix(contextHash + (uint)(c0 == 1 ? 0 : c0) * 0x6F4F2A4Bu);
+
+    /// <summary>Asks for the lines that the nibble slots of <paramref name="contextHashes"/> would live in for a nibble starting
+    /// with partial byte c0: a hint to the memory system and nothing else (a wrong guess costs bandwidth, not results). The
+    /// models call it one bit before a nibble starts, for both values the last bit can take, so the slots' cache misses
+    /// overlap with that bit's work instead of stalling the nibble's first prediction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void PrefetchSlots(byte[] table, int tableBase, int tableBits, ReadOnlySpan<uint> contextHashes, int c0)
+    {
+        if (!Sse.IsSupported) return;
+        ref byte t = ref MemoryMarshal.GetArrayDataReference(table);
+        for (int i = 0; i < contextHashes.Length; i++)
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref t, SlotLine(tableBase, tableBits, i, NibbleHash(contextHashes[i], c0)))));
     }
 
     /// <summary>Moves an APM entry towards the bit by 1/2^rate.</summary>
@@ -115,6 +191,23 @@ internal static class CmShared
         for (int j = 0; j < 33; j++) row[j] = (ushort)(Logistic.Squash((j - 16) * 128) * 16);
         for (int c = 0; c < contexts; c++) row.CopyTo(table.AsSpan(c * 33, 33));
         return table;
+    }
+
+    /// <summary>The word contexts after byte b: a letter (either case, folded) or a byte ≥ 0x80 extends the current word's hash;
+    /// any other byte ends the word, which becomes the previous word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AdvanceWord(ref uint word, ref uint previousWord, byte b)
+    {
+        int lower = b | 0x20;
+        if (lower is >= 'a' and <= 'z' || b >= 0x80)
+        {
+            word = (word + (uint)(b >= 0x80 ? b : lower) + 1) * 0x2F0B4E35u;
+        }
+        else if (word != 0)
+        {
+            previousWord = word;
+            word = 0;
+        }
     }
 
     public static uint Hash(uint a, uint b, uint order) =>
