@@ -6,7 +6,7 @@ namespace Xent.Coding;
 /// <summary>
 /// Self-contained blocks of bytes coded bit by bit by the <see cref="BinaryArithmeticEncoder"/> under a context-mixing
 /// model that starts fresh in every block: the six-context model of format version 3 at levels 1 … 7 (the default, 7,
-/// among them) and the twelve-context <see cref="CmModel"/> of version 4 at levels 8 and 9 (<see cref="StrongLevel"/>). The block costs the model's cross-entropy on the data
+/// among them) and the twelve-context <see cref="CmModelV5"/> of version 5 at levels 8 and 9 (<see cref="StrongLevel"/>). The block costs the model's cross-entropy on the data
 /// (<see cref="CodeLength"/>) plus the coder's rounding and a few header bytes. Format: docs/formats/cm-block.md; the model:
 /// docs/coding/context-mixing.md.
 /// </summary>
@@ -17,8 +17,8 @@ namespace Xent.Coding;
 /// destination it is given.</remarks>
 public static class CmStream
 {
-    /// <summary>The default level: <see cref="CmModel.DefaultLevel"/>.</summary>
-    public const int DefaultLevel = CmModel.DefaultLevel;
+    /// <summary>The default level: <see cref="CmModelV5.DefaultLevel"/>.</summary>
+    public const int DefaultLevel = CmModelV5.DefaultLevel;
 
     private const string Codec = "cm";
 
@@ -30,17 +30,21 @@ public static class CmStream
     /// which the encoder writes at levels below <see cref="StrongLevel"/>.</summary>
     private const byte Version3 = 0x20;
 
-    /// <summary>Mode-byte flag of a block coded by the version-4 model (<see cref="CmModel"/>: twelve hashed contexts), which
-    /// the encoder writes at <see cref="StrongLevel"/> and above.</summary>
+    /// <summary>Mode-byte flag of a block coded by the version-4 model (<see cref="CmModelV4"/>: twelve hashed contexts, frozen),
+    /// which the encoder wrote at <see cref="StrongLevel"/> and above before version 5.</summary>
     private const byte Version4 = 0x30;
 
-    /// <summary>The lowest level coded with the twelve-context model (version 4): levels 8 and 9 trade about 1.4× the time
-    /// and twice the memory for 2–4 % smaller text; levels 1 … 7, the default 7 among them, use the six-context model
+    /// <summary>Mode-byte flag of a block coded by the version-5 model (<see cref="CmModelV5"/>: twelve hashed contexts, two of
+    /// them shapes), which the encoder writes at <see cref="StrongLevel"/> and above.</summary>
+    private const byte Version5 = 0x40;
+
+    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade about 1.6× the time
+    /// and twice the memory for 3–6 % smaller text; levels 1 … 7, the default 7 among them, use the six-context model
     /// (version 3).</summary>
     public const int StrongLevel = 8;
 
     /// <summary>The newest model version this build reads and writes.</summary>
-    internal const int NewestVersion = 4;
+    internal const int NewestVersion = 5;
 
     /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
@@ -53,7 +57,7 @@ public static class CmStream
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
     /// <param name="source">The bytes to encode (any length, including empty).</param>
     /// <param name="destination">Where the block is written, from its first byte; at least MaxEncodedLength(source.Length) bytes (the encoder may use the room as scratch).</param>
-    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the six-context model, 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one: smaller output, about 1.4× the time.</param>
+    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the six-context model, 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one: smaller output, about 1.6× the time.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
         EncodeCore(source, destination, level, out _);
 
@@ -73,20 +77,20 @@ public static class CmStream
     internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, out double modelBits, CmModelArena? arena = null)
     {
         modelBits = 0;
-        if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModel.MinLevel} … {CmModel.MaxLevel}");
+        if (level < CmModelV5.MinLevel || level > CmModelV5.MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModelV5.MinLevel} … {CmModelV5.MaxLevel}");
         int needed = MaxEncodedLength(source.Length);
         if (destination.Length < needed) ThrowHelper.ThrowDestinationTooShort(nameof(destination), needed, destination.Length);
         int pos = Varint.Write((ulong)source.Length, destination);
         if (source.Length == 0) return pos;
         int modeAt = pos++;
         // Levels 1 … 7 code with the six-context model (format version 3, the faster), 8 and 9 with the twelve-context one
-        // (version 4, the smaller output): see StrongLevel.
-        destination[modeAt] = (byte)((level >= StrongLevel ? Version4 : Version3) | level);
+        // (version 5, the smaller output): see StrongLevel.
+        destination[modeAt] = (byte)((level >= StrongLevel ? Version5 : Version3) | level);
         int written;
         if (level >= StrongLevel)
         {
-            var model = new CmModel(level, source.Length, arena);
+            var model = new CmModelV5(level, source.Length, arena);
             written = EncodeBits(ref model, source, destination[pos..needed], out modelBits);
         }
         else
@@ -151,7 +155,7 @@ public static class CmStream
 
     /// <summary>Decodes as <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/>, but returns
     /// <see cref="OperationStatus.InvalidData"/> without allocating when the block's model would take more than
-    /// <paramref name="maxMemoryBytes"/> bytes (<see cref="DecoderMemoryBytes"/>; <see cref="CmModel.MemoryBytes"/> per level).</summary>
+    /// <paramref name="maxMemoryBytes"/> bytes (<see cref="DecoderMemoryBytes"/>; <see cref="CmModelV5.MemoryBytes"/> per level).</summary>
     /// <param name="source">The block; bytes after it are not read.</param>
     /// <param name="destination">Where the decoded bytes go.</param>
     /// <param name="maxMemoryBytes">The most memory the model may take, in bytes.</param>
@@ -193,7 +197,8 @@ public static class CmStream
             1 => DecodeBits(new CmModelV1(level, n), source[pos..], output, out consumed, out modelBits),
             2 => DecodeBits(new CmModelV2(level, n, arena), source[pos..], output, out consumed, out modelBits),
             3 => DecodeBits(new CmModelV3(level, n, arena), source[pos..], output, out consumed, out modelBits),
-            _ => DecodeBits(new CmModel(level, n, arena), source[pos..], output, out consumed, out modelBits),
+            4 => DecodeBits(new CmModelV4(level, n, arena), source[pos..], output, out consumed, out modelBits),
+            _ => DecodeBits(new CmModelV5(level, n, arena), source[pos..], output, out consumed, out modelBits),
         };
         if (status != OperationStatus.Done) return status;
         bytesConsumed = pos + consumed;
@@ -232,12 +237,12 @@ public static class CmStream
     }
 
     // The mode byte of a coded block: the level (1 … 9) for format version 1, Version2 | level for version 2, Version3 | level
-    // for version 3, Version4 | level for version 4.
+    // for version 3, Version4 | level for version 4, Version5 | level for version 5.
     private static bool TryLevel(byte mode, out int level, out int version)
     {
-        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, Version4 => 4, _ => 0 };
+        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, Version4 => 4, Version5 => 5, _ => 0 };
         level = mode & 0x0F;
-        return version != 0 && level is >= CmModel.MinLevel and <= CmModel.MaxLevel;
+        return version != 0 && level is >= CmModelV5.MinLevel and <= CmModelV5.MaxLevel;
     }
 
     /// <summary>The model version a coded block's mode byte names — 1 … <see cref="NewestVersion"/> for versions this build
@@ -256,13 +261,14 @@ public static class CmStream
         1 => CmModelV1.MemoryBytes(level, length),
         2 => CmModelV2.MemoryBytes(level, length),
         3 => CmModelV3.MemoryBytes(level, length),
-        _ => CmModel.MemoryBytes(level, length),
+        4 => CmModelV4.MemoryBytes(level, length),
+        _ => CmModelV5.MemoryBytes(level, length),
     };
 
     /// <summary>The most memory, in bytes, a block of <paramref name="length"/> bytes at <paramref name="level"/> can make the
     /// decoder spend, whichever format version it was written with.</summary>
     internal static long MaxModelMemory(int level, int length) =>
-        Math.Max(Math.Max(CmModel.MemoryBytes(level, length), CmModelV3.MemoryBytes(level, length)),
+        Math.Max(Math.Max(Math.Max(CmModelV5.MemoryBytes(level, length), CmModelV4.MemoryBytes(level, length)), CmModelV3.MemoryBytes(level, length)),
             Math.Max(CmModelV2.MemoryBytes(level, length), CmModelV1.MemoryBytes(level, length)));
 
     /// <summary>The memory, in bytes, that decoding <paramref name="source"/> (a block's start: its header is enough) builds its
@@ -302,13 +308,13 @@ public static class CmStream
 
     internal static Information CodeLengthCore(ReadOnlySpan<byte> data, int level, Span<double> destination, CmModelArena? arena = null)
     {
-        if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModel.MinLevel} … {CmModel.MaxLevel}");
+        if (level < CmModelV5.MinLevel || level > CmModelV5.MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModelV5.MinLevel} … {CmModelV5.MaxLevel}");
         if (!destination.IsEmpty && destination.Length < data.Length)
             ThrowHelper.ThrowDestinationTooShort(nameof(destination), data.Length, destination.Length);
         if (level >= StrongLevel)
         {
-            var model = new CmModel(level, data.Length, arena);
+            var model = new CmModelV5(level, data.Length, arena);
             return CodeLengthBits(ref model, data, destination);
         }
         else

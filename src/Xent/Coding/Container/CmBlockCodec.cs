@@ -18,16 +18,16 @@ internal sealed class CmBlockCodec : IBlockCodec
 
     public CmBlockCodec(int level)
     {
-        if (level < CmModel.MinLevel || level > CmModel.MaxLevel)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the cm codec's level must be {CmModel.MinLevel} … {CmModel.MaxLevel}");
+        if (level < CmModelV5.MinLevel || level > CmModelV5.MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the cm codec's level must be {CmModelV5.MinLevel} … {CmModelV5.MaxLevel}");
         _level = level;
     }
 
-    public const int MaxLevel = CmModel.MaxLevel;
+    public const int MaxLevel = CmModelV5.MaxLevel;
 
     /// <summary>The codec stored as <paramref name="parameters"/>, or null when they are not one valid byte.</summary>
     public static CmBlockCodec? FromParameters(ReadOnlySpan<byte> parameters) =>
-        parameters.Length == 1 && parameters[0] >= CmModel.MinLevel && parameters[0] <= CmModel.MaxLevel ? new CmBlockCodec(parameters[0]) : null;
+        parameters.Length == 1 && parameters[0] >= CmModelV5.MinLevel && parameters[0] <= CmModelV5.MaxLevel ? new CmBlockCodec(parameters[0]) : null;
 
     public XentCodec Id => XentCodec.Cm;
 

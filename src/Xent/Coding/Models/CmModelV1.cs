@@ -346,7 +346,7 @@ internal struct CmModelV1 : ICostedBitModel
     }
 }
 
-/// <summary>The stages of <see cref="CmModel"/> that can be switched off, to measure what each contributes (docs/coding/context-mixing.md).</summary>
+/// <summary>The stages of <see cref="CmModelV1"/> that can be switched off, to measure what each contributes (docs/coding/context-mixing.md).</summary>
 [Flags]
 internal enum CmStages
 {

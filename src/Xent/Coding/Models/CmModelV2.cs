@@ -10,7 +10,7 @@ namespace Xent.Coding;
 
 /// <summary>
 /// Version 2 of the CM block format's model, frozen so blocks written with it still decode (the encoder no longer uses it;
-/// <see cref="CmModel"/> is version 3). A context-mixing model of bytes, bit by bit, in the lpaq family: an order-0 and an
+/// <see cref="CmModelV3"/> is version 3). A context-mixing model of bytes, bit by bit, in the lpaq family: an order-0 and an
 /// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
 /// with the previous one) holding bit-history states, and a match model; their stretched predictions are mixed by two small
 /// logistic neural mixers (weights chosen by the partial current byte and whether a match is predicting, and by the previous

@@ -6,15 +6,16 @@ using System.Runtime.Intrinsics.X86;
 namespace Xent.Coding;
 
 /// <summary>
-/// The parts the context-mixing models of format versions 1 to 4 (<see cref="CmModelV1"/>, <see cref="CmModelV2"/>,
-/// <see cref="CmModelV3"/>, <see cref="CmModel"/>) have in common, written once: the adaptive counters, the APM stage and
-/// the hashes (all four), the bit-history state machine (versions 2 to 4), and the 32-input mixer row of versions 3 and 4.
+/// The parts the context-mixing models of format versions 1 to 5 (<see cref="CmModelV1"/>, <see cref="CmModelV2"/>,
+/// <see cref="CmModelV3"/>, <see cref="CmModelV4"/>, <see cref="CmModelV5"/>) have in common, written once: the adaptive
+/// counters, the APM stage and the hashes (all five), the bit-history state machine (versions 2 to 5), and the 32-input
+/// mixer row of versions 3 to 5.
 /// Every version's bitstream depends on these integers, so a change here is a format change for all of them — the golden
 /// files of each version in tests/ pin it; a newer model that needs something different gets its own.
 /// </summary>
 internal static class CmShared
 {
-    /// <summary>Inputs per mixer row in versions 3 and 4 (padded; one 256-bit pair of vpmaddwd).</summary>
+    /// <summary>Inputs per mixer row in versions 3 to 5 (padded; one 256-bit pair of vpmaddwd).</summary>
     public const int Width = 32;
 
     /// <summary>Σ x·w over a mixer row of <see cref="Width"/> inputs, in the stretch domain (weights: 1.0 = 2^13), clamped to

@@ -23,7 +23,7 @@ public class AdaptiveCodingTests
             int o = order;
             data.Add(new Codec($"order{o}", d => AdaptiveStream.Encode(d, o), AdaptiveStream.TryDecode, d => AdaptiveStream.CodeLength(d, o).Value));
         }
-        foreach (int level in new[] { 1, CmStream.DefaultLevel })
+        foreach (int level in new[] { 1, CmStream.DefaultLevel, CmStream.StrongLevel })
         {
             int l = level;
             data.Add(new Codec($"cm{l}", d => CmStream.Encode(d, l), CmStream.TryDecode, d => CmStream.CodeLength(d, l).Value));

@@ -3,8 +3,9 @@ using Xent.Coding;
 
 namespace Xent.Tests.Coding;
 
-/// <summary>The CM model (format version 4): its memory bound per level, the decoder's refusal of a block above the caller's
-/// memory limit, and the version byte of the blocks it writes.</summary>
+/// <summary>The CM models of levels 8 and 9 (format version 5, and version 4 before it, which stays decodable): their memory
+/// bound per level, the decoder's refusal of a block above the caller's memory limit, the version byte of the blocks the
+/// encoder writes, and the golden files of every version.</summary>
 public class CmModelTests
 {
     private static byte[] Text(int length)
@@ -20,16 +21,32 @@ public class CmModelTests
     [InlineData(1, 100)]
     [InlineData(3, 20_000)]
     [InlineData(5, 1 << 20)]
-    public void MemoryBytesIsWhatTheModelAllocates(int level, int length)
+    public void MemoryBytesIsWhatTheVersion4ModelAllocates(int level, int length)
     {
         // The type's one-off static tables (the state machine) are built on first use, maybe on this thread: not the model's.
-        new CmModel(CmModel.MinLevel, 0).P();
+        new CmModelV4(CmModelV4.MinLevel, 0).P();
         long before = GC.GetAllocatedBytesForCurrentThread();
-        var model = new CmModel(level, length);
+        var model = new CmModelV4(level, length);
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         model.P();
-        long claimed = CmModel.MemoryBytes(level, length);
+        long claimed = CmModelV4.MemoryBytes(level, length);
         // Array headers and the few small arrays are the only difference.
+        Assert.InRange(allocated, claimed, claimed + 8192);
+    }
+
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(3, 20_000)]
+    [InlineData(5, 1 << 20)]
+    [InlineData(8, 1 << 20)]
+    public void MemoryBytesIsWhatTheVersion5ModelAllocates(int level, int length)
+    {
+        new CmModelV5(CmModelV5.MinLevel, 0).P();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var model = new CmModelV5(level, length);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        model.P();
+        long claimed = CmModelV5.MemoryBytes(level, length);
         Assert.InRange(allocated, claimed, claimed + 8192);
     }
 
@@ -42,13 +59,16 @@ public class CmModelTests
         var random = new Random(11);
         var noise = new byte[30_000];
         random.NextBytes(noise);
-        foreach (var data in new[] { Text(60_000), Text(7_000), noise, Text(100_000) })
+        // Levels 5 and 8 alternate, so the version-3 and version-5 models take turns on the same arena.
+        int level = 5;
+        foreach (var data in new[] { Text(60_000), Text(7_000), noise, Text(100_000), Text(30_000) })
         {
-            var fresh = CmStream.Encode(data, 5);
+            level = level == 5 ? CmStream.StrongLevel : 5;
+            var fresh = CmStream.Encode(data, level);
             var buffer = new byte[CmStream.MaxEncodedLength(data.Length)];
-            int n = CmStream.EncodeCore(data, buffer, 5, out double bits, arena);
+            int n = CmStream.EncodeCore(data, buffer, level, out double bits, arena);
             Assert.Equal(fresh, buffer[..n]);
-            Assert.Equal(CmStream.CodeLength(data, 5).Value, bits, 6);
+            Assert.Equal(CmStream.CodeLength(data, level).Value, bits, 6);
             var output = new byte[data.Length];
             Assert.Equal(OperationStatus.Done, CmStream.TryDecodeCore(fresh, output, long.MaxValue, out _, out int written, out _, arena));
             Assert.Equal(data, output[..written]);
@@ -59,13 +79,17 @@ public class CmModelTests
     public void MemoryGrowsWithTheLevelUpToItsDocumentedBound()
     {
         const int Long = 64 << 20;
-        for (int level = CmModel.MinLevel; level < CmModel.MaxLevel; level++)
-            Assert.True(CmModel.MemoryBytes(level, Long) < CmModel.MemoryBytes(level + 1, Long));
+        for (int level = CmModelV4.MinLevel; level < CmModelV4.MaxLevel; level++)
+            Assert.True(CmModelV4.MemoryBytes(level, Long) < CmModelV4.MemoryBytes(level + 1, Long));
         // docs/coding/context-mixing.md: level 9 stays under 448 MiB for any block, level 7 under 128 MiB.
-        Assert.True(CmModel.MemoryBytes(CmModel.MaxLevel, int.MaxValue) < 448L << 20);
-        Assert.True(CmModel.MemoryBytes(CmModel.DefaultLevel, int.MaxValue) < 128L << 20);
+        Assert.True(CmModelV4.MemoryBytes(CmModelV4.MaxLevel, int.MaxValue) < 448L << 20);
+        Assert.True(CmModelV4.MemoryBytes(CmModelV4.DefaultLevel, int.MaxValue) < 128L << 20);
         // A short block never takes the level's full tables.
-        Assert.True(CmModel.MemoryBytes(CmModel.MaxLevel, 1000) < 2L << 20);
+        Assert.True(CmModelV4.MemoryBytes(CmModelV4.MaxLevel, 1000) < 2L << 20);
+        for (int level = CmModelV5.MinLevel; level < CmModelV5.MaxLevel; level++)
+            Assert.True(CmModelV5.MemoryBytes(level, Long) < CmModelV5.MemoryBytes(level + 1, Long));
+        Assert.True(CmModelV5.MemoryBytes(CmModelV5.MaxLevel, int.MaxValue) < 448L << 20);
+        Assert.True(CmModelV5.MemoryBytes(CmModelV5.MaxLevel, 1000) < 2L << 20);
     }
 
     [Fact]
@@ -87,23 +111,23 @@ public class CmModelTests
     public void BlocksCarryTheModelVersionOfTheirLevelAndTheLevel()
     {
         var data = Text(3000);
-        foreach (int level in new[] { CmModel.MinLevel, 5, CmStream.StrongLevel - 1, CmStream.StrongLevel, CmModel.MaxLevel })
+        foreach (int level in new[] { CmModelV5.MinLevel, 5, CmStream.StrongLevel - 1, CmStream.StrongLevel, CmModelV5.MaxLevel })
         {
             var encoded = CmStream.Encode(data, level);
             Assert.Equal(OperationStatus.Done, Varint.TryRead(encoded, out ulong n, out int pos));
             Assert.Equal((ulong)data.Length, n);
-            // Levels 1 … 7: the six-context model (version 3); 8 and 9: the twelve-context model (version 4).
-            Assert.Equal((level >= CmStream.StrongLevel ? 0x30 : 0x20) | level, encoded[pos]);
+            // Levels 1 … 7: the six-context model (version 3); 8 and 9: the twelve-context model of version 5.
+            Assert.Equal((level >= CmStream.StrongLevel ? 0x40 : 0x20) | level, encoded[pos]);
             Assert.Equal(data, CmStream.Decode(encoded));
             // What the block costs is that model's cross-entropy: CodeLength picks the same model for the level.
             double bits = CmStream.CodeLength(data, level).Bits;
             Assert.InRange((encoded.Length - pos - 1) * 8.0, bits, bits * 1.001 + 32);
         }
         Assert.Equal(0, CmStream.DecoderMemoryBytes(CmStream.Encode([])));
-        // Mode bytes of no known version (0x40 | level: version 5) or no level are refused before any model is built.
+        // Mode bytes of no known version (0x50 | level: version 6) or no level are refused before any model is built.
         var unknown = CmStream.Encode(data, 7);
         Assert.Equal(OperationStatus.Done, Varint.TryRead(unknown, out _, out int at));
-        foreach (byte mode in new byte[] { 0x47, 0x30, 0x3A, 0x50 | 7 })
+        foreach (byte mode in new byte[] { 0x57, 0x30, 0x3A, 0x40, 0x4A, 0x60 | 7 })
         {
             unknown[at] = mode;
             Assert.Equal(-1, CmStream.DecoderMemoryBytes(unknown));
@@ -113,19 +137,19 @@ public class CmModelTests
     }
 
     [Fact]
-    public void AContainerWithAVersion5BlockSaysItWasMadeByANewerVersion()
+    public void AContainerWithAVersion6BlockSaysItWasMadeByANewerVersion()
     {
         var data = Text(3000);
         var packed = XentContainer.Compress(data, new XentContainerOptions { Codec = XentCodec.Cm, Level = CmStream.StrongLevel });
         // The CM block's mode byte sits right after its varint length, inside the first block's payload: find 0x38 there.
         int at = ModeByteOffset(packed);
-        Assert.Equal(0x30 | CmStream.StrongLevel, packed[at]);
-        packed[at] = 0x40 | CmStream.StrongLevel;
+        Assert.Equal(0x40 | CmStream.StrongLevel, packed[at]);
+        packed[at] = 0x50 | CmStream.StrongLevel;
         var error = Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed));
         Assert.Contains("made by a newer version", error.Message);
-        Assert.Contains("cm model version 5", error.Message);
-        // A version-4 mode byte with a corrupt level is corruption, not a newer version.
-        packed[at] = 0x30;
+        Assert.Contains("cm model version 6", error.Message);
+        // A version-5 mode byte with a corrupt level is corruption, not a newer version.
+        packed[at] = 0x40;
         Assert.DoesNotContain("newer", Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed)).Message);
     }
 
@@ -149,8 +173,9 @@ public class CmModelTests
     [InlineData("apache-head.txt", 0x07)] // version 1, level 7 (CmModelV1)
     [InlineData("apache-v2.txt", 0x17)]   // version 2, level 7 (CmModelV2, frozen)
     [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModelV3, frozen)
-    [InlineData("gpl-v4.txt", 0x37)]      // version 4, level 7 (CmModel; level 7 now codes with version 3, so decode only)
-    [InlineData("gpl-v4-8.txt", 0x38)]    // version 4, level 8 (CmModel, as levels 8 and 9 code)
+    [InlineData("gpl-v4.txt", 0x37)]      // version 4, level 7 (CmModelV4; level 7 now codes with version 3, so decode only)
+    [InlineData("gpl-v4-8.txt", 0x38)]    // version 4, level 8 (CmModelV4, frozen: levels 8 and 9 code with version 5 now)
+    [InlineData("gpl-v5-8.txt", 0x48)]    // version 5, level 8 (CmModelV5, as levels 8 and 9 code)
     public void GoldenFilesOfEveryModelVersionDecode(string name, int mode)
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "Coding", "Container", "golden");
@@ -158,10 +183,10 @@ public class CmModelTests
         Assert.Equal(mode, packed[ModeByteOffset(packed)]);
         var original = File.ReadAllBytes(Path.Combine(dir, name));
         Assert.Equal(original, XentContainer.Decompress(packed));
-        // A model the encoder still writes at this level (version 3 at levels 1 … 7, version 4 at 8 and 9) writes its golden
+        // A model the encoder still writes at this level (version 3 at levels 1 … 7, version 5 at 8 and 9) writes its golden
         // file again, byte for byte, on whichever vector path runs this test.
         int level = mode & 0x0F, version = (mode >> 4) + 1;
-        if (version == (level >= CmStream.StrongLevel ? 4 : 3))
+        if (version == (level >= CmStream.StrongLevel ? 5 : 3))
             Assert.Equal(packed, XentContainer.Compress(original, new XentContainerOptions { Codec = XentCodec.Cm, Level = level }));
     }
 

@@ -110,6 +110,7 @@ public class XentContainerTests
     [InlineData(XentCodec.Rans, 1)]
     [InlineData(XentCodec.Rans1, 3)]
     [InlineData(XentCodec.Cm, 7)]
+    [InlineData(XentCodec.Cm, 8)]
     [InlineData(XentCodec.Order2, 1)]
     public void ModelBitsAreEachModelsCrossEntropy(XentCodec codec, int level)
     {

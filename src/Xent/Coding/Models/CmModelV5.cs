@@ -9,14 +9,17 @@ using static Xent.Coding.CmShared;
 namespace Xent.Coding;
 
 /// <summary>
-/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 3 of the CM block format): an order-0 and an
-/// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
-/// with the previous one) holding bit-history states, and a match model; their stretched predictions (and, for a hashed
-/// context whose history is one-sided, that prediction again as a second input) are mixed by four small logistic neural
-/// mixers whose outputs are averaged (weights chosen by the partial current byte and whether a match is predicting, by the
-/// previous byte, by the match length and the classes of the two previous bytes, and by the byte before the previous one;
-/// 16-bit weights, AVX2 when present, the same integers without it) and refined by two adaptive probability maps (SSE).
-/// Predictions are 12-bit probabilities that the next bit is 1.
+/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 5 of the CM block format, written at levels 8
+/// and 9): an order-0 and an order-1 table of counters, twelve hashed contexts holding bit-history states (orders 2, 3, 4
+/// and 6, the current word, the word pair, the byte above with the column, the three bytes above with the previous byte,
+/// the line's first bytes, an order-2 indirect context, and two shapes of the last bytes — each byte's class, digit, lower
+/// or upper letter or itself — that see dates, version numbers and addresses whatever their digits and letters), and a
+/// match model; their stretched predictions (and, for a hashed context whose history is one-sided, that prediction again
+/// as a second input) are mixed by four small logistic neural mixers whose outputs are averaged (weights chosen by the
+/// partial current byte and whether a match is predicting, by the previous byte, by the match length and the classes of the
+/// two previous bytes, and by the column and the classes of the byte above and the previous byte; 16-bit weights, AVX2 when
+/// present, the same integers without it) and refined by three adaptive probability maps (SSE; the third keyed by the
+/// shape). Predictions are 12-bit probabilities that the next bit is 1.
 /// </summary>
 /// <remarks>
 /// <para>Bits of a byte are modelled most significant first; the context of a bit is the previous bytes plus the bits of the
@@ -33,7 +36,7 @@ namespace Xent.Coding;
 /// is the whole of a block's state: it starts fresh for each block and sees the bytes of that block only. Memory:
 /// <see cref="MemoryBytes"/>.</para>
 /// </remarks>
-public struct CmModel : ICostedBitModel
+public struct CmModelV5 : ICostedBitModel
 {
     /// <summary>The lowest level: hashed tables of 2^17 bytes per context.</summary>
     public const int MinLevel = 1;
@@ -47,7 +50,7 @@ public struct CmModel : ICostedBitModel
     /// <summary>The number of bit-history states.</summary>
     internal static int StateCount => States.Count;
 
-    private const int Hashed = 12;                // orders 2, 3, 4, 6, the word pair, the word, 3 column contexts, 2 indirect, line head
+    private const int Hashed = 12;                // orders 2, 3, 4, 6, the word pair, the word, 2 column contexts, indirect, line head, 2 shapes
     private const int Width = CmShared.Width;      // mixer inputs, padded: order 0, order 1, 2 × 12 hashed, match ×2, bias
     private const int RunInput = 2 + Hashed;      // per hashed context: its stretch again when its history is one-sided
     private const int MatchInput = RunInput + Hashed;
@@ -57,6 +60,7 @@ public struct CmModel : ICostedBitModel
     private const uint CounterInit = 1u << 31;
     private const int MixerShift = 16;
     private const int ApmRate = 6;                // the APM stages move 1/64 of the way to each bit
+    private const int Apm3MaxBits = 12;           // APM 3: up to 2^12 contexts (270 KB, in L2), a hash of the last 8 bytes' shape and c0
 
     private readonly byte[] _table;               // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase
     private readonly int _tableBase;
@@ -115,8 +119,13 @@ public struct CmModel : ICostedBitModel
     private uint _aboveAround;                    // that byte with its two neighbours in the previous line
     private uint _lineHead;                       // the current line's first bytes (up to 3)
     private readonly ushort[] _indirect2;         // per order-2 context: the last two bytes that followed it
-    private readonly ushort[] _indirect1;         // per order-1 context: the last two bytes that followed it
     private int _apmIndex2;
+    private readonly ushort[] _apm3;
+    private readonly int _apm3Shift;
+    private int _apmIndex3;
+    private uint _apm3Key;                        // the hash of _shapes that keys APM 3, with c0 added per bit
+    private ulong _shapes;                        // the class of each of the last 8 bytes: '0' digit, 'a' lower, 'A' upper, else itself
+    private ulong _tokens;                        // the last 8 classes, a run of digits (or of lower or upper letters) counted once
     private int _p;
 
     /// <summary>A fresh model for a block of <paramref name="length"/> bytes at <paramref name="level"/> (1 … 9): the hashed tables
@@ -125,12 +134,12 @@ public struct CmModel : ICostedBitModel
     /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
     /// <param name="level">1 … 9; the hashed tables hold up to 2^(16 + level) bytes each.</param>
     /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
-    public CmModel(int level, int length) : this(level, length, null) { }
+    public CmModelV5(int level, int length) : this(level, length, null) { }
 
-    /// <summary>A fresh model, as <see cref="CmModel(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
+    /// <summary>A fresh model, as <see cref="CmModelV5(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
     /// not reallocated) when it is given: the model then predicts exactly as a freshly allocated one. The arena serves one model
     /// at a time.</summary>
-    internal CmModel(int level, int length, CmModelArena? arena)
+    internal CmModelV5(int level, int length, CmModelArena? arena)
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
@@ -156,10 +165,10 @@ public struct CmModel : ICostedBitModel
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
         _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
         _apm2Mask = (1 << apm2Bits) - 1;
+        _apm3Shift = 32 - Apm3Bits(length);
+        _apm3 = InitApm(CmModelArena.Reuse(ref arena.Apm3, (1 << Apm3Bits(length)) * 33), 1 << Apm3Bits(length));
         _indirect2 = CmModelArena.Reuse(ref arena.Indirect2, 1 << 16);
         _indirect2.AsSpan().Clear();
-        _indirect1 = CmModelArena.Reuse(ref arena.Indirect1, 256);
-        _indirect1.AsSpan().Clear();
 
         int historyBits = Math.Clamp(BitBits(length), 4, 24);
         _history = CmModelArena.Reuse(ref arena.History, 1 << historyBits);
@@ -196,9 +205,12 @@ public struct CmModel : ICostedBitModel
         int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
         int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
-            + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width
-            + 2L * ((1 << 16) + 256) + 3L * 4 * Hashed + 4L * 64 + 2L * Width;
+            + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts + (1 << Apm3Bits(length))) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width
+            + 2L * (1 << 16) + 3L * 4 * Hashed + 4L * 64 + 2L * Width;
     }
+
+    // APM 3's contexts: 2^8 … 2^12, a quarter of the block's length, so a short block keeps a small model.
+    private static int Apm3Bits(int length) => Math.Clamp(BitBits(length) - 2, 8, Apm3MaxBits);
 
     // ⌈log2 length⌉ (0 for 0 and 1).
     private static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
@@ -276,7 +288,8 @@ public struct CmModel : ICostedBitModel
         int stretched = Logistic.Stretch(p);
         int a1 = ApmStretched(_apm1, apm1Context, stretched, out _apmIndex1);
         int a2 = ApmStretched(_apm2, ((c1 << 8) | c0) & _apm2Mask, stretched, out _apmIndex2);
-        p = (p + 2 * a1 + 5 * a2 + 4) >> 3;
+        int a3 = ApmStretched(_apm3, (int)(Mix(_apm3Key + (uint)c0 * 0x6F4F2A4Bu) >> _apm3Shift), stretched, out _apmIndex3);
+        p = (p + 2 * a1 + 3 * a2 + 2 * a3 + 4) >> 3;
         _p = Math.Clamp(p, 1, 4095);
         return _p;
     }
@@ -305,6 +318,7 @@ public struct CmModel : ICostedBitModel
         Learn(_weights4, _sel4, bit, _p4);
         LearnApm(_apm1, _apmIndex1, bit, ApmRate);
         LearnApm(_apm2, _apmIndex2, bit, ApmRate);
+        LearnApm(_apm3, _apmIndex3, bit, ApmRate);
 
         _c0 = (c0 << 1) | bit;
         _bitPosition++;
@@ -327,6 +341,7 @@ public struct CmModel : ICostedBitModel
             if ((_bitPosition & 3) == 3) PrefetchNextNibble();
         }
         PrefetchApmRow(_apm2, ((int)((_c4 & 0xFF) << 8) | _c0) & _apm2Mask);
+        PrefetchApmRow(_apm3, (int)(Mix(_apm3Key + (uint)_c0 * 0x6F4F2A4Bu) >> _apm3Shift));
     }
 
     /// <summary>−log2 of the probability the last <see cref="P"/> gave <paramref name="bit"/>, in bits.</summary>
@@ -340,7 +355,6 @@ public struct CmModel : ICostedBitModel
         _position++;
         _c8 = (_c8 << 8) | (_c4 >> 24);
         _indirect2[_c4 & 0xFFFF] = (ushort)(_indirect2[_c4 & 0xFFFF] << 8 | b);
-        _indirect1[_c4 & 0xFF] = (ushort)(_indirect1[_c4 & 0xFF] << 8 | b);
         _c4 = (_c4 << 8) | b;
         if (b == '\n') { _previousLineStart = _lineStart; _lineStart = _position; }
         _column = (uint)(_position - _lineStart);
@@ -352,6 +366,7 @@ public struct CmModel : ICostedBitModel
         _aboveAround = abovePrev << 16 | _above << 8 | aboveNext;
 
         AdvanceWord(ref _word, ref _previousWord, b);
+        AdvanceShapes(ref _shapes, ref _tokens, b);
 
         // Match model: follow the current match, or look the last six bytes up.
         if (_matchLength > 0)
@@ -393,19 +408,30 @@ public struct CmModel : ICostedBitModel
     private void ByteContexts()
     {
         uint column = Math.Min(_column, 63);
-        Contexts(_c4, _c8, _word, _previousWord, _indirect2[_c4 & 0xFFFF], _indirect1[_c4 & 0xFF], _contextHash);
-        _contextHash[6] = Hash(_above | (_c4 & 0xFF) << 8 | column << 16, 0, 10);
-        _contextHash[7] = Hash(_above | column << 8, 0, 11);
-        _contextHash[9] = Hash(_lineHead << 8 | (_c4 & 0xFF), column, 18);
-        _contextHash[10] = Hash(_aboveAround, _c4 & 0xFF, 19);
+        Contexts(_c4, _c8, _word, _previousWord, _indirect2[_c4 & 0xFFFF], _shapes, _tokens, _contextHash);
+        _contextHash[6] = Hash(_above | column << 8, 0, 11);
+        _contextHash[8] = Hash(_lineHead << 8 | (_c4 & 0xFF), column, 18);
+        _contextHash[9] = Hash(_aboveAround, _c4 & 0xFF, 19);
+        _apm3Key = Hash((uint)_shapes, (uint)(_shapes >> 32), 40);
     }
 
-    // The hashed contexts of a byte boundary that do not look at the line (all but 6, 7, 9 and 10): from the last eight
-    // bytes, the word hashes and the bytes that followed the last order-2 and order-1 contexts.
-    private static void Contexts(uint c4, uint c8, uint word, uint previousWord, uint indirect2, uint indirect1, Span<uint> hashes)
+    // The byte's class: the shape of dates, version numbers, e-mail addresses and indented lists, whatever the digits and
+    // letters in them; shapes keeps the last 8 classes, tokens the last 8 with a run of digits or same-case letters once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AdvanceShapes(ref ulong shapes, ref ulong tokens, byte b)
     {
-        hashes[11] = Hash(c4 & 0xFF, indirect1, 21);
-        hashes[8] = Hash(c4 & 0xFFFF, indirect2, 17);
+        ulong shape = (uint)(b - '0') < 10u ? '0' : (uint)(b - 'a') < 26u ? 'a' : (uint)(b - 'A') < 26u ? 'A' : b;
+        shapes = shapes << 8 | shape;
+        if (shape != (tokens & 0xFF) || shape is not ('0' or 'a' or 'A')) tokens = tokens << 8 | shape;
+    }
+
+    // The hashed contexts of a byte boundary that do not look at the line (all but 6, 8 and 9): from the last eight bytes,
+    // the word hashes, the bytes that followed the last order-2 context, and the shapes.
+    private static void Contexts(uint c4, uint c8, uint word, uint previousWord, uint indirect2, ulong shapes, ulong tokens, Span<uint> hashes)
+    {
+        hashes[11] = Hash((uint)tokens, (uint)(tokens >> 32), 31);
+        hashes[10] = Hash((uint)shapes, (uint)(shapes >> 32), 26);
+        hashes[7] = Hash(c4 & 0xFFFF, indirect2, 17);
         hashes[5] = word != 0 ? Hash(word, 0, 7) : Hash(previousWord, c4 & 0xFF, 8);
         hashes[4] = Hash(c4, c8 & 0xFFFF, 6);
         hashes[3] = Hash(word, previousWord, 9);
@@ -415,7 +441,7 @@ public struct CmModel : ICostedBitModel
     }
 
     // One bit before a nibble starts: ask for the lines of its slots under both values of the coming bit (after the seventh
-    // bit of a byte, from the contexts of both possible bytes; the four line contexts are left to NibbleSlots).
+    // bit of a byte, from the contexts of both possible bytes; the three line contexts are left to NibbleSlots).
     private readonly void PrefetchNextNibble()
     {
         if (_bitPosition == 3)
@@ -432,8 +458,10 @@ public struct CmModel : ICostedBitModel
                 byte b = (byte)((_c0 << 1) | bit);
                 uint word = _word, previousWord = _previousWord;
                 AdvanceWord(ref word, ref previousWord, b);
+                ulong shapes = _shapes, tokens = _tokens;
+                AdvanceShapes(ref shapes, ref tokens, b);
                 uint c4 = (_c4 << 8) | b;
-                Contexts(c4, (_c8 << 8) | (_c4 >> 24), word, previousWord, _indirect2[c4 & 0xFFFF], _indirect1[b], next);
+                Contexts(c4, (_c8 << 8) | (_c4 >> 24), word, previousWord, _indirect2[c4 & 0xFFFF], shapes, tokens, next);
                 PrefetchSlots(_table, _tableBase, _tableBits, next, 1);
             }
         }
