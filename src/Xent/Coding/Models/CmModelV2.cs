@@ -338,45 +338,8 @@ internal struct CmModelV2 : ICostedBitModel
         _contextHash[5] = _word != 0 ? Hash(_word, 0, 7) : Hash(_previousWord, c4 & 0xFF, 8);
     }
 
-    // At the start of a nibble: for each hashed context, find (or make) its 16-byte slot in one 64-byte line.
-    private void NibbleSlots()
-    {
-        uint nibbleContext = (uint)(_bitPosition == 0 ? 0 : _c0) * 0x6F4F2A4Bu;
-        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
-        ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
-        int lineShift = 32 - (_tableBits - 6);
-        // Every context's line is a likely cache miss: ask for all six first, so the misses overlap instead of queueing.
-        Span<uint> hashes = stackalloc uint[Hashed];
-        for (int i = 0; i < Hashed; i++)
-        {
-            uint h = Mix(_contextHash[i] + nibbleContext);
-            hashes[i] = h;
-            if (Sse.IsSupported)
-                unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6)))); }
-        }
-        for (int i = 0; i < Hashed; i++)
-        {
-            uint h = hashes[i];
-            int line = _tableBase + (i << _tableBits) + (int)(h >> lineShift << 6);
-            byte check = (byte)(h | 1);
-            int found = -1;
-            int victim = line, victimPriority = int.MaxValue;
-            for (int way = 0; way < 64; way += 16)
-            {
-                int at = line + way;
-                if (Unsafe.Add(ref table, at) == check) { found = at; break; }
-                int pr = Unsafe.Add(ref table, at) == 0 ? -1 : Unsafe.Add(ref priority, Unsafe.Add(ref table, at + 1));
-                if (pr < victimPriority) { victimPriority = pr; victim = at; }
-            }
-            if (found < 0)
-            {
-                found = victim;
-                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref table, found), 0, 16);
-                Unsafe.Add(ref table, found) = check;
-            }
-            _slot[i] = found;
-        }
-    }
+    // At the start of a nibble: each hashed context's 16-byte slot in its 64-byte line (CmShared.FindSlots).
+    private void NibbleSlots() => FindSlots(_table, _tableBase, _tableBits, _contextHash.AsSpan(0, Hashed), _c0, _slot);
 
     // Σ x·w over the 16 inputs, in the stretch domain (weights: 1.0 = 2^13). AVX2: vpmaddwd; otherwise the same integers.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -371,8 +371,8 @@ internal struct CmModelV3 : ICostedBitModel
     {
         if (_bitPosition == 3)
         {
-            PrefetchSlots(_table, _tableBase, _tableBits, _contextHash, _c0 << 1);
-            PrefetchSlots(_table, _tableBase, _tableBits, _contextHash, (_c0 << 1) | 1);
+            PrefetchSlots(_table, _tableBase, _tableBits, _contextHash.AsSpan(0, Hashed), _c0 << 1);
+            PrefetchSlots(_table, _tableBase, _tableBits, _contextHash.AsSpan(0, Hashed), (_c0 << 1) | 1);
         }
         else
         {
@@ -388,44 +388,8 @@ internal struct CmModelV3 : ICostedBitModel
         }
     }
 
-    // At the start of a nibble: for each hashed context, find (or make) its 16-byte slot in one 64-byte line.
-    private void NibbleSlots()
-    {
-        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
-        ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
-        // Every context's line is a likely cache miss (PrefetchNextNibble asked for it a bit ago): ask for all six again, so
-        // the misses overlap instead of queueing.
-        Span<uint> hashes = stackalloc uint[Hashed];
-        for (int i = 0; i < Hashed; i++)
-        {
-            uint h = NibbleHash(_contextHash[i], _c0);
-            hashes[i] = h;
-            if (Sse.IsSupported)
-                unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, SlotLine(_tableBase, _tableBits, i, h)))); }
-        }
-        for (int i = 0; i < Hashed; i++)
-        {
-            uint h = hashes[i];
-            int line = SlotLine(_tableBase, _tableBits, i, h);
-            byte check = (byte)(h | 1);
-            int found = -1;
-            int victim = line, victimPriority = int.MaxValue;
-            for (int way = 0; way < 64; way += 16)
-            {
-                int at = line + way;
-                if (Unsafe.Add(ref table, at) == check) { found = at; break; }
-                int pr = Unsafe.Add(ref table, at) == 0 ? -1 : Unsafe.Add(ref priority, Unsafe.Add(ref table, at + 1));
-                if (pr < victimPriority) { victimPriority = pr; victim = at; }
-            }
-            if (found < 0)
-            {
-                found = victim;
-                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref table, found), 0, 16);
-                Unsafe.Add(ref table, found) = check;
-            }
-            _slot[i] = found;
-        }
-    }
+    // At the start of a nibble: each hashed context's 16-byte slot in its 64-byte line (CmShared.FindSlots).
+    private void NibbleSlots() => FindSlots(_table, _tableBase, _tableBits, _contextHash.AsSpan(0, Hashed), _c0, _slot);
 
 
     // The mixers learn at rate 4: w += round(x·4·err / 2^15).

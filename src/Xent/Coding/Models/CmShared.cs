@@ -165,6 +165,47 @@ internal static class CmShared
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint NibbleHash(uint contextHash, int c0) => Mix(contextHash + (uint)(c0 == 1 ? 0 : c0) * 0x6F4F2A4Bu);
 
+    /// <summary>At the start of a nibble (partial byte c0, 1 at a byte's start): for each hashed context, finds (or makes)
+    /// its 16-byte slot — a check byte and 15 bit-history states — among the four slots of the 64-byte line its nibble hash
+    /// picks, and writes the slot's table index to <paramref name="slots"/>. On a miss the slot whose history is shortest
+    /// (an empty one first) is cleared and taken. Every line is prefetched before any is searched, so the cache misses
+    /// overlap instead of queueing. Versions 2 to 5 find their slots here.</summary>
+    public static unsafe void FindSlots(byte[] tableArray, int tableBase, int tableBits, ReadOnlySpan<uint> contextHashes, int c0, Span<int> slots)
+    {
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(tableArray);
+        ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
+        Span<uint> hashes = stackalloc uint[16];
+        int n = contextHashes.Length;
+        for (int i = 0; i < n; i++)
+        {
+            uint h = NibbleHash(contextHashes[i], c0);
+            hashes[i] = h;
+            if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref table, SlotLine(tableBase, tableBits, i, h))));
+        }
+        for (int i = 0; i < n; i++)
+        {
+            uint h = hashes[i];
+            int line = SlotLine(tableBase, tableBits, i, h);
+            byte check = (byte)(h | 1);
+            int found = -1;
+            int victim = line, victimPriority = int.MaxValue;
+            for (int way = 0; way < 64; way += 16)
+            {
+                int at = line + way;
+                if (Unsafe.Add(ref table, at) == check) { found = at; break; }
+                int pr = Unsafe.Add(ref table, at) == 0 ? -1 : Unsafe.Add(ref priority, Unsafe.Add(ref table, at + 1));
+                if (pr < victimPriority) { victimPriority = pr; victim = at; }
+            }
+            if (found < 0)
+            {
+                found = victim;
+                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref table, found), 0, 16);
+                Unsafe.Add(ref table, found) = check;
+            }
+            slots[i] = found;
+        }
+    }
+
     /// <summary>Asks for the lines that the nibble slots of <paramref name="contextHashes"/> would live in for a nibble starting
     /// with partial byte c0: a hint to the memory system and nothing else (a wrong guess costs bandwidth, not results). The
     /// models call it one bit before a nibble starts, for both values the last bit can take, so the slots' cache misses
