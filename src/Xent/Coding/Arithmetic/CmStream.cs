@@ -38,7 +38,7 @@ public static class CmStream
     /// them shapes), which the encoder writes at <see cref="StrongLevel"/> and above.</summary>
     private const byte Version5 = 0x40;
 
-    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade about 1.6× the time
+    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade 1.6–1.8× the time
     /// and twice the memory for 3–6 % smaller text; levels 1 … 7, the default 7 among them, use the six-context model
     /// (version 3).</summary>
     public const int StrongLevel = 8;
@@ -57,7 +57,7 @@ public static class CmStream
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
     /// <param name="source">The bytes to encode (any length, including empty).</param>
     /// <param name="destination">Where the block is written, from its first byte; at least MaxEncodedLength(source.Length) bytes (the encoder may use the room as scratch).</param>
-    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the six-context model, 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one: smaller output, about 1.6× the time.</param>
+    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the six-context model, 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one: smaller output, 1.6–1.8× the time.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
         EncodeCore(source, destination, level, out _);
 
