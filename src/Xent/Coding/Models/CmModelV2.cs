@@ -282,16 +282,7 @@ internal struct CmModelV2 : ICostedBitModel
         _c8 = (_c8 << 8) | (_c4 >> 24);
         _c4 = (_c4 << 8) | b;
 
-        int lower = b | 0x20;
-        if (lower is >= 'a' and <= 'z' || b >= 0x80)
-        {
-            _word = (_word + (uint)(b >= 0x80 ? b : lower) + 1) * 0x2F0B4E35u;
-        }
-        else if (_word != 0)
-        {
-            _previousWord = _word;
-            _word = 0;
-        }
+        AdvanceWord(ref _word, ref _previousWord, b);
 
         // Match model: follow the current match, or look the last six bytes up.
         if (_matchLength > 0)

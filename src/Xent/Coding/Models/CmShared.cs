@@ -8,8 +8,8 @@ namespace Xent.Coding;
 /// <summary>
 /// The parts the context-mixing models of format versions 1 to 5 (<see cref="CmModelV1"/>, <see cref="CmModelV2"/>,
 /// <see cref="CmModelV3"/>, <see cref="CmModelV4"/>, <see cref="CmModelV5"/>) have in common, written once: the adaptive
-/// counters, the APM stage and the hashes (all five), the bit-history state machine (versions 2 to 5), and the 32-input
-/// mixer row of versions 3 to 5.
+/// counters, the APM stage, the hashes and the word contexts (all five), the bit-history state machine and the nibble-slot
+/// search (versions 2 to 5), and the 32-input mixer row of versions 3 to 5.
 /// Every version's bitstream depends on these integers, so a change here is a format change for all of them — the golden
 /// files of each version in tests/ pin it; a newer model that needs something different gets its own.
 /// </summary>
@@ -19,31 +19,9 @@ internal static class CmShared
     public const int Width = 32;
 
     /// <summary>Σ x·w over a mixer row of <see cref="Width"/> inputs, in the stretch domain (weights: 1.0 = 2^13), clamped to
-    /// ±2047. AVX2: vpmaddwd; otherwise the same integers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Dot(short[] weights, int at, short[] inputs)
-    {
-        ref short w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(weights), at);
-        ref short x = ref MemoryMarshal.GetArrayDataReference(inputs);
-        int sum;
-        if (Avx2.IsSupported)
-        {
-            var products = Avx2.Add(
-                Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x), Vector256.LoadUnsafe(ref w)),
-                Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref x, 16), Vector256.LoadUnsafe(ref w, 16)));
-            sum = Vector256.Sum(products);
-        }
-        else
-        {
-            sum = 0;
-            for (int i = 0; i < Width; i++) sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref w, i);
-        }
-        return Math.Clamp(sum >> 13, -2047, 2047);
-    }
-
-    /// <summary><see cref="Dot(short[], int, short[])"/> of inputs held in registers: <paramref name="low"/> are inputs 0 … 15,
-    /// <paramref name="high"/> 16 … 31. A model that builds its first inputs in a register and hands them here skips reading back
-    /// sixteen scalar stores as one vector, which the processor cannot forward and makes wait.</summary>
+    /// ±2047; the inputs are held in registers — <paramref name="low"/> are inputs 0 … 15, <paramref name="high"/> 16 … 31 —
+    /// so a model that builds them there skips reading sixteen scalar stores back as one vector, which the processor cannot
+    /// forward and makes wait. AVX2: vpmaddwd; otherwise the same integers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Dot(short[] weights, int at, Vector256<short> low, Vector256<short> high)
     {
