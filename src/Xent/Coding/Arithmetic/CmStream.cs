@@ -5,8 +5,8 @@ namespace Xent.Coding;
 
 /// <summary>
 /// Self-contained blocks of bytes coded bit by bit by the <see cref="BinaryArithmeticEncoder"/> under a context-mixing
-/// model that starts fresh in every block: the six-context model of format version 3 at levels 1 … 7 (the default, 7,
-/// among them) and the twelve-context <see cref="CmModelV5"/> of version 5 at levels 8 and 9 (<see cref="StrongLevel"/>). The block costs the model's cross-entropy on the data
+/// model that starts fresh in every block: the eight-context <see cref="CmModelV6"/> of format version 6 at levels 1 … 7 (the
+/// default, 7, among them) and the twelve-context <see cref="CmModelV5"/> of version 5 at levels 8 and 9 (<see cref="StrongLevel"/>). The block costs the model's cross-entropy on the data
 /// (<see cref="CodeLength"/>) plus the coder's rounding and a few header bytes. Format: docs/formats/cm-block.md; the model:
 /// docs/coding/context-mixing.md.
 /// </summary>
@@ -27,7 +27,7 @@ public static class CmStream
     private const byte Version2 = 0x10;
 
     /// <summary>Mode-byte flag of a block coded by the version-3 model (<see cref="CmModelV3"/>: six hashed contexts, frozen),
-    /// which the encoder writes at levels below <see cref="StrongLevel"/>.</summary>
+    /// which the encoder wrote at levels below <see cref="StrongLevel"/> before version 6.</summary>
     private const byte Version3 = 0x20;
 
     /// <summary>Mode-byte flag of a block coded by the version-4 model (<see cref="CmModelV4"/>: twelve hashed contexts, frozen),
@@ -38,13 +38,17 @@ public static class CmStream
     /// them shapes), which the encoder writes at <see cref="StrongLevel"/> and above.</summary>
     private const byte Version5 = 0x40;
 
-    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade 1.6–1.8× the time
-    /// and twice the memory for 3–6 % smaller text; levels 1 … 7, the default 7 among them, use the six-context model
-    /// (version 3).</summary>
+    /// <summary>Mode-byte flag of a block coded by the version-6 model (<see cref="CmModelV6"/>: eight hashed contexts in one
+    /// vector, a final mixer), which the encoder writes at levels below <see cref="StrongLevel"/>.</summary>
+    private const byte Version6 = 0x50;
+
+    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade about 1.5× the time
+    /// and 4× the memory for about 0.5 % smaller text; levels 1 … 7, the default 7 among them, use the eight-context model
+    /// (version 6).</summary>
     public const int StrongLevel = 8;
 
     /// <summary>The newest model version this build reads and writes.</summary>
-    internal const int NewestVersion = 5;
+    internal const int NewestVersion = 6;
 
     /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
@@ -57,7 +61,7 @@ public static class CmStream
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
     /// <param name="source">The bytes to encode (any length, including empty).</param>
     /// <param name="destination">Where the block is written, from its first byte; at least MaxEncodedLength(source.Length) bytes (the encoder may use the room as scratch).</param>
-    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the six-context model, 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one: smaller output, 1.6–1.8× the time.</param>
+    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the eight-context model (version 6), 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one (version 5): slightly smaller output, about 1.5× the time.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
         EncodeCore(source, destination, level, out _);
 
@@ -84,9 +88,9 @@ public static class CmStream
         int pos = Varint.Write((ulong)source.Length, destination);
         if (source.Length == 0) return pos;
         int modeAt = pos++;
-        // Levels 1 … 7 code with the six-context model (format version 3, the faster), 8 and 9 with the twelve-context one
+        // Levels 1 … 7 code with the eight-context model (format version 6, the faster), 8 and 9 with the twelve-context one
         // (version 5, the smaller output): see StrongLevel.
-        destination[modeAt] = (byte)((level >= StrongLevel ? Version5 : Version3) | level);
+        destination[modeAt] = (byte)((level >= StrongLevel ? Version5 : Version6) | level);
         int written;
         if (level >= StrongLevel)
         {
@@ -95,7 +99,7 @@ public static class CmStream
         }
         else
         {
-            var model = new CmModelV3(level, source.Length, arena);
+            var model = new CmModelV6(level, source.Length, arena);
             written = EncodeBits(ref model, source, destination[pos..needed], out modelBits);
         }
         if (written < 0 || pos + written >= needed) return BlockHeader.WriteStored(source, destination, modeAt);
@@ -198,7 +202,8 @@ public static class CmStream
             2 => DecodeBits(new CmModelV2(level, n, arena), source[pos..], output, out consumed, out modelBits),
             3 => DecodeBits(new CmModelV3(level, n, arena), source[pos..], output, out consumed, out modelBits),
             4 => DecodeBits(new CmModelV4(level, n, arena), source[pos..], output, out consumed, out modelBits),
-            _ => DecodeBits(new CmModelV5(level, n, arena), source[pos..], output, out consumed, out modelBits),
+            5 => DecodeBits(new CmModelV5(level, n, arena), source[pos..], output, out consumed, out modelBits),
+            _ => DecodeBits(new CmModelV6(level, n, arena), source[pos..], output, out consumed, out modelBits),
         };
         if (status != OperationStatus.Done) return status;
         bytesConsumed = pos + consumed;
@@ -237,10 +242,10 @@ public static class CmStream
     }
 
     // The mode byte of a coded block: the level (1 … 9) for format version 1, Version2 | level for version 2, Version3 | level
-    // for version 3, Version4 | level for version 4, Version5 | level for version 5.
+    // for version 3, Version4 | level for version 4, Version5 | level for version 5, Version6 | level for version 6.
     private static bool TryLevel(byte mode, out int level, out int version)
     {
-        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, Version4 => 4, Version5 => 5, _ => 0 };
+        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, Version4 => 4, Version5 => 5, Version6 => 6, _ => 0 };
         level = mode & 0x0F;
         return version != 0 && level is >= CmModelV5.MinLevel and <= CmModelV5.MaxLevel;
     }
@@ -262,13 +267,14 @@ public static class CmStream
         2 => CmModelV2.MemoryBytes(level, length),
         3 => CmModelV3.MemoryBytes(level, length),
         4 => CmModelV4.MemoryBytes(level, length),
-        _ => CmModelV5.MemoryBytes(level, length),
+        5 => CmModelV5.MemoryBytes(level, length),
+        _ => CmModelV6.MemoryBytes(level, length),
     };
 
     /// <summary>The most memory, in bytes, a block of <paramref name="length"/> bytes at <paramref name="level"/> can make the
     /// decoder spend, whichever format version it was written with.</summary>
     internal static long MaxModelMemory(int level, int length) =>
-        Math.Max(Math.Max(Math.Max(CmModelV5.MemoryBytes(level, length), CmModelV4.MemoryBytes(level, length)), CmModelV3.MemoryBytes(level, length)),
+        Math.Max(Math.Max(Math.Max(CmModelV5.MemoryBytes(level, length), CmModelV4.MemoryBytes(level, length)), Math.Max(CmModelV3.MemoryBytes(level, length), CmModelV6.MemoryBytes(level, length))),
             Math.Max(CmModelV2.MemoryBytes(level, length), CmModelV1.MemoryBytes(level, length)));
 
     /// <summary>The memory, in bytes, that decoding <paramref name="source"/> (a block's start: its header is enough) builds its
@@ -319,7 +325,7 @@ public static class CmStream
         }
         else
         {
-            var model = new CmModelV3(level, data.Length, arena);
+            var model = new CmModelV6(level, data.Length, arena);
             return CodeLengthBits(ref model, data, destination);
         }
     }

@@ -17,16 +17,17 @@ internal sealed class CmModelArena
     internal short[]? Weights1, Weights2, Weights3, Weights4, X;
     internal ushort[]? Apm1, Apm2, Apm3, Indirect2, Indirect1;
     internal byte[]? History;
-    internal int[]? MatchTable, Slot, State;
+    internal int[]? MatchTable, Slot, State, Final;
 
     /// <summary>The pinned hashed table of at least <paramref name="length"/> bytes from a 64-byte aligned
-    /// <paramref name="start"/>, those bytes zero.</summary>
+    /// <paramref name="start"/>, those bytes zero, with at least 64 bytes after them (a 4-byte gather at the last byte stays
+    /// inside the array).</summary>
     public byte[] Table(int length, out int start)
     {
-        if (_table is null || _table.Length < (length | 63))
+        if (_table is null || _table.Length < length + 127)
         {
             _table = null; // let the old one go before the new one is allocated
-            _table = GC.AllocateArray<byte>(length | 63, pinned: true);
+            _table = GC.AllocateArray<byte>(length + 127, pinned: true);
         }
         start = (int)((64 - (Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref MemoryMarshal.GetArrayDataReference(_table)) & 63)) & 63);
         _table.AsSpan(start, length).Clear();

@@ -9,8 +9,8 @@ using static Xent.Coding.CmShared;
 namespace Xent.Coding;
 
 /// <summary>
-/// Version 3 of the CM block format's model, frozen (its bitstream must not change): the six-context model that codes levels
-/// 1 … 7, the default among them (<see cref="CmModelV5"/>, version 5, codes levels 8 and 9). A context-mixing model of bytes, bit by bit, in the lpaq family: an order-0 and an
+/// Version 3 of the CM block format's model, frozen (its bitstream must not change): the six-context model that coded levels
+/// 1 … 7 until version 6 (<see cref="CmModelV6"/>) took its place; blocks it wrote still decode with it. A context-mixing model of bytes, bit by bit, in the lpaq family: an order-0 and an
 /// order-1 table of counters, six hashed contexts (orders 2, 3, 4 and 6, the current word of letters, and the current word
 /// with the previous one) holding bit-history states, and a match model; their stretched predictions (and, for a hashed
 /// context whose history is one-sided, that prediction again as a second input) are mixed by four small logistic neural

@@ -3,8 +3,8 @@ using Xent.Coding;
 
 namespace Xent.Tests.Coding;
 
-/// <summary>The CM models of levels 8 and 9 (format version 5, and version 4 before it, which stays decodable): their memory
-/// bound per level, the decoder's refusal of a block above the caller's memory limit, the version byte of the blocks the
+/// <summary>The CM models (format version 6 at levels 1 … 7, version 5 at 8 and 9, and the older versions, which stay
+/// decodable): their memory bound per level, the decoder's refusal of a block above the caller's memory limit, the version byte of the blocks the
 /// encoder writes, and the golden files of every version.</summary>
 public class CmModelTests
 {
@@ -47,6 +47,21 @@ public class CmModelTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         model.P();
         long claimed = CmModelV5.MemoryBytes(level, length);
+        Assert.InRange(allocated, claimed, claimed + 8192);
+    }
+
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(3, 20_000)]
+    [InlineData(7, 1 << 20)]
+    public void MemoryBytesIsWhatTheVersion6ModelAllocates(int level, int length)
+    {
+        new CmModelV6(CmModelV6.MinLevel, 0).P();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var model = new CmModelV6(level, length);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        model.P();
+        long claimed = CmModelV6.MemoryBytes(level, length);
         Assert.InRange(allocated, claimed, claimed + 8192);
     }
 
@@ -98,7 +113,7 @@ public class CmModelTests
         var data = Text(5000);
         var encoded = CmStream.Encode(data, 4);
         long needed = CmStream.DecoderMemoryBytes(encoded);
-        Assert.Equal(CmModelV3.MemoryBytes(4, data.Length), needed); // level 4 codes with the six-context model
+        Assert.Equal(CmModelV6.MemoryBytes(4, data.Length), needed); // level 4 codes with the eight-context model
         var output = new byte[data.Length];
         Assert.Equal(OperationStatus.InvalidData, CmStream.TryDecode(encoded, output, needed - 1, out _, out int written));
         Assert.Equal(0, written);
@@ -116,18 +131,18 @@ public class CmModelTests
             var encoded = CmStream.Encode(data, level);
             Assert.Equal(OperationStatus.Done, Varint.TryRead(encoded, out ulong n, out int pos));
             Assert.Equal((ulong)data.Length, n);
-            // Levels 1 … 7: the six-context model (version 3); 8 and 9: the twelve-context model of version 5.
-            Assert.Equal((level >= CmStream.StrongLevel ? 0x40 : 0x20) | level, encoded[pos]);
+            // Levels 1 … 7: the eight-context model (version 6); 8 and 9: the twelve-context model of version 5.
+            Assert.Equal((level >= CmStream.StrongLevel ? 0x40 : 0x50) | level, encoded[pos]);
             Assert.Equal(data, CmStream.Decode(encoded));
             // What the block costs is that model's cross-entropy: CodeLength picks the same model for the level.
             double bits = CmStream.CodeLength(data, level).Bits;
             Assert.InRange((encoded.Length - pos - 1) * 8.0, bits, bits * 1.001 + 32);
         }
         Assert.Equal(0, CmStream.DecoderMemoryBytes(CmStream.Encode([])));
-        // Mode bytes of no known version (0x50 | level: version 6) or no level are refused before any model is built.
+        // Mode bytes of no known version (0x60 | level: version 7) or no level are refused before any model is built.
         var unknown = CmStream.Encode(data, 7);
         Assert.Equal(OperationStatus.Done, Varint.TryRead(unknown, out _, out int at));
-        foreach (byte mode in new byte[] { 0x57, 0x30, 0x3A, 0x40, 0x4A, 0x60 | 7 })
+        foreach (byte mode in new byte[] { 0x67, 0x30, 0x3A, 0x40, 0x4A, 0x50, 0x5A, 0x70 | 7 })
         {
             unknown[at] = mode;
             Assert.Equal(-1, CmStream.DecoderMemoryBytes(unknown));
@@ -137,17 +152,17 @@ public class CmModelTests
     }
 
     [Fact]
-    public void AContainerWithAVersion6BlockSaysItWasMadeByANewerVersion()
+    public void AContainerWithAVersion7BlockSaysItWasMadeByANewerVersion()
     {
         var data = Text(3000);
         var packed = XentContainer.Compress(data, new XentContainerOptions { Codec = XentCodec.Cm, Level = CmStream.StrongLevel });
         // The CM block's mode byte sits right after its varint length, inside the first block's payload: find 0x38 there.
         int at = ModeByteOffset(packed);
         Assert.Equal(0x40 | CmStream.StrongLevel, packed[at]);
-        packed[at] = 0x50 | CmStream.StrongLevel;
+        packed[at] = 0x60 | CmStream.StrongLevel;
         var error = Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed));
         Assert.Contains("made by a newer version", error.Message);
-        Assert.Contains("cm model version 6", error.Message);
+        Assert.Contains("cm model version 7", error.Message);
         // A version-5 mode byte with a corrupt level is corruption, not a newer version.
         packed[at] = 0x40;
         Assert.DoesNotContain("newer", Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed)).Message);
@@ -172,10 +187,12 @@ public class CmModelTests
     [Trait(Xent.Tests.Numerics.VectorPaths.Trait, Xent.Tests.Numerics.VectorPaths.Kernels)] // rerun on AVX2, SSE and scalar
     [InlineData("apache-head.txt", 0x07)] // version 1, level 7 (CmModelV1)
     [InlineData("apache-v2.txt", 0x17)]   // version 2, level 7 (CmModelV2, frozen)
-    [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModelV3, frozen)
+    [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModelV3, frozen: levels 1 … 7 code with version 6 now)
     [InlineData("gpl-v4.txt", 0x37)]      // version 4, level 7 (CmModelV4; level 7 now codes with version 3, so decode only)
     [InlineData("gpl-v4-8.txt", 0x38)]    // version 4, level 8 (CmModelV4, frozen: levels 8 and 9 code with version 5 now)
     [InlineData("gpl-v5-8.txt", 0x48)]    // version 5, level 8 (CmModelV5, as levels 8 and 9 code)
+    [InlineData("gpl-v6.txt", 0x57)]      // version 6, level 7 (CmModelV6, as levels 1 … 7 code)
+    [InlineData("gpl-v6-1.txt", 0x51)]    // version 6, level 1 (Debian's GPL-3, 35,149 bytes, in 2^17-byte tables: slots collide and are replaced)
     public void GoldenFilesOfEveryModelVersionDecode(string name, int mode)
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "Coding", "Container", "golden");
@@ -183,10 +200,10 @@ public class CmModelTests
         Assert.Equal(mode, packed[ModeByteOffset(packed)]);
         var original = File.ReadAllBytes(Path.Combine(dir, name));
         Assert.Equal(original, XentContainer.Decompress(packed));
-        // A model the encoder still writes at this level (version 3 at levels 1 … 7, version 5 at 8 and 9) writes its golden
+        // A model the encoder still writes at this level (version 6 at levels 1 … 7, version 5 at 8 and 9) writes its golden
         // file again, byte for byte, on whichever vector path runs this test.
         int level = mode & 0x0F, version = (mode >> 4) + 1;
-        if (version == (level >= CmStream.StrongLevel ? 5 : 3))
+        if (version == (level >= CmStream.StrongLevel ? 5 : 6))
             Assert.Equal(packed, XentContainer.Compress(original, new XentContainerOptions { Codec = XentCodec.Cm, Level = level }));
     }
 

@@ -1,0 +1,663 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+using static Xent.Coding.CmShared;
+
+namespace Xent.Coding;
+
+/// <summary>
+/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 6 of the CM block format, written at levels 1 …
+/// 7): an order-0 and an order-1 table of counters, eight hashed contexts holding bit-history states (orders 2, 3 and 4, the
+/// current word, the word pair, an order-2 indirect context, and two shapes of the last eight bytes — each byte's class,
+/// digit, lower or upper letter or itself — that see dates, version numbers and addresses whatever their digits and
+/// letters), and a match model. Their stretched predictions (and, for a hashed context whose history is one-sided, that
+/// prediction again as a second input) are mixed by four small logistic neural mixers (weights chosen by the partial
+/// current byte and whether a match is predicting, by the previous byte, by the match length and the classes of the two
+/// previous bytes, and by the column and the classes of the byte above and the previous byte), whose outputs a fifth, final
+/// mixer selected by the partial byte combines; three adaptive probability maps (SSE; the third keyed by the shape) refine
+/// the result. Predictions are 12-bit probabilities that the next bit is 1.
+/// </summary>
+/// <remarks>
+/// <para>Version 6 is version 5's model made cheap to compute: the eight hashed contexts are one 256-bit vector of lanes
+/// from the hash of a byte's contexts to the states' probabilities and their updates (gathers with AVX2; the same integers
+/// element by element without it), the four mixers' sums are reduced together, the contexts of both possible next bytes —
+/// and the slot lines of both possible next nibbles — are computed once, a bit ahead, for the prefetch and then kept. It
+/// drops version 5's four line-and-column contexts and order 6, and adds the final mixer: at level 7 it codes English text
+/// within about 0.5 % of version 5 at level 8 in well under its time.</para>
+/// <para>Bits of a byte are modelled most significant first; the context of a bit is the previous bytes plus the bits of the
+/// current byte already seen. Each hashed context selects, at the start of each nibble, a 16-byte slot (a check byte and 15
+/// one-byte bit-history states, one per node of the nibble's binary tree) among the four slots of one 64-byte cache line; on
+/// a miss the slot whose history is shortest is replaced. Bit-history states and the state maps that turn them into
+/// probabilities are those of versions 2 … 5 (<see cref="States"/>); a state map's counter moves by 2/(2n + 3) of the
+/// error after its n-th update (n capped at 1023).</para>
+/// <para>All arithmetic is integer, so the encoder and the decoder compute the same prediction on every machine. The model
+/// is the whole of a block's state: it starts fresh for each block and sees the bytes of that block only. Memory:
+/// <see cref="MemoryBytes"/>.</para>
+/// </remarks>
+public unsafe struct CmModelV6 : ICostedBitModel
+{
+    /// <summary>The lowest level: hashed tables of 2^17 bytes per context.</summary>
+    public const int MinLevel = 1;
+
+    /// <summary>The highest level: hashed tables of 2^25 bytes (32 MiB) per context.</summary>
+    public const int MaxLevel = 9;
+
+    /// <summary>The default level: hashed tables of 2^23 bytes (8 MiB) per context, about 70 MiB in all for a long block.</summary>
+    public const int DefaultLevel = 7;
+
+    private const int Hashed = 8;                  // orders 2, 3, 4, the word pair, the word, indirect, 2 shapes: one Vector256
+    private const int Width = CmShared.Width;      // mixer inputs: [order 0, order 1, match ×2, bias, 0 × 11 | 8 hashed, 8 one-sided]
+    private const int MatchMinimum = 6;
+    private const int ApmMatchContexts = 16 << 9;  // APM 1: match length 0 … 15 × predicted bit × c0
+    private const uint CounterInit = 1u << 31;
+    private const int ApmRate = 6;                 // the APM stages move 1/64 of the way to each bit
+    private const int Apm3MaxBits = 12;            // APM 3: up to 2^12 contexts, a hash of the last 8 bytes' shape and c0
+    private const int MapLimit = 1023;             // a state map's counter: step 2/(2n + 3), n ≤ 1023
+    private const int FinalOne = 1 << 14;          // the final mixer's weight 1.0
+    private const int FinalLimit = 1 << 17;        // |final weight| ≤ 8.0: Σ 4 × 2047 × 2^17 fits an int
+
+    private readonly byte[] _table;                // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase, pinned
+    private readonly int _tableBits;
+    private readonly uint[] _stateMaps;            // Hashed × 256 counters: probability of a 1 in each state, per context
+    private readonly uint[] _t0;
+    private readonly uint[] _t1;
+
+    private readonly short[] _weights1;
+    private readonly short[] _weights2;
+    private readonly short[] _weights3;
+    private readonly short[] _weights4;
+    private readonly int[] _final;                 // 256 rows (by c0) of 4 weights for the four mixers' outputs
+    private readonly short[] _x;
+    private readonly ushort[] _apm1;
+    private readonly ushort[] _apm2;
+    private readonly int _apm2Mask;
+    private readonly ushort[] _apm3;
+    private readonly int _apm3Shift;
+
+    private readonly byte[] _history;
+    private readonly int _historyMask;
+    private readonly int[] _matchTable;
+    private readonly int _matchShift;
+    private readonly uint[] _matchCounters;
+    private readonly ushort[] _indirect2;          // per order-2 context: the last two bytes that followed it
+
+    private readonly Vector256<int> _lineBase;     // lane i: _tableBase + i · 2^_tableBits
+    private readonly int _lineShift;               // a nibble hash's top (_tableBits − 6) bits pick the line
+    private Vector256<uint> _contextHash;          // the byte's context hashes (also the first nibble's line hashes)
+    private Vector256<uint> _nextByte0;            // the context hashes after the byte ending in bit 0 / bit 1 (from bit 7)
+    private Vector256<uint> _nextByte1;
+    private Vector256<uint> _nextNibble0;          // the second nibble's line hashes after bit 3 = 0 / 1
+    private Vector256<uint> _nextNibble1;
+    private Vector256<int> _slots;                 // per hashed context: the table index of its current 16-byte slot
+    private Vector256<int> _states;                // per hashed context: the state read by P
+    private Vector256<uint> _counters;             // per hashed context: its state map's counter read by P
+    private Vector128<int> _st;                    // the four mixers' outputs (stretch domain)
+    private Vector128<int> _pm;                    // and their probabilities
+
+    private int _c0;
+    private int _bitPosition;
+    private int _nibble;
+    private uint _c4;
+    private uint _c8;
+    private uint _word;
+    private uint _previousWord;
+    private ulong _shapes;                         // the class of each of the last 8 bytes: '0' digit, 'a' lower, 'A' upper, else itself
+    private ulong _tokens;                         // the last 8 classes, a run of digits (or of lower or upper letters) counted once
+    private int _position;
+    private int _lineStart;                        // the position of the current line's first byte
+    private int _previousLineStart;
+    private int _matchPointer;
+    private int _matchLength;
+    private int _matchSlot;
+    private int _sel1;
+    private int _sel2;
+    private int _sel3;
+    private int _sel4;
+    private int _classes3;                         // per byte: the third mixer's row without the match bucket
+    private int _fsel;
+    private int _stFinal;
+    private int _pFinal;
+    private uint _apm3Key;                         // the hash of _shapes that keys APM 3, with c0 added per bit
+    private int _apm2Context;                      // the next bit's APM 2 and 3 rows (computed, and prefetched, in Update)
+    private int _apm3Context;
+    private int _apmIndex1;
+    private int _apmIndex2;
+    private int _apmIndex3;
+    private int _p;
+
+    /// <summary>A fresh model for a block of <paramref name="length"/> bytes at <paramref name="level"/> (1 … 9): the hashed tables
+    /// hold 2^(16 + level) bytes each, or fewer when the block is short (never more than the block can fill), so a small block
+    /// costs little memory.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
+    /// <param name="level">1 … 9; the hashed tables hold up to 2^(16 + level) bytes each.</param>
+    /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
+    public CmModelV6(int level, int length) : this(level, length, null) { }
+
+    /// <summary>A fresh model, as <see cref="CmModelV6(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
+    /// not reallocated) when it is given: the model then predicts exactly as a freshly allocated one. The arena serves one model
+    /// at a time.</summary>
+    internal CmModelV6(int level, int length, CmModelArena? arena)
+    {
+        if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
+        if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
+        arena ??= new CmModelArena();
+        _tableBits = TableBits(level, length);
+        _table = arena.Table(Hashed << _tableBits, out int tableBase);
+        _lineBase = Vector256.Create(tableBase) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * (1 << _tableBits);
+        _lineShift = 32 - (_tableBits - 6);
+        _stateMaps = CmModelArena.Reuse(ref arena.StateMaps, Hashed * 256);
+        for (int i = 0; i < Hashed; i++) States.InitialProbabilities.CopyTo(_stateMaps.AsSpan(i * 256, 256));
+        _t0 = CmModelArena.Reuse(ref arena.T0, 256);
+        _t1 = CmModelArena.Reuse(ref arena.T1, 1 << 16);
+        _t0.AsSpan().Fill(CounterInit);
+        _t1.AsSpan().Fill(CounterInit);
+
+        _weights1 = InitWeights(CmModelArena.Reuse(ref arena.Weights1, 512 * Width));
+        _weights2 = InitWeights(CmModelArena.Reuse(ref arena.Weights2, 256 * Width));
+        _weights3 = InitWeights(CmModelArena.Reuse(ref arena.Weights3, 256 * Width));
+        _weights4 = InitWeights(CmModelArena.Reuse(ref arena.Weights4, 256 * Width));
+        _final = CmModelArena.Reuse(ref arena.Final, 256 * 4);
+        _final.AsSpan(0, 256 * 4).Fill(FinalOne / 4);
+
+        _x = CmModelArena.Reuse(ref arena.X, Width);
+        _x.AsSpan().Clear();
+        _apm1 = InitApm(CmModelArena.Reuse(ref arena.Apm1, ApmMatchContexts * 33), ApmMatchContexts);
+        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
+        _apm2Mask = (1 << apm2Bits) - 1;
+        _apm3Shift = 32 - Apm3Bits(length);
+        _apm3 = InitApm(CmModelArena.Reuse(ref arena.Apm3, (1 << Apm3Bits(length)) * 33), 1 << Apm3Bits(length));
+        _indirect2 = CmModelArena.Reuse(ref arena.Indirect2, 1 << 16);
+        _indirect2.AsSpan().Clear();
+
+        int historyBits = Math.Clamp(BitBits(length), 4, 24);
+        _history = CmModelArena.Reuse(ref arena.History, 1 << historyBits);
+        _history.AsSpan(0, 1 << historyBits).Clear();
+        _historyMask = (1 << historyBits) - 1;
+        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        _matchTable = CmModelArena.Reuse(ref arena.MatchTable, 1 << matchBits);
+        _matchTable.AsSpan(0, 1 << matchBits).Clear();
+        _matchShift = 32 - matchBits;
+        _matchCounters = CmModelArena.Reuse(ref arena.MatchCounters, 64);
+        _matchCounters.AsSpan().Fill(CounterInit);
+
+        _c0 = 1;
+        _nibble = 1;
+        _matchSlot = -1;
+        _apm3Key = Hash(0, 0, 40);
+        _apm2Context = 1;
+        _apm3Context = (int)(Mix(_apm3Key + 1u * 0x6F4F2A4Bu) >> _apm3Shift);
+        _contextHash = Contexts(0, 0, 0, 0, 0, 0);
+        ByteSelectors();
+        FindSlots(_contextHash);
+    }
+
+    /// <summary>The bytes of memory a model for a block of <paramref name="length"/> bytes at <paramref name="level"/> allocates
+    /// (within a few KiB): what a decoder must be allowed to spend to decode such a block.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, or length &lt; 0.</exception>
+    /// <param name="level">1 … 9, as for the constructor.</param>
+    /// <param name="length">The block's length in bytes (≥ 0).</param>
+    public static long MemoryBytes(int level, int length)
+    {
+        if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
+        if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
+        int historyBits = Math.Clamp(BitBits(length), 4, 24);
+        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
+            + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts + (1 << Apm3Bits(length))) + 4L * ((1 << 16) + 256 + Hashed * 256 + 256 * 4)
+            + 2L * (512 + 3 * 256) * Width + 2L * (1 << 16) + 4L * 64 + 2L * Width;
+    }
+
+    // APM 3's contexts: 2^8 … 2^12, a quarter of the block's length, so a short block keeps a small model.
+    private static int Apm3Bits(int length) => Math.Clamp(BitBits(length) - 2, 8, Apm3MaxBits);
+
+    // ⌈log2 length⌉ (0 for 0 and 1).
+    private static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
+
+    // Two nibbles per byte, a 16-byte slot each: 32 bytes of table per byte at most; 2^12 … 2^(16 + level).
+    private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
+
+    /// <inheritdoc/>
+    public int P()
+    {
+        int c0 = _c0;
+        int c1 = (int)(_c4 & 0xFF);
+
+        // The eight hashed contexts, one lane each: state → state map counter → 12-bit probability → stretch, and the
+        // stretch again where the state is one-sided.
+        Vector256<int> at = _slots + Vector256.Create(_nibble);
+        Vector256<int> states, st, oneSided;
+        Vector256<uint> counters;
+        fixed (byte* table = _table)
+        fixed (uint* maps = _stateMaps)
+        {
+            states = GatherBytes(table, at);
+            counters = Gather((int*)maps, states | MapOffsets).AsUInt32();
+            st = Gather(Tables.Stretch, Vector256.ShiftRightLogical(counters, 20).AsInt32());
+            oneSided = Gather(Tables.OneSidedMask, states);
+        }
+        _states = states;
+        _counters = counters;
+        var high = Vector256.Narrow(st, st & oneSided);
+
+        short m0 = 0, m1 = 0;
+        _matchSlot = -1;
+        if (_matchLength > 0)
+        {
+            int expected = _history[_matchPointer & _historyMask] | 256;
+            if (expected >> (8 - _bitPosition) == c0)
+            {
+                int bit = (expected >> (7 - _bitPosition)) & 1;
+                _matchSlot = (Math.Min(_matchLength, 31) << 1) | bit;
+                m0 = (short)Stretch(_matchCounters[_matchSlot]);
+                int strength = Math.Min(_matchLength, 32) << 5;
+                m1 = (short)(bit != 0 ? strength : -strength);
+            }
+            // The byte differs from the match's: predict nothing more in it (EndByte decides whether the match recovers).
+        }
+        var low = Vector256.Create(
+            Vector128.Create((short)Stretch(_t0[c0]), (short)Stretch(_t1[(c1 << 8) | c0]), m0, m1, (short)256, 0, 0, 0),
+            Vector128<short>.Zero);
+        ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
+        low.StoreUnsafe(ref x);
+        high.StoreUnsafe(ref x, 16);
+
+        _sel1 = (c0 | (_matchSlot >= 0 ? 256 : 0)) * Width;
+        int lengthBucket = _matchSlot < 0 ? 0 : _matchLength < 16 ? 1 : _matchLength < 32 ? 2 : 3;
+        _sel3 = ((lengthBucket << 6) | _classes3) * Width;
+        var sums = Dot4(low, high, _sel1, _sel2, _sel3, _sel4);
+        var stm = Vector128.Clamp(Vector128.ShiftRightArithmetic(sums, 13), Vector128.Create(-2047), Vector128.Create(2047));
+        _st = stm;
+        _pm = Vector128.Create(Logistic.Squash(stm.GetElement(0)), Logistic.Squash(stm.GetElement(1)),
+            Logistic.Squash(stm.GetElement(2)), Logistic.Squash(stm.GetElement(3)));
+
+        // The final mixer, selected by c0.
+        _fsel = c0 * 4;
+        var fw = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_final), (nuint)_fsel);
+        int stFinal = Math.Clamp(Vector128.Sum(fw * stm) >> 14, -2047, 2047);
+        _stFinal = stFinal;
+        int p = Logistic.Squash(stFinal);
+        _pFinal = p;
+
+        // APM 1: keyed by c0, and while the match model predicts, by its length (up to 15) and predicted bit as well.
+        int apm1Context = _matchSlot < 0 ? c0 : (Math.Min(_matchLength, 15) << 9) | ((_matchSlot & 1) << 8) | c0;
+        int a1 = ApmStretched(_apm1, apm1Context, stFinal, out _apmIndex1);
+        int a2 = ApmStretched(_apm2, _apm2Context, stFinal, out _apmIndex2);
+        int a3 = ApmStretched(_apm3, _apm3Context, stFinal, out _apmIndex3);
+        p = (p + 2 * a1 + 3 * a2 + 2 * a3 + 4) >> 3;
+        _p = Math.Clamp(p, 1, 4095);
+        return _p;
+    }
+
+    /// <inheritdoc/>
+    public void Update(int bit)
+    {
+        int c0 = _c0;
+        int c1 = (int)(_c4 & 0xFF);
+        Train(ref _t0[c0], bit, 1023);
+        Train(ref _t1[(c1 << 8) | c0], bit, 1023);
+
+        // The hashed contexts' state maps and bit histories, lane by lane.
+        Vector256<int> states = _states;
+        Vector256<int> counters = _counters.AsInt32();
+        Vector256<int> n = counters & Vector256.Create(1023);
+        Vector256<int> p = Vector256.ShiftRightLogical(counters, 10);
+        Vector256<int> next;
+        fixed (byte* table = _table)
+        fixed (uint* maps = _stateMaps)
+        {
+            Vector256<int> step = Gather(Tables.Reciprocal, n);
+            p += Vector256.ShiftRightArithmetic(Vector256.ShiftRightArithmetic(Vector256.Create(bit != 0 ? (1 << 22) - 1 : 0) - p, 6) * step, 9);
+            p = Vector256.Clamp(p, Vector256<int>.Zero, Vector256.Create((1 << 22) - 1));
+            n = Vector256.Min(n + Vector256<int>.One, Vector256.Create(MapLimit));
+            Scatter((int*)maps, states | MapOffsets, Vector256.ShiftLeft(p, 10) | n);
+            next = Gather(Tables.Next, Vector256.ShiftLeft(states, 1) | Vector256.Create(bit));
+            ScatterBytes(table, _slots + Vector256.Create(_nibble), next);
+        }
+        if (_matchSlot >= 0) Train(ref _matchCounters[_matchSlot], bit, 1023);
+
+        var pm = _pm;
+        Learn(_weights1, _sel1, bit, pm.GetElement(0));
+        Learn(_weights2, _sel2, bit, pm.GetElement(1));
+        Learn(_weights3, _sel3, bit, pm.GetElement(2));
+        Learn(_weights4, _sel4, bit, pm.GetElement(3));
+        ref int fw = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_final), _fsel);
+        var w = Vector128.LoadUnsafe(ref fw) + Vector128.ShiftRightArithmetic(_st * Vector128.Create((bit << 12) - _pFinal), 15);
+        Vector128.Clamp(w, Vector128.Create(-FinalLimit), Vector128.Create(FinalLimit)).StoreUnsafe(ref fw);
+        LearnApm(_apm1, _apmIndex1, bit, ApmRate);
+        LearnApm(_apm2, _apmIndex2, bit, ApmRate);
+        LearnApm(_apm3, _apmIndex3, bit, ApmRate);
+
+        _c0 = (c0 << 1) | bit;
+        _bitPosition++;
+        if (_bitPosition == 8)
+        {
+            EndByte((byte)_c0);
+            _c0 = 1;
+            _bitPosition = 0;
+            _nibble = 1;
+            FindSlots(_contextHash);
+        }
+        else if (_bitPosition == 4)
+        {
+            _nibble = 1;
+            FindSlots(bit != 0 ? _nextNibble1 : _nextNibble0);
+        }
+        else
+        {
+            _nibble = (_nibble << 1) | bit;
+            if (_bitPosition == 3) PrepareSecondNibble();
+            else if (_bitPosition == 7) PrepareNextByte();
+        }
+        _apm2Context = ((int)((_c4 & 0xFF) << 8) | _c0) & _apm2Mask;
+        _apm3Context = (int)(Mix(_apm3Key + (uint)_c0 * 0x6F4F2A4Bu) >> _apm3Shift);
+        PrefetchApmRow(_apm2, _apm2Context);
+        PrefetchApmRow(_apm3, _apm3Context);
+    }
+
+    /// <summary>−log2 of the probability the last <see cref="P"/> gave <paramref name="bit"/>, in bits.</summary>
+    internal readonly double CodeLength(int bit) => Logistic.Cost[bit != 0 ? _p : 4096 - _p];
+
+    readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
+
+    private void EndByte(byte b)
+    {
+        _history[_position & _historyMask] = b;
+        _position++;
+        _c8 = (_c8 << 8) | (_c4 >> 24);
+        _indirect2[_c4 & 0xFFFF] = (ushort)(_indirect2[_c4 & 0xFFFF] << 8 | b);
+        _c4 = (_c4 << 8) | b;
+        if (b == '\n') { _previousLineStart = _lineStart; _lineStart = _position; }
+        AdvanceWord(ref _word, ref _previousWord, b);
+        AdvanceShapes(ref _shapes, ref _tokens, b);
+
+        // Match model: follow the current match, or look the last six bytes up.
+        if (_matchLength > 0)
+        {
+            if (_history[_matchPointer & _historyMask] == b)
+            {
+                _matchLength = Math.Min(_matchLength + 1, 65535);
+                _matchPointer++;
+            }
+            // A long match that misses one byte is followed on at length 1 (a changed date or number inside a repeated line),
+            // until a longer candidate turns up.
+            else if (_matchLength >= 16) { _matchLength = 1; _matchPointer++; }
+            else _matchLength = 0;
+        }
+        if (_position >= MatchMinimum)
+        {
+            uint h = Mix(_c4 * 0x9E3779B1u ^ (_c8 & 0xFFFF) * 0x85EBCA77u) >> _matchShift;
+            if (_matchLength < 16)
+            {
+                int candidate = _matchTable[h];
+                if (candidate > 0 && _position - candidate < _historyMask)
+                {
+                    int length = 0;
+                    while (length < 32 && length < candidate
+                        && _history[(candidate - 1 - length) & _historyMask] == _history[(_position - 1 - length) & _historyMask])
+                        length++;
+                    if (length >= MatchMinimum && length > _matchLength)
+                    {
+                        _matchLength = length;
+                        _matchPointer = candidate;
+                    }
+                }
+            }
+            _matchTable[h] = _position;
+        }
+        // The contexts of this byte were computed after its seventh bit, for both values of the last.
+        _contextHash = (b & 1) != 0 ? _nextByte1 : _nextByte0;
+        _apm3Key = Hash((uint)_shapes, (uint)(_shapes >> 32), 40);
+        ByteSelectors();
+    }
+
+    // The mixer rows chosen once a byte: by the previous byte, by the classes of the two previous bytes (with the match
+    // bucket added per bit), and by the column and the classes of the byte above and the previous byte.
+    private void ByteSelectors()
+    {
+        int c1 = (int)(_c4 & 0xFF);
+        ref byte classes = ref MemoryMarshal.GetArrayDataReference(Tables.Class);
+        uint column = (uint)(_position - _lineStart);
+        uint above = column < (uint)(_lineStart - _previousLineStart) ? _history[(_previousLineStart + (int)column) & _historyMask] : 0u;
+        int columnBucket = column == 0 ? 0 : column < 4 ? 1 : column < 16 ? 2 : 3;
+        _sel2 = c1 * Width;
+        _classes3 = (Unsafe.Add(ref classes, c1) << 3) | Unsafe.Add(ref classes, (int)(_c4 >> 8) & 0xFF);
+        _sel4 = ((columnBucket << 6) | (Unsafe.Add(ref classes, (int)above) << 3) | Unsafe.Add(ref classes, c1)) * Width;
+    }
+
+    // The byte's class: the shape of dates, version numbers, e-mail addresses and indented lists, whatever the digits and
+    // letters in them; shapes keeps the last 8 classes, tokens the last 8 with a run of digits or same-case letters once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AdvanceShapes(ref ulong shapes, ref ulong tokens, byte b)
+    {
+        ulong shape = (uint)(b - '0') < 10u ? '0' : (uint)(b - 'a') < 26u ? 'a' : (uint)(b - 'A') < 26u ? 'A' : b;
+        shapes = shapes << 8 | shape;
+        if (shape != (tokens & 0xFF) || shape is not ('0' or 'a' or 'A')) tokens = tokens << 8 | shape;
+    }
+
+    // The eight context hashes after a byte, one lane each: orders 2, 3, 4, the word pair, the word (or, between words, the
+    // previous word with the byte after it), the order-2 indirect context, the shapes and the tokens.
+    private static Vector256<uint> Contexts(uint c4, uint word, uint previousWord, uint indirect2, ulong shapes, ulong tokens)
+    {
+        var a = Vector256.Create(c4 & 0xFFFF, c4 & 0xFFFFFF, c4, word, word != 0 ? word : previousWord, c4 & 0xFFFF, (uint)shapes, (uint)tokens);
+        var b = Vector256.Create(0u, 0u, 0u, previousWord, word != 0 ? 0u : (c4 & 0xFF) | 0x100u, indirect2, (uint)(shapes >> 32), (uint)(tokens >> 32));
+        return MixLanes((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u + ContextSalt));
+    }
+
+    // After bit 7: the contexts of both possible bytes, kept for EndByte, and their first nibble's lines and match-table
+    // entries asked for. (Asking two bits ahead, for four bytes, measured no faster.)
+    private void PrepareNextByte()
+    {
+        for (int bit = 0; bit <= 1; bit++)
+        {
+            byte b = (byte)((_c0 << 1) | bit);
+            uint word = _word, previousWord = _previousWord;
+            AdvanceWord(ref word, ref previousWord, b);
+            ulong shapes = _shapes, tokens = _tokens;
+            AdvanceShapes(ref shapes, ref tokens, b);
+            uint c4 = (_c4 << 8) | b;
+            // EndByte writes b into indirect2[c2 c1] before this is read at [c1 b]: the same entry when c2 = c1 = b.
+            uint indirect = _indirect2[c4 & 0xFFFF];
+            if ((c4 & 0xFFFF) == (_c4 & 0xFFFF)) indirect = (ushort)(indirect << 8 | b);
+            var hashes = Contexts(c4, word, previousWord, indirect, shapes, tokens);
+            if (bit == 0) _nextByte0 = hashes; else _nextByte1 = hashes;
+            Prefetch(hashes);
+            if (Sse.IsSupported)
+            {
+                uint h = Mix(c4 * 0x9E3779B1u ^ (((_c8 << 8) | (_c4 >> 24)) & 0xFFFF) * 0x85EBCA77u) >> _matchShift;
+                fixed (int* match = _matchTable) Sse.Prefetch0(match + h);
+            }
+        }
+    }
+
+    // After bit 3: the second nibble's line hashes for both values of the bit, kept for Update, their lines asked for.
+    private void PrepareSecondNibble()
+    {
+        _nextNibble0 = MixLanes(_contextHash + Vector256.Create((uint)(_c0 << 1) * 0x6F4F2A4Bu));
+        _nextNibble1 = MixLanes(_contextHash + Vector256.Create((uint)((_c0 << 1) | 1) * 0x6F4F2A4Bu));
+        Prefetch(_nextNibble0);
+        Prefetch(_nextNibble1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly Vector256<int> Lines(Vector256<uint> hashes) =>
+        _lineBase + Vector256.ShiftLeft(Vector256.ShiftRightLogical(hashes, _lineShift), 6).AsInt32();
+
+    private readonly void Prefetch(Vector256<uint> hashes)
+    {
+        if (!Sse.IsSupported) return;
+        var lines = Lines(hashes);
+        fixed (byte* table = _table)
+        {
+            Sse.Prefetch0(table + lines.GetElement(0));
+            Sse.Prefetch0(table + lines.GetElement(1));
+            Sse.Prefetch0(table + lines.GetElement(2));
+            Sse.Prefetch0(table + lines.GetElement(3));
+            Sse.Prefetch0(table + lines.GetElement(4));
+            Sse.Prefetch0(table + lines.GetElement(5));
+            Sse.Prefetch0(table + lines.GetElement(6));
+            Sse.Prefetch0(table + lines.GetElement(7));
+        }
+    }
+
+    // At the start of a nibble: each hashed context's 16-byte slot among the four of the 64-byte line its hash picks (the
+    // check byte is the hash's low byte, made odd so 0 means empty); on a miss the slot whose history is shortest (an empty
+    // one first) is cleared and taken.
+    private void FindSlots(Vector256<uint> hashes)
+    {
+        var lines = Lines(hashes);
+        Vector256<int> slots = default;
+        ref int slot = ref Unsafe.As<Vector256<int>, int>(ref slots);
+        ref int lineOf = ref Unsafe.As<Vector256<int>, int>(ref lines);
+        ref uint hashOf = ref Unsafe.As<Vector256<uint>, uint>(ref hashes);
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
+        for (int i = 0; i < Hashed; i++)
+        {
+            int line = Unsafe.Add(ref lineOf, i);
+            byte check = (byte)(Unsafe.Add(ref hashOf, i) | 1);
+            int found = -1;
+            int victim = line, victimPriority = int.MaxValue;
+            for (int way = 0; way < 64; way += 16)
+            {
+                int at = line + way;
+                byte head = Unsafe.Add(ref table, at);
+                if (head == check) { found = at; break; }
+                int pr = head == 0 ? -1 : Unsafe.Add(ref priority, Unsafe.Add(ref table, at + 1));
+                if (pr < victimPriority) { victimPriority = pr; victim = at; }
+            }
+            if (found < 0)
+            {
+                found = victim;
+                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref table, found), 0, 16);
+                Unsafe.Add(ref table, found) = check;
+            }
+            Unsafe.Add(ref slot, i) = found;
+        }
+        _slots = slots;
+    }
+
+    // Σ x·w over the four mixers' rows at once (AVX2: vpmaddwd, and one horizontal reduction for all four; otherwise the
+    // same integers — a sum of int products wraps the same way in any order).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly Vector128<int> Dot4(Vector256<short> low, Vector256<short> high, int at1, int at2, int at3, int at4)
+    {
+        ref short w1 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights1), at1);
+        ref short w2 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights2), at2);
+        ref short w3 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights3), at3);
+        ref short w4 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights4), at4);
+        if (Avx2.IsSupported)
+        {
+            var d1 = Avx2.Add(Avx2.MultiplyAddAdjacent(low, Vector256.LoadUnsafe(ref w1)), Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref w1, 16)));
+            var d2 = Avx2.Add(Avx2.MultiplyAddAdjacent(low, Vector256.LoadUnsafe(ref w2)), Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref w2, 16)));
+            var d3 = Avx2.Add(Avx2.MultiplyAddAdjacent(low, Vector256.LoadUnsafe(ref w3)), Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref w3, 16)));
+            var d4 = Avx2.Add(Avx2.MultiplyAddAdjacent(low, Vector256.LoadUnsafe(ref w4)), Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref w4, 16)));
+            var s = Avx2.HorizontalAdd(Avx2.HorizontalAdd(d1, d2), Avx2.HorizontalAdd(d3, d4));
+            return s.GetLower() + s.GetUpper();
+        }
+        return Vector128.Create(ScalarDot(low, high, ref w1), ScalarDot(low, high, ref w2), ScalarDot(low, high, ref w3), ScalarDot(low, high, ref w4));
+    }
+
+    private static int ScalarDot(Vector256<short> low, Vector256<short> high, ref short w)
+    {
+        int sum = 0;
+        for (int i = 0; i < 16; i++) sum += low.GetElement(i) * Unsafe.Add(ref w, i) + high.GetElement(i) * Unsafe.Add(ref w, 16 + i);
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Gather(int* table, Vector256<int> index)
+    {
+        if (Avx2.IsSupported) return Avx2.GatherVector256(table, index, 4);
+        return Vector256.Create(table[index.GetElement(0)], table[index.GetElement(1)], table[index.GetElement(2)], table[index.GetElement(3)],
+            table[index.GetElement(4)], table[index.GetElement(5)], table[index.GetElement(6)], table[index.GetElement(7)]);
+    }
+
+    // The bytes at table + index (the hashed table has at least 3 bytes after its last slot, so the 4-byte gather stays inside).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> GatherBytes(byte* table, Vector256<int> index)
+    {
+        if (Avx2.IsSupported) return Avx2.GatherVector256((int*)table, index, 1) & Vector256.Create(0xFF);
+        return Vector256.Create(table[index.GetElement(0)], table[index.GetElement(1)], table[index.GetElement(2)], table[index.GetElement(3)],
+            table[index.GetElement(4)], table[index.GetElement(5)], table[index.GetElement(6)], (int)table[index.GetElement(7)]);
+    }
+
+    // The lanes are stored once and read back one by one (GetElement with a variable index stores the vector each time).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Scatter(int* table, Vector256<int> index, Vector256<int> values)
+    {
+        int* i = (int*)&index, v = (int*)&values;
+        table[i[0]] = v[0]; table[i[1]] = v[1]; table[i[2]] = v[2]; table[i[3]] = v[3];
+        table[i[4]] = v[4]; table[i[5]] = v[5]; table[i[6]] = v[6]; table[i[7]] = v[7];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ScatterBytes(byte* table, Vector256<int> index, Vector256<int> values)
+    {
+        int* i = (int*)&index, v = (int*)&values;
+        table[i[0]] = (byte)v[0]; table[i[1]] = (byte)v[1]; table[i[2]] = (byte)v[2]; table[i[3]] = (byte)v[3];
+        table[i[4]] = (byte)v[4]; table[i[5]] = (byte)v[5]; table[i[6]] = (byte)v[6]; table[i[7]] = (byte)v[7];
+    }
+
+    // h ^= h >> 16; h *= 0x7FEB352D; h ^= h >> 15; h *= 0x846CA68B; h ^= h >> 16, in every lane (CmShared.Mix).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> MixLanes(Vector256<uint> h)
+    {
+        h ^= Vector256.ShiftRightLogical(h, 16);
+        h *= 0x7FEB352Du;
+        h ^= Vector256.ShiftRightLogical(h, 15);
+        h *= 0x846CA68Bu;
+        return h ^ Vector256.ShiftRightLogical(h, 16);
+    }
+
+    private static Vector256<uint> ContextSalt => Vector256.Create(1u, 2, 3, 4, 5, 6, 7, 8) * 0xC2B2AE3Du;
+
+    private static Vector256<int> MapOffsets => Vector256.Create(0, 256, 512, 768, 1024, 1280, 1536, 1792);
+
+    // The mixers learn at rate 3: w += round(x·3·err / 2^15).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void Learn(short[] weights, int at, int bit, int p) => CmShared.Learn(weights, at, _x, ((bit << 12) - p) * 3);
+
+    // The mixer weights a fresh model starts with: 1.0 for each stretched prediction, 0 for the other inputs.
+    private static short[] InitWeights(short[] weights)
+    {
+        Span<short> row = stackalloc short[Width];
+        row.Clear();
+        row[..2].Fill(1 << 13);      // order 0, order 1
+        row[2] = 1 << 13;            // the match model's two
+        row[3] = 1 << 13;
+        row[16..24].Fill(1 << 13);   // the eight hashed contexts
+        for (int at = 0; at < weights.Length; at += Width) row.CopyTo(weights.AsSpan(at, Width));
+        return weights;
+    }
+
+    // Pinned lookup tables as 32-bit entries, for gathers.
+    private static class Tables
+    {
+        private static readonly List<int[]> Keep = [];
+        public static readonly int* Stretch = Build(4096, p => Logistic.Stretch(p));
+        public static readonly int* OneSidedMask = Build(256, s => -States.OneSided[s]);
+        public static readonly int* Next = Build(512, i => States.Next[i]);
+        public static readonly int* Reciprocal = Build(1024, n => 65536 / (2 * n + 3));
+        public static readonly byte[] Class = BuildClass();
+
+        private static int* Build(int count, Func<int, int> f)
+        {
+            var array = GC.AllocateArray<int>(count, pinned: true);
+            for (int i = 0; i < count; i++) array[i] = f(i);
+            Keep.Add(array);
+            return (int*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        }
+
+        private static byte[] BuildClass()
+        {
+            var classes = new byte[256];
+            for (int c = 0; c < 256; c++) classes[c] = (byte)ByteClass(c);
+            return classes;
+        }
+    }
+}
