@@ -55,7 +55,6 @@ public struct CmModelV4 : ICostedBitModel
     private const int RunInput = 2 + Hashed;      // per hashed context: its stretch again when its history is one-sided
     private const int MatchInput = RunInput + Hashed;
     private const int BiasInput = MatchInput + 2;
-    private const int MatchMinimum = 6;
     private const int ApmMatchContexts = 16 << 9;   // APM 1: match length 0 … 15 × predicted bit × c0
     private const uint CounterInit = 1u << 31;
     private const int MixerShift = 16;
@@ -356,40 +355,7 @@ public struct CmModelV4 : ICostedBitModel
 
         AdvanceWord(ref _word, ref _previousWord, b);
 
-        // Match model: follow the current match, or look the last six bytes up.
-        if (_matchLength > 0)
-        {
-            if (_history[_matchPointer & _historyMask] == b)
-            {
-                _matchLength = Math.Min(_matchLength + 1, 65535);
-                _matchPointer++;
-            }
-            // A long match that misses one byte is followed on at length 1 (a changed date or number inside a repeated line),
-            // until a longer candidate turns up.
-            else if (_matchLength >= 16) { _matchLength = 1; _matchPointer++; }
-            else _matchLength = 0;
-        }
-        if (_position >= MatchMinimum)
-        {
-            uint h = Mix(_c4 * 0x9E3779B1u ^ (_c8 & 0xFFFF) * 0x85EBCA77u) >> _matchShift;
-            if (_matchLength < 16)
-            {
-                int candidate = _matchTable[h];
-                if (candidate > 0 && _position - candidate < _historyMask)
-                {
-                    int length = 0;
-                    while (length < 32 && length < candidate
-                        && _history[(candidate - 1 - length) & _historyMask] == _history[(_position - 1 - length) & _historyMask])
-                        length++;
-                    if (length >= MatchMinimum && length > _matchLength)
-                    {
-                        _matchLength = length;
-                        _matchPointer = candidate;
-                    }
-                }
-            }
-            _matchTable[h] = _position;
-        }
+        AdvanceMatch(ref _matchLength, ref _matchPointer, _history, _historyMask, _matchTable, _matchShift, _position, _c4, _c8, b);
         ByteContexts();
     }
 

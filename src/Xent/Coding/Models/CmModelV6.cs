@@ -50,7 +50,6 @@ public unsafe struct CmModelV6 : ICostedBitModel
 
     private const int Hashed = 8;                  // orders 2, 3, 4, the word pair, the word, indirect, 2 shapes: one Vector256
     private const int Width = CmShared.Width;      // mixer inputs: [order 0, order 1, match ×2, bias, 0 × 11 | 8 hashed, 8 one-sided]
-    private const int MatchMinimum = 6;
     private const int ApmMatchContexts = 16 << 9;  // APM 1: match length 0 … 15 × predicted bit × c0
     private const uint CounterInit = 1u << 31;
     private const int ApmRate = 6;                 // the APM stages move 1/64 of the way to each bit
@@ -375,40 +374,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         AdvanceWord(ref _word, ref _previousWord, b);
         AdvanceShapes(ref _shapes, ref _tokens, b);
 
-        // Match model: follow the current match, or look the last six bytes up.
-        if (_matchLength > 0)
-        {
-            if (_history[_matchPointer & _historyMask] == b)
-            {
-                _matchLength = Math.Min(_matchLength + 1, 65535);
-                _matchPointer++;
-            }
-            // A long match that misses one byte is followed on at length 1 (a changed date or number inside a repeated line),
-            // until a longer candidate turns up.
-            else if (_matchLength >= 16) { _matchLength = 1; _matchPointer++; }
-            else _matchLength = 0;
-        }
-        if (_position >= MatchMinimum)
-        {
-            uint h = Mix(_c4 * 0x9E3779B1u ^ (_c8 & 0xFFFF) * 0x85EBCA77u) >> _matchShift;
-            if (_matchLength < 16)
-            {
-                int candidate = _matchTable[h];
-                if (candidate > 0 && _position - candidate < _historyMask)
-                {
-                    int length = 0;
-                    while (length < 32 && length < candidate
-                        && _history[(candidate - 1 - length) & _historyMask] == _history[(_position - 1 - length) & _historyMask])
-                        length++;
-                    if (length >= MatchMinimum && length > _matchLength)
-                    {
-                        _matchLength = length;
-                        _matchPointer = candidate;
-                    }
-                }
-            }
-            _matchTable[h] = _position;
-        }
+        AdvanceMatch(ref _matchLength, ref _matchPointer, _history, _historyMask, _matchTable, _matchShift, _position, _c4, _c8, b);
         // The contexts of this byte were computed after its seventh bit, for both values of the last.
         _contextHash = (b & 1) != 0 ? _nextByte1 : _nextByte0;
         _apm3Key = Hash((uint)_shapes, (uint)(_shapes >> 32), 40);
@@ -427,16 +393,6 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _sel2 = c1 * Width;
         _classes3 = (Unsafe.Add(ref classes, c1) << 3) | Unsafe.Add(ref classes, (int)(_c4 >> 8) & 0xFF);
         _sel4 = ((columnBucket << 6) | (Unsafe.Add(ref classes, (int)above) << 3) | Unsafe.Add(ref classes, c1)) * Width;
-    }
-
-    // The byte's class: the shape of dates, version numbers, e-mail addresses and indented lists, whatever the digits and
-    // letters in them; shapes keeps the last 8 classes, tokens the last 8 with a run of digits or same-case letters once.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AdvanceShapes(ref ulong shapes, ref ulong tokens, byte b)
-    {
-        ulong shape = (uint)(b - '0') < 10u ? '0' : (uint)(b - 'a') < 26u ? 'a' : (uint)(b - 'A') < 26u ? 'A' : b;
-        shapes = shapes << 8 | shape;
-        if (shape != (tokens & 0xFF) || shape is not ('0' or 'a' or 'A')) tokens = tokens << 8 | shape;
     }
 
     // The eight context hashes after a byte, one lane each: orders 2, 3, 4, the word pair, the word (or, between words, the

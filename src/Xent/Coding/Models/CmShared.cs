@@ -6,10 +6,10 @@ using System.Runtime.Intrinsics.X86;
 namespace Xent.Coding;
 
 /// <summary>
-/// The parts the context-mixing models of format versions 1 to 5 (<see cref="CmModelV1"/>, <see cref="CmModelV2"/>,
-/// <see cref="CmModelV3"/>, <see cref="CmModelV4"/>, <see cref="CmModelV5"/>) have in common, written once: the adaptive
-/// counters, the APM stage, the hashes and the word contexts (all five), the bit-history state machine and the nibble-slot
-/// search (versions 2 to 5), and the 32-input mixer row of versions 3 to 5.
+/// The parts the context-mixing models of format versions 1 to 6 (<see cref="CmModelV1"/> … <see cref="CmModelV6"/>) have
+/// in common, written once: the adaptive counters, the APM stage, the hashes and the word contexts (all six), the
+/// bit-history state machine (versions 2 to 6) and the nibble-slot search (versions 2 to 5), the 32-input mixer row of versions 3 to 6, the match model of versions 4 to 6 and the shape
+/// contexts of versions 5 and 6.
 /// Every version's bitstream depends on these integers, so a change here is a format change for all of them — the golden
 /// files of each version in tests/ pin it; a newer model that needs something different gets its own.
 /// </summary>
@@ -227,6 +227,58 @@ internal static class CmShared
             previousWord = word;
             word = 0;
         }
+    }
+
+    /// <summary>The match model of versions 4 to 6 after byte b (already at position − 1 of the history, and in c4): the
+    /// current match goes on while the bytes agree — a long match (16 bytes or more) that misses one byte is followed on at
+    /// length 1, a changed date or number inside a repeated line, until a longer candidate turns up — and while no match of
+    /// 16 is running, a hash of the last six bytes looks up where they last stood; a candidate that agrees on at least six
+    /// bytes (up to 32 are checked) and more than the current match takes its place.</summary>
+    public static void AdvanceMatch(ref int matchLength, ref int matchPointer, byte[] history, int historyMask, int[] matchTable, int matchShift,
+        int position, uint c4, uint c8, byte b)
+    {
+        const int minimum = 6;
+        if (matchLength > 0)
+        {
+            if (history[matchPointer & historyMask] == b)
+            {
+                matchLength = Math.Min(matchLength + 1, 65535);
+                matchPointer++;
+            }
+            else if (matchLength >= 16) { matchLength = 1; matchPointer++; }
+            else matchLength = 0;
+        }
+        if (position < minimum) return;
+        uint h = Mix(c4 * 0x9E3779B1u ^ (c8 & 0xFFFF) * 0x85EBCA77u) >> matchShift;
+        if (matchLength < 16)
+        {
+            int candidate = matchTable[h];
+            if (candidate > 0 && position - candidate < historyMask)
+            {
+                int length = 0;
+                while (length < 32 && length < candidate
+                    && history[(candidate - 1 - length) & historyMask] == history[(position - 1 - length) & historyMask])
+                    length++;
+                if (length >= minimum && length > matchLength)
+                {
+                    matchLength = length;
+                    matchPointer = candidate;
+                }
+            }
+        }
+        matchTable[h] = position;
+    }
+
+    /// <summary>The shape contexts of versions 5 and 6 after byte b: its class — '0' for a digit, 'a' for a lower-case letter,
+    /// 'A' for a capital, else the byte itself — shifted into shapes (the last 8 classes), and into tokens unless it repeats
+    /// the last digit or letter class (a run of digits or same-case letters counted once): the shape of dates, version
+    /// numbers, e-mail addresses and indented lists, whatever the digits and letters in them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AdvanceShapes(ref ulong shapes, ref ulong tokens, byte b)
+    {
+        ulong shape = (uint)(b - '0') < 10u ? '0' : (uint)(b - 'a') < 26u ? 'a' : (uint)(b - 'A') < 26u ? 'A' : b;
+        shapes = shapes << 8 | shape;
+        if (shape != (tokens & 0xFF) || shape is not ('0' or 'a' or 'A')) tokens = tokens << 8 | shape;
     }
 
     public static uint Hash(uint a, uint b, uint order) =>
