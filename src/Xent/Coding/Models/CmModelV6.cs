@@ -466,35 +466,75 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private void FindSlots(Vector256<uint> hashes)
     {
         var lines = Lines(hashes);
+        if (Avx2.IsSupported)
+        {
+            // The four check bytes of every line at once; the first way that matches wins, as in the loop below, and only
+            // the contexts with no match take the loop's victim search.
+            var checks = (hashes | Vector256<uint>.One).AsInt32() & Vector256.Create(0xFF);
+            Vector256<int> w0, w1, w2, w3;
+            fixed (byte* t = _table)
+            {
+                w0 = GatherBytes(t, lines);
+                w1 = GatherBytes(t, lines + Vector256.Create(16));
+                w2 = GatherBytes(t, lines + Vector256.Create(32));
+                w3 = GatherBytes(t, lines + Vector256.Create(48));
+            }
+            var m0 = Vector256.Equals(w0, checks);
+            var m1 = Vector256.Equals(w1, checks);
+            var m2 = Vector256.Equals(w2, checks);
+            var m3 = Vector256.Equals(w3, checks);
+            var found = Vector256.ConditionalSelect(m0, lines, Vector256.ConditionalSelect(m1, lines + Vector256.Create(16),
+                Vector256.ConditionalSelect(m2, lines + Vector256.Create(32), lines + Vector256.Create(48))));
+            uint missed = ~(m0 | m1 | m2 | m3).ExtractMostSignificantBits() & 0xFF;
+            if (missed != 0)
+            {
+                ref int foundOf = ref Unsafe.As<Vector256<int>, int>(ref found);
+                ref int lineAt = ref Unsafe.As<Vector256<int>, int>(ref lines);
+                ref int checkOf = ref Unsafe.As<Vector256<int>, int>(ref checks);
+                do
+                {
+                    int i = BitOperations.TrailingZeroCount(missed);
+                    missed &= missed - 1;
+                    Unsafe.Add(ref foundOf, i) = Replace(Unsafe.Add(ref lineAt, i), (byte)Unsafe.Add(ref checkOf, i));
+                }
+                while (missed != 0);
+            }
+            _slots = found;
+            return;
+        }
         Vector256<int> slots = default;
         ref int slot = ref Unsafe.As<Vector256<int>, int>(ref slots);
         ref int lineOf = ref Unsafe.As<Vector256<int>, int>(ref lines);
         ref uint hashOf = ref Unsafe.As<Vector256<uint>, uint>(ref hashes);
         ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
-        ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
         for (int i = 0; i < Hashed; i++)
         {
             int line = Unsafe.Add(ref lineOf, i);
             byte check = (byte)(Unsafe.Add(ref hashOf, i) | 1);
             int found = -1;
-            int victim = line, victimPriority = int.MaxValue;
-            for (int way = 0; way < 64; way += 16)
-            {
-                int at = line + way;
-                byte head = Unsafe.Add(ref table, at);
-                if (head == check) { found = at; break; }
-                int pr = head == 0 ? -1 : Unsafe.Add(ref priority, Unsafe.Add(ref table, at + 1));
-                if (pr < victimPriority) { victimPriority = pr; victim = at; }
-            }
-            if (found < 0)
-            {
-                found = victim;
-                Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref table, found), 0, 16);
-                Unsafe.Add(ref table, found) = check;
-            }
-            Unsafe.Add(ref slot, i) = found;
+            for (int at = line; at < line + 64; at += 16)
+                if (Unsafe.Add(ref table, at) == check) { found = at; break; }
+            Unsafe.Add(ref slot, i) = found >= 0 ? found : Replace(line, check);
         }
         _slots = slots;
+    }
+
+    // A context whose line holds no slot with its check byte: the slot whose history is shortest (an empty one first, the
+    // first of equals) is cleared and given the check byte.
+    private readonly int Replace(int line, byte check)
+    {
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);
+        ref byte priority = ref MemoryMarshal.GetArrayDataReference(States.Priority);
+        int victim = line, victimPriority = int.MaxValue;
+        for (int at = line; at < line + 64; at += 16)
+        {
+            byte head = Unsafe.Add(ref table, at);
+            int pr = head == 0 ? -1 : Unsafe.Add(ref priority, Unsafe.Add(ref table, at + 1));
+            if (pr < victimPriority) { victimPriority = pr; victim = at; }
+        }
+        Unsafe.InitBlockUnaligned(ref Unsafe.Add(ref table, victim), 0, 16);
+        Unsafe.Add(ref table, victim) = check;
+        return victim;
     }
 
     // Σ x·w over the four mixers' rows at once (AVX2: vpmaddwd, and one horizontal reduction for all four; otherwise the
