@@ -555,14 +555,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
             var s = Avx2.HorizontalAdd(Avx2.HorizontalAdd(d1, d2), Avx2.HorizontalAdd(d3, d4));
             return s.GetLower() + s.GetUpper();
         }
-        return Vector128.Create(ScalarDot(low, high, ref w1), ScalarDot(low, high, ref w2), ScalarDot(low, high, ref w3), ScalarDot(low, high, ref w4));
-    }
-
-    private static int ScalarDot(Vector256<short> low, Vector256<short> high, ref short w)
-    {
-        int sum = 0;
-        for (int i = 0; i < 16; i++) sum += low.GetElement(i) * Unsafe.Add(ref w, i) + high.GetElement(i) * Unsafe.Add(ref w, 16 + i);
-        return sum;
+        return Vector128.Create(DotRow(ref w1, low, high), DotRow(ref w2, low, high), DotRow(ref w3, low, high), DotRow(ref w4, low, high));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

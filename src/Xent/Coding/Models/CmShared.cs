@@ -34,12 +34,34 @@ internal static class CmShared
                 Avx2.MultiplyAddAdjacent(high, Vector256.LoadUnsafe(ref w, 16)));
             sum = Vector256.Sum(products);
         }
-        else
-        {
-            sum = 0;
-            for (int i = 0; i < 16; i++) sum += low.GetElement(i) * Unsafe.Add(ref w, i) + high.GetElement(i) * Unsafe.Add(ref w, 16 + i);
-        }
+        else sum = DotRow(ref w, low, high);
         return Math.Clamp(sum >> 13, -2047, 2047);
+    }
+
+    /// <summary>Σ x·w over a mixer row of <see cref="Width"/> inputs without AVX2, the integers vpmaddwd gives (a sum of int
+    /// products wraps the same way in any order): with 128-bit vectors where they are accelerated (SSE, NEON), four
+    /// widening multiply-adds; otherwise element by element.</summary>
+    public static int DotRow(ref short w, Vector256<short> low, Vector256<short> high)
+    {
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var sum = MultiplyAddWidening(low.GetLower(), Vector128.LoadUnsafe(ref w))
+                + MultiplyAddWidening(low.GetUpper(), Vector128.LoadUnsafe(ref w, 8))
+                + MultiplyAddWidening(high.GetLower(), Vector128.LoadUnsafe(ref w, 16))
+                + MultiplyAddWidening(high.GetUpper(), Vector128.LoadUnsafe(ref w, 24));
+            return Vector128.Sum(sum);
+        }
+        int total = 0;
+        for (int i = 0; i < 16; i++) total += low.GetElement(i) * Unsafe.Add(ref w, i) + high.GetElement(i) * Unsafe.Add(ref w, 16 + i);
+        return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<int> MultiplyAddWidening(Vector128<short> x, Vector128<short> w)
+    {
+        var (xl, xh) = Vector128.Widen(x);
+        var (wl, wh) = Vector128.Widen(w);
+        return xl * wl + xh * wh;
     }
 
     // Hashed context i's input: the state of its slot's current node, remembered for Update, mapped to a probability by the
@@ -54,8 +76,9 @@ internal static class CmShared
         return (short)st;
     }
 
-    /// <summary>w += round(x·e / 2^15) over a mixer row, saturating at the short range (AVX2: vpmulhrsw + vpaddsw; otherwise
-    /// the same integers); e is the error times the model's learning rate.</summary>
+    /// <summary>w += round(x·e / 2^15) over a mixer row, saturating at the short range (AVX2: vpmulhrsw + vpaddsw; 128-bit
+    /// vectors or element by element otherwise, the same integers); e is the error times the model's learning rate, taken as
+    /// a 16-bit value as vpmulhrsw takes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Learn(short[] weights, int at, short[] inputs, int e)
     {
@@ -67,11 +90,26 @@ internal static class CmShared
             Avx2.AddSaturate(Vector256.LoadUnsafe(ref w), Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x), error)).StoreUnsafe(ref w);
             Avx2.AddSaturate(Vector256.LoadUnsafe(ref w, 16), Avx2.MultiplyHighRoundScale(Vector256.LoadUnsafe(ref x, 16), error)).StoreUnsafe(ref w, 16);
         }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            // vpmulhrsw's round(x·e / 2^15) and vpaddsw's saturation in 32-bit lanes, eight inputs at a time.
+            var error = Vector128.Create((int)(short)e);
+            for (int i = 0; i < Width; i += 8)
+            {
+                var (xl, xh) = Vector128.Widen(Vector128.LoadUnsafe(ref x, (nuint)i));
+                var (wl, wh) = Vector128.Widen(Vector128.LoadUnsafe(ref w, (nuint)i));
+                wl += Vector128.ShiftRightArithmetic(xl * error + Vector128.Create(0x4000), 15);
+                wh += Vector128.ShiftRightArithmetic(xh * error + Vector128.Create(0x4000), 15);
+                var min = Vector128.Create((int)short.MinValue);
+                var max = Vector128.Create((int)short.MaxValue);
+                Vector128.Narrow(Vector128.Clamp(wl, min, max), Vector128.Clamp(wh, min, max)).StoreUnsafe(ref w, (nuint)i);
+            }
+        }
         else
         {
             for (int i = 0; i < Width; i++)
             {
-                int v = Unsafe.Add(ref w, i) + ((Unsafe.Add(ref x, i) * e + 0x4000) >> 15);
+                int v = Unsafe.Add(ref w, i) + ((Unsafe.Add(ref x, i) * (short)e + 0x4000) >> 15);
                 Unsafe.Add(ref w, i) = (short)Math.Clamp(v, short.MinValue, short.MaxValue);
             }
         }
