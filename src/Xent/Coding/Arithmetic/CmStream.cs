@@ -42,8 +42,8 @@ public static class CmStream
     /// vector, a final mixer), which the encoder writes at levels below <see cref="StrongLevel"/>.</summary>
     private const byte Version6 = 0x50;
 
-    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade about 1.5× the time
-    /// and 4× the memory for about 0.5 % smaller text; levels 1 … 7, the default 7 among them, use the eight-context model
+    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade 1.5–1.7× the time
+    /// and 3–4× the memory for 0.5–0.9 % smaller text; levels 1 … 7, the default 7 among them, use the eight-context model
     /// (version 6).</summary>
     public const int StrongLevel = 8;
 
@@ -61,7 +61,7 @@ public static class CmStream
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
     /// <param name="source">The bytes to encode (any length, including empty).</param>
     /// <param name="destination">Where the block is written, from its first byte; at least MaxEncodedLength(source.Length) bytes (the encoder may use the room as scratch).</param>
-    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the eight-context model (version 6), 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one (version 5): slightly smaller output, about 1.5× the time.</param>
+    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the eight-context model (version 6), 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one (version 5): 0.5–0.9 % smaller output, 1.5–1.7× the time.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
         EncodeCore(source, destination, level, out _);
 
