@@ -23,7 +23,7 @@ namespace Xent.Coding;
 /// <remarks>
 /// <para>Version 6 is version 5's model made cheap to compute: the eight hashed contexts are one 256-bit vector of lanes
 /// from the hash of a byte's contexts to the states' probabilities and their updates (gathers with AVX2; the same integers
-/// element by element without it), the four mixers' sums are reduced together, the contexts of both possible next bytes —
+/// through Vector256's portable path without it, 128-bit vectors for the mixers), the four mixers' sums are reduced together, the contexts of both possible next bytes —
 /// and the slot lines of both possible next nibbles — are computed once, a bit ahead, for the prefetch and then kept. It
 /// drops version 5's four line-and-column contexts and order 6, and adds the final mixer: at level 7 it codes English text
 /// within 0.5–0.9 % of version 5 at level 8 (legal, man and docs of `bench/peers/cm.sh`) in about two thirds of its time.</para>
@@ -45,7 +45,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     /// <summary>The highest level: hashed tables of 2^25 bytes (32 MiB) per context.</summary>
     public const int MaxLevel = 9;
 
-    /// <summary>The default level: hashed tables of 2^23 bytes (8 MiB) per context, about 70 MiB in all for a long block.</summary>
+    /// <summary>The default level: hashed tables of 2^23 bytes (8 MiB) per context, about 80 MiB in all for a long block.</summary>
     public const int DefaultLevel = 7;
 
     private const int Hashed = 8;                  // orders 2, 3, 4, the word pair, the word, indirect, 2 shapes: one Vector256
