@@ -74,7 +74,7 @@ public class CmModelTests
         var random = new Random(11);
         var noise = new byte[30_000];
         random.NextBytes(noise);
-        // Levels 5 and 8 alternate, so the version-3 and version-5 models take turns on the same arena.
+        // Levels 5 and 8 alternate, so the version-6 and version-5 models take turns on the same arena.
         int level = 5;
         foreach (var data in new[] { Text(60_000), Text(7_000), noise, Text(100_000), Text(30_000) })
         {
