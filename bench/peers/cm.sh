@@ -64,7 +64,7 @@ for f in legal.txt man.txt docs.txt elf.bin; do
   read -r cw cc < <(best xz -9 -k -c "$in"); read -r dw dc < <(best xz -d -c "$work/x.xz")
   row "xz -9" "$xzb" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "$(mbps "$n" "$dw")|$(mbps "$n" "$dc")"
   read -r cw cc < <(best sh -c "rm -f '$work/y.zpaq'; zpaq a '$work/y.zpaq' '$in' -m5 -t1")
-  read -r dw dc < <(best sh -c "cd '$work' && zpaq x y.zpaq -to zx -force -t1")
+  read -r dw dc < <(best sh -c "cd '$work' && rm -rf zx && zpaq x y.zpaq -to zx -t1")
   row "zpaq -m5 -t1" "$zpb" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "$(mbps "$n" "$dw")|$(mbps "$n" "$dc")"
   zstd -19 -q -c "$in" > "$work/x.zst"; read -r cw cc < <(best zstd -19 -q -c "$in")
   row "zstd -19" "$(stat -c %s "$work/x.zst")" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "-"
