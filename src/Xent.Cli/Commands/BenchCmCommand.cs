@@ -13,7 +13,7 @@ internal static class BenchCmCommand
     public static Command Create()
     {
         var file = new Option<string>("--file") { Description = "The file whose bytes are coded.", Required = true };
-        var level = new Option<int>("--level") { Description = $"The model's level, {CmModelV5.MinLevel} … {CmModelV5.MaxLevel}.", DefaultValueFactory = _ => CmStream.DefaultLevel };
+        var level = new Option<int>("--level") { Description = $"The model's level, {CmStream.MinLevel} … {CmStream.MaxLevel}.", DefaultValueFactory = _ => CmStream.DefaultLevel };
         var blockSize = new Option<int>("--block-size", "-B")
         {
             Description = $"Original bytes per block, 1 … {XentContainerOptions.MaxBlockSize} (default {XentContainerOptions.DefaultCmBlockSize}, as compress).",
@@ -27,7 +27,7 @@ internal static class BenchCmCommand
         command.SetAction(parse =>
         {
             int l = parse.GetValue(level), b = parse.GetValue(blockSize), r = parse.GetValue(runs), t = Inputs.ParseThreads(parse.GetValue(threads));
-            if (l < CmModelV5.MinLevel || l > CmModelV5.MaxLevel) throw new UsageException($"--level {l} is not in {CmModelV5.MinLevel}..{CmModelV5.MaxLevel}.");
+            if (l < CmStream.MinLevel || l > CmStream.MaxLevel) throw new UsageException($"--level {l} is not in {CmStream.MinLevel}..{CmStream.MaxLevel}.");
             if (b < 1 || b > XentContainerOptions.MaxBlockSize) throw new UsageException($"--block-size {b} must be 1 … {XentContainerOptions.MaxBlockSize}.");
             if (r < 1) throw new UsageException("--runs must be ≥ 1.");
             string path = InputFile.Check(parse.GetValue(file)!, "--file");

@@ -17,8 +17,14 @@ namespace Xent.Coding;
 /// destination it is given.</remarks>
 public static class CmStream
 {
-    /// <summary>The default level: <see cref="CmModelV5.DefaultLevel"/>.</summary>
-    public const int DefaultLevel = CmModelV5.DefaultLevel;
+    /// <summary>The lowest level, as every model version's (<see cref="CmModelV6.MinLevel"/>).</summary>
+    public const int MinLevel = CmModelV6.MinLevel;
+
+    /// <summary>The highest level, as every model version's (<see cref="CmModelV6.MaxLevel"/>).</summary>
+    public const int MaxLevel = CmModelV6.MaxLevel;
+
+    /// <summary>The default level: <see cref="CmModelV6.DefaultLevel"/>, coded with the version-6 model.</summary>
+    public const int DefaultLevel = CmModelV6.DefaultLevel;
 
     private const string Codec = "cm";
 
@@ -81,8 +87,8 @@ public static class CmStream
     internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int level, out double modelBits, CmModelArena? arena = null)
     {
         modelBits = 0;
-        if (level < CmModelV5.MinLevel || level > CmModelV5.MaxLevel)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModelV5.MinLevel} … {CmModelV5.MaxLevel}");
+        if (level < MinLevel || level > MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         int needed = MaxEncodedLength(source.Length);
         if (destination.Length < needed) ThrowHelper.ThrowDestinationTooShort(nameof(destination), needed, destination.Length);
         int pos = Varint.Write((ulong)source.Length, destination);
@@ -159,7 +165,7 @@ public static class CmStream
 
     /// <summary>Decodes as <see cref="TryDecode(ReadOnlySpan{byte}, Span{byte}, out int, out int)"/>, but returns
     /// <see cref="OperationStatus.InvalidData"/> without allocating when the block's model would take more than
-    /// <paramref name="maxMemoryBytes"/> bytes (<see cref="DecoderMemoryBytes"/>; <see cref="CmModelV5.MemoryBytes"/> per level).</summary>
+    /// <paramref name="maxMemoryBytes"/> bytes (<see cref="DecoderMemoryBytes"/>; each version's MemoryBytes per level, e.g. <see cref="CmModelV6.MemoryBytes"/>).</summary>
     /// <param name="source">The block; bytes after it are not read.</param>
     /// <param name="destination">Where the decoded bytes go.</param>
     /// <param name="maxMemoryBytes">The most memory the model may take, in bytes.</param>
@@ -247,7 +253,7 @@ public static class CmStream
     {
         version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, Version4 => 4, Version5 => 5, Version6 => 6, _ => 0 };
         level = mode & 0x0F;
-        return version != 0 && level is >= CmModelV5.MinLevel and <= CmModelV5.MaxLevel;
+        return version != 0 && level is >= MinLevel and <= MaxLevel;
     }
 
     /// <summary>The model version a coded block's mode byte names — 1 … <see cref="NewestVersion"/> for versions this build
@@ -314,8 +320,8 @@ public static class CmStream
 
     internal static Information CodeLengthCore(ReadOnlySpan<byte> data, int level, Span<double> destination, CmModelArena? arena = null)
     {
-        if (level < CmModelV5.MinLevel || level > CmModelV5.MaxLevel)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {CmModelV5.MinLevel} … {CmModelV5.MaxLevel}");
+        if (level < MinLevel || level > MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (!destination.IsEmpty && destination.Length < data.Length)
             ThrowHelper.ThrowDestinationTooShort(nameof(destination), data.Length, destination.Length);
         if (level >= StrongLevel)

@@ -18,16 +18,16 @@ internal sealed class CmBlockCodec : IBlockCodec
 
     public CmBlockCodec(int level)
     {
-        if (level < CmModelV5.MinLevel || level > CmModelV5.MaxLevel)
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the cm codec's level must be {CmModelV5.MinLevel} … {CmModelV5.MaxLevel}");
+        if (level < CmStream.MinLevel || level > CmStream.MaxLevel)
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the cm codec's level must be {CmStream.MinLevel} … {CmStream.MaxLevel}");
         _level = level;
     }
 
-    public const int MaxLevel = CmModelV5.MaxLevel;
+    public const int MaxLevel = CmStream.MaxLevel;
 
     /// <summary>The codec stored as <paramref name="parameters"/>, or null when they are not one valid byte.</summary>
     public static CmBlockCodec? FromParameters(ReadOnlySpan<byte> parameters) =>
-        parameters.Length == 1 && parameters[0] >= CmModelV5.MinLevel && parameters[0] <= CmModelV5.MaxLevel ? new CmBlockCodec(parameters[0]) : null;
+        parameters.Length == 1 && parameters[0] >= CmStream.MinLevel && parameters[0] <= CmStream.MaxLevel ? new CmBlockCodec(parameters[0]) : null;
 
     public XentCodec Id => XentCodec.Cm;
 

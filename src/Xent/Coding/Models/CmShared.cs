@@ -15,7 +15,7 @@ namespace Xent.Coding;
 /// </summary>
 internal static class CmShared
 {
-    /// <summary>Inputs per mixer row in versions 3 to 5 (padded; one 256-bit pair of vpmaddwd).</summary>
+    /// <summary>Inputs per mixer row in versions 3 to 6 (padded; one 256-bit pair of vpmaddwd).</summary>
     public const int Width = 32;
 
     /// <summary>Σ x·w over a mixer row of <see cref="Width"/> inputs, in the stretch domain (weights: 1.0 = 2^13), clamped to

@@ -126,7 +126,7 @@ public class CmModelTests
     public void BlocksCarryTheModelVersionOfTheirLevelAndTheLevel()
     {
         var data = Text(3000);
-        foreach (int level in new[] { CmModelV5.MinLevel, 5, CmStream.StrongLevel - 1, CmStream.StrongLevel, CmModelV5.MaxLevel })
+        foreach (int level in new[] { CmStream.MinLevel, 5, CmStream.StrongLevel - 1, CmStream.StrongLevel, CmStream.MaxLevel })
         {
             var encoded = CmStream.Encode(data, level);
             Assert.Equal(OperationStatus.Done, Varint.TryRead(encoded, out ulong n, out int pos));
