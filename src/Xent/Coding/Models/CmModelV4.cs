@@ -232,21 +232,7 @@ public struct CmModelV4 : ICostedBitModel
         short h9 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 9, out short r9);
         short h10 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 10, out short r10);
         short h11 = HashedInput(ref table, ref maps, ref slot, ref state, nibble, 11, out short r11);
-        short m0 = 0, m1 = 0;
-        _matchSlot = -1;
-        if (_matchLength > 0)
-        {
-            int expected = _history[_matchPointer & _historyMask] | 256;
-            if (expected >> (8 - _bitPosition) == c0)
-            {
-                int bit = (expected >> (7 - _bitPosition)) & 1;
-                _matchSlot = (Math.Min(_matchLength, 31) << 1) | bit;
-                m0 = (short)Stretch(_matchCounters[_matchSlot]);
-                int strength = Math.Min(_matchLength, 32) << 5;
-                m1 = (short)(bit != 0 ? strength : -strength);
-            }
-            // The byte differs from the match's: predict nothing more in it (EndByte decides whether the match recovers).
-        }
+        _matchSlot = MatchInputs(_history, _historyMask, _matchPointer, _matchLength, _matchCounters, _bitPosition, c0, out short m0, out short m1);
         var low = Vector256.Create(
             Vector128.Create((short)Stretch(_t0[c0]), (short)Stretch(_t1[(c1 << 8) | c0]), h0, h1, h2, h3, h4, h5),
             Vector128.Create(h6, h7, h8, h9, h10, h11, r0, r1));

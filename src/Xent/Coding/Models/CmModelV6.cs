@@ -58,8 +58,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private const int FinalOne = 1 << 14;          // the final mixer's weight 1.0
     private const int FinalLimit = 1 << 17;        // |final weight| ≤ 8.0: Σ 4 × 2047 × 2^17 fits an int
 
-    private readonly byte[] _table;                // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase, pinned
-    private readonly int _tableBits;
+    private readonly byte[] _table;                // Hashed tables of 2^tableBits bytes each, 64-byte aligned from _lineBase's lane 0, pinned
     private readonly uint[] _stateMaps;            // Hashed × 256 counters: probability of a 1 in each state, per context
     private readonly uint[] _t0;
     private readonly uint[] _t1;
@@ -83,8 +82,8 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private readonly uint[] _matchCounters;
     private readonly ushort[] _indirect2;          // per order-2 context: the last two bytes that followed it
 
-    private readonly Vector256<int> _lineBase;     // lane i: _tableBase + i · 2^_tableBits
-    private readonly int _lineShift;               // a nibble hash's top (_tableBits − 6) bits pick the line
+    private readonly Vector256<int> _lineBase;     // lane i: where context i's table starts (the aligned base + i · 2^tableBits)
+    private readonly int _lineShift;               // a nibble hash's top (tableBits − 6) bits pick the line
     private Vector256<uint> _contextHash;          // the byte's context hashes (also the first nibble's line hashes)
     private Vector256<uint> _nextByte0;            // the context hashes after the byte ending in bit 0 / bit 1 (from bit 7)
     private Vector256<uint> _nextByte1;
@@ -116,8 +115,6 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private int _sel3;
     private int _sel4;
     private int _classes3;                         // per byte: the third mixer's row without the match bucket
-    private int _fsel;
-    private int _stFinal;
     private int _pFinal;
     private uint _apm3Key;                         // the hash of _shapes that keys APM 3, with c0 added per bit
     private int _apm2Context;                      // the next bit's APM 2 and 3 rows (computed, and prefetched, in Update)
@@ -143,10 +140,10 @@ public unsafe struct CmModelV6 : ICostedBitModel
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
         arena ??= new CmModelArena();
-        _tableBits = TableBits(level, length);
-        _table = arena.Table(Hashed << _tableBits, out int tableBase);
-        _lineBase = Vector256.Create(tableBase) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * (1 << _tableBits);
-        _lineShift = 32 - (_tableBits - 6);
+        int tableBits = TableBits(level, length);
+        _table = arena.Table(Hashed << tableBits, out int tableBase);
+        _lineBase = Vector256.Create(tableBase) + Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * (1 << tableBits);
+        _lineShift = 32 - (tableBits - 6);
         _stateMaps = CmModelArena.Reuse(ref arena.StateMaps, Hashed * 256);
         for (int i = 0; i < Hashed; i++) States.InitialProbabilities.CopyTo(_stateMaps.AsSpan(i * 256, 256));
         _t0 = CmModelArena.Reuse(ref arena.T0, 256);
@@ -243,21 +240,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _counters = counters;
         var high = Vector256.Narrow(st, st & oneSided);
 
-        short m0 = 0, m1 = 0;
-        _matchSlot = -1;
-        if (_matchLength > 0)
-        {
-            int expected = _history[_matchPointer & _historyMask] | 256;
-            if (expected >> (8 - _bitPosition) == c0)
-            {
-                int bit = (expected >> (7 - _bitPosition)) & 1;
-                _matchSlot = (Math.Min(_matchLength, 31) << 1) | bit;
-                m0 = (short)Stretch(_matchCounters[_matchSlot]);
-                int strength = Math.Min(_matchLength, 32) << 5;
-                m1 = (short)(bit != 0 ? strength : -strength);
-            }
-            // The byte differs from the match's: predict nothing more in it (EndByte decides whether the match recovers).
-        }
+        _matchSlot = MatchInputs(_history, _historyMask, _matchPointer, _matchLength, _matchCounters, _bitPosition, c0, out short m0, out short m1);
         var low = Vector256.Create(
             Vector128.Create((short)Stretch(_t0[c0]), (short)Stretch(_t1[(c1 << 8) | c0]), m0, m1, (short)256, 0, 0, 0),
             Vector128<short>.Zero);
@@ -275,10 +258,8 @@ public unsafe struct CmModelV6 : ICostedBitModel
             Logistic.Squash(stm.GetElement(2)), Logistic.Squash(stm.GetElement(3)));
 
         // The final mixer, selected by c0.
-        _fsel = c0 * 4;
-        var fw = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_final), (nuint)_fsel);
+        var fw = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_final), (nuint)(c0 * 4));
         int stFinal = Math.Clamp(Vector128.Sum(fw * stm) >> 14, -2047, 2047);
-        _stFinal = stFinal;
         int p = Logistic.Squash(stFinal);
         _pFinal = p;
 
@@ -324,7 +305,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         Learn(_weights2, _sel2, bit, pm.GetElement(1));
         Learn(_weights3, _sel3, bit, pm.GetElement(2));
         Learn(_weights4, _sel4, bit, pm.GetElement(3));
-        ref int fw = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_final), _fsel);
+        ref int fw = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_final), c0 * 4);
         var w = Vector128.LoadUnsafe(ref fw) + Vector128.ShiftRightArithmetic(_st * Vector128.Create((bit << 12) - _pFinal), 15);
         Vector128.Clamp(w, Vector128.Create(-FinalLimit), Vector128.Create(FinalLimit)).StoreUnsafe(ref fw);
         LearnApm(_apm1, _apmIndex1, bit, ApmRate);

@@ -8,7 +8,7 @@ namespace Xent.Coding;
 /// <summary>
 /// The parts the context-mixing models of format versions 1 to 6 (<see cref="CmModelV1"/> … <see cref="CmModelV6"/>) have
 /// in common, written once: the adaptive counters, the APM stage, the hashes and the word contexts (all six), the
-/// bit-history state machine (versions 2 to 6) and the nibble-slot search (versions 2 to 5), the 32-input mixer row of versions 3 to 6, the match model of versions 4 to 6 and the shape
+/// bit-history state machine (versions 2 to 6) and the nibble-slot search (versions 2 to 5), the 32-input mixer row of versions 3 to 6, the match model (its inputs and its update) of versions 4 to 6 and the shape
 /// contexts of versions 5 and 6.
 /// Every version's bitstream depends on these integers, so a change here is a format change for all of them — the golden
 /// files of each version in tests/ pin it; a newer model that needs something different gets its own.
@@ -305,6 +305,27 @@ internal static class CmShared
             }
         }
         matchTable[h] = position;
+    }
+
+    /// <summary>The match model's two inputs in versions 4 to 6 (the counterpart of <see cref="AdvanceMatch"/>): while a match
+    /// runs and the bits of the byte so far (c0) agree with the byte it predicts, the stretched counter of its length (up to
+    /// 31) and predicted bit, and ±min(length, 32)·32 towards that bit; the counter's slot is returned (−1, and both inputs 0,
+    /// when nothing is predicted — a byte that differs from the match's predicts nothing more; the next byte decides whether
+    /// the match recovers).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int MatchInputs(byte[] history, int historyMask, int matchPointer, int matchLength, uint[] matchCounters, int bitPosition, int c0,
+        out short stretched, out short strength)
+    {
+        stretched = strength = 0;
+        if (matchLength <= 0) return -1;
+        int expected = history[matchPointer & historyMask] | 256;
+        if (expected >> (8 - bitPosition) != c0) return -1;
+        int bit = (expected >> (7 - bitPosition)) & 1;
+        int slot = (Math.Min(matchLength, 31) << 1) | bit;
+        stretched = (short)Stretch(matchCounters[slot]);
+        int s = Math.Min(matchLength, 32) << 5;
+        strength = (short)(bit != 0 ? s : -s);
+        return slot;
     }
 
     /// <summary>The shape contexts of versions 5 and 6 after byte b: its class — '0' for a digit, 'a' for a lower-case letter,
