@@ -150,6 +150,7 @@ internal struct CmModelV1 : ICostedBitModel
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int P()
     {
         var x = _x;
@@ -203,6 +204,7 @@ internal struct CmModelV1 : ICostedBitModel
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int bit)
     {
         Train(ref _t0[_slot[0]], bit, 1023);
@@ -240,6 +242,7 @@ internal struct CmModelV1 : ICostedBitModel
     /// <summary>−log2 of the probability the last <see cref="P"/> gave <paramref name="bit"/>, in bits.</summary>
     public readonly double CodeLength(int bit) => Logistic.Cost[bit != 0 ? _p : 4096 - _p];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndByte(byte b)
     {
         _history[_position & _historyMask] = b;
@@ -283,6 +286,7 @@ internal struct CmModelV1 : ICostedBitModel
         ByteContexts();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ByteContexts()
     {
         uint c4 = _c4, c8 = _c8;
@@ -294,6 +298,7 @@ internal struct CmModelV1 : ICostedBitModel
         _contextHash[5] = _word != 0 ? Hash(_word, 0, 7) : Hash(_previousWord, c4 & 0xFF, 8);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NibbleBuckets()
     {
         uint nibbleContext = (uint)(_bitPosition == 0 ? 0 : _c0) * 0x6F4F2A4Bu;

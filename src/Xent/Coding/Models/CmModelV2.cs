@@ -182,6 +182,7 @@ internal struct CmModelV2 : ICostedBitModel
     private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int P()
     {
         ref short x = ref MemoryMarshal.GetArrayDataReference(_x);
@@ -230,6 +231,7 @@ internal struct CmModelV2 : ICostedBitModel
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int bit)
     {
         int c0 = _c0;
@@ -275,6 +277,7 @@ internal struct CmModelV2 : ICostedBitModel
 
     readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndByte(byte b)
     {
         _history[_position & _historyMask] = b;
@@ -318,6 +321,7 @@ internal struct CmModelV2 : ICostedBitModel
         ByteContexts();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ByteContexts()
     {
         uint c4 = _c4, c8 = _c8;

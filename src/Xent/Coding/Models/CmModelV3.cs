@@ -194,6 +194,7 @@ internal struct CmModelV3 : ICostedBitModel
     private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int P()
     {
         int c0 = _c0;
@@ -257,6 +258,7 @@ internal struct CmModelV3 : ICostedBitModel
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int bit)
     {
         int c0 = _c0;
@@ -309,6 +311,7 @@ internal struct CmModelV3 : ICostedBitModel
 
     readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndByte(byte b)
     {
         _history[_position & _historyMask] = b;
@@ -367,6 +370,7 @@ internal struct CmModelV3 : ICostedBitModel
 
     // One bit before a nibble starts: ask for the lines of its slots under both values of the coming bit (after the seventh
     // bit of a byte, from the contexts of both possible bytes).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly void PrefetchNextNibble()
     {
         if (_bitPosition == 3)

@@ -209,6 +209,7 @@ public struct CmModelV4 : ICostedBitModel
     private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int P()
     {
         int c0 = _c0;
@@ -270,6 +271,7 @@ public struct CmModelV4 : ICostedBitModel
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int bit)
     {
         int c0 = _c0;
@@ -322,6 +324,7 @@ public struct CmModelV4 : ICostedBitModel
 
     readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndByte(byte b)
     {
         _history[_position & _historyMask] = b;
@@ -345,6 +348,7 @@ public struct CmModelV4 : ICostedBitModel
         ByteContexts();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ByteContexts()
     {
         uint column = Math.Min(_column, 63);
@@ -371,6 +375,7 @@ public struct CmModelV4 : ICostedBitModel
 
     // One bit before a nibble starts: ask for the lines of its slots under both values of the coming bit (after the seventh
     // bit of a byte, from the contexts of both possible bytes; the four line contexts are left to NibbleSlots).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly void PrefetchNextNibble()
     {
         if (_bitPosition == 3)

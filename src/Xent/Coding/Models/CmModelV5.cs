@@ -218,6 +218,7 @@ public struct CmModelV5 : ICostedBitModel
     private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int P()
     {
         int c0 = _c0;
@@ -280,6 +281,7 @@ public struct CmModelV5 : ICostedBitModel
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int bit)
     {
         int c0 = _c0;
@@ -334,6 +336,7 @@ public struct CmModelV5 : ICostedBitModel
 
     readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndByte(byte b)
     {
         _history[_position & _historyMask] = b;
@@ -357,6 +360,7 @@ public struct CmModelV5 : ICostedBitModel
         ByteContexts();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ByteContexts()
     {
         uint column = Math.Min(_column, 63);
@@ -384,6 +388,7 @@ public struct CmModelV5 : ICostedBitModel
 
     // One bit before a nibble starts: ask for the lines of its slots under both values of the coming bit (after the seventh
     // bit of a byte, from the contexts of both possible bytes; the three line contexts are left to NibbleSlots).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly void PrefetchNextNibble()
     {
         if (_bitPosition == 3)

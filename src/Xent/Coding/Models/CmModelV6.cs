@@ -218,6 +218,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int P()
     {
         int c0 = _c0;
@@ -274,6 +275,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int bit)
     {
         int c0 = _c0;
@@ -344,6 +346,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
 
     readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndByte(byte b)
     {
         _history[_position & _historyMask] = b;
@@ -364,6 +367,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
 
     // The mixer rows chosen once a byte: by the previous byte, by the classes of the two previous bytes (with the match
     // bucket added per bit), and by the column and the classes of the byte above and the previous byte.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ByteSelectors()
     {
         int c1 = (int)(_c4 & 0xFF);
@@ -387,6 +391,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
 
     // After bit 7: the contexts of both possible bytes, kept for EndByte, and their first nibble's lines and match-table
     // entries asked for. (Asking two bits ahead, for four bytes, measured no faster.)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PrepareNextByte()
     {
         for (int bit = 0; bit <= 1; bit++)
@@ -412,6 +417,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     }
 
     // After bit 3: the second nibble's line hashes for both values of the bit, kept for Update, their lines asked for.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PrepareSecondNibble()
     {
         _nextNibble0 = MixLanes(_contextHash + Vector256.Create((uint)(_c0 << 1) * 0x6F4F2A4Bu));
@@ -424,6 +430,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private readonly Vector256<int> Lines(Vector256<uint> hashes) =>
         _lineBase + Vector256.ShiftLeft(Vector256.ShiftRightLogical(hashes, _lineShift), 6).AsInt32();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly void Prefetch(Vector256<uint> hashes)
     {
         if (!Sse.IsSupported) return;
@@ -444,6 +451,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     // At the start of a nibble: each hashed context's 16-byte slot among the four of the 64-byte line its hash picks (the
     // check byte is the hash's low byte, made odd so 0 means empty); on a miss the slot whose history is shortest (an empty
     // one first) is cleared and taken.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FindSlots(Vector256<uint> hashes)
     {
         var lines = Lines(hashes);
@@ -502,6 +510,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
 
     // A context whose line holds no slot with its check byte: the slot whose history is shortest (an empty one first, the
     // first of equals) is cleared and given the check byte.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly int Replace(int line, byte check)
     {
         ref byte table = ref MemoryMarshal.GetArrayDataReference(_table);

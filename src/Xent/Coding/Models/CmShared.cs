@@ -186,6 +186,7 @@ internal static class CmShared
     /// picks, and writes the slot's table index to <paramref name="slots"/>. On a miss the slot whose history is shortest
     /// (an empty one first) is cleared and taken. Every line is prefetched before any is searched, so the cache misses
     /// overlap instead of queueing. Versions 2 to 5 find their slots here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void FindSlots(byte[] tableArray, int tableBase, int tableBits, ReadOnlySpan<uint> contextHashes, int c0, Span<int> slots)
     {
         ref byte table = ref MemoryMarshal.GetArrayDataReference(tableArray);
@@ -272,6 +273,7 @@ internal static class CmShared
     /// length 1, a changed date or number inside a repeated line, until a longer candidate turns up — and while no match of
     /// 16 is running, a hash of the last six bytes looks up where they last stood; a candidate that agrees on at least six
     /// bytes (up to 32 are checked) and more than the current match takes its place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AdvanceMatch(ref int matchLength, ref int matchPointer, byte[] history, int historyMask, int[] matchTable, int matchShift,
         int position, uint c4, uint c8, byte b)
     {
