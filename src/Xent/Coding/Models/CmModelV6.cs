@@ -90,6 +90,10 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private Vector256<uint> _nextNibble0;          // the second nibble's line hashes after bit 3 = 0 / 1
     private Vector256<uint> _nextNibble1;
     private Vector256<int> _slots;                 // per hashed context: the table index of its current 16-byte slot
+    private Vector256<byte> _slots04;              // with AVX2, the current slots themselves while their nibble is coded:
+    private Vector256<byte> _slots15;              // contexts 0 and 4 in one register, 1 and 5, 2 and 6, 3 and 7 (P reads a
+    private Vector256<byte> _slots26;              // state with a byte shuffle, Update writes one with a blend; the table
+    private Vector256<byte> _slots37;              // gets them back at the nibble's end, before the next slot search)
     private Vector256<int> _states;                // per hashed context: the state read by P
     private Vector256<uint> _counters;             // per hashed context: its state map's counter read by P
     private Vector128<int> _st;                    // the four mixers' outputs (stretch domain)
@@ -232,7 +236,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         fixed (byte* table = _table)
         fixed (uint* maps = _stateMaps)
         {
-            states = GatherBytes(table, at);
+            states = Avx2.IsSupported ? SlotStates() : GatherBytes(table, at);
             counters = Gather((int*)maps, states | MapOffsets).AsUInt32();
             st = Gather(Tables.Stretch, Vector256.ShiftRightLogical(counters, 20).AsInt32());
             oneSided = Gather(Tables.OneSidedMask, states);
@@ -298,7 +302,8 @@ public unsafe struct CmModelV6 : ICostedBitModel
             n = Vector256.Min(n + Vector256<int>.One, Vector256.Create(MapLimit));
             Scatter((int*)maps, states | MapOffsets, Vector256.ShiftLeft(p, 10) | n);
             next = Gather(Tables.Next, Vector256.ShiftLeft(states, 1) | Vector256.Create(bit));
-            ScatterBytes(table, _slots + Vector256.Create(_nibble), next);
+            if (Avx2.IsSupported) SetSlotStates(next);
+            else ScatterBytes(table, _slots + Vector256.Create(_nibble), next);
         }
         if (_matchSlot >= 0) Train(ref _matchCounters[_matchSlot], bit, 1023);
 
@@ -322,11 +327,13 @@ public unsafe struct CmModelV6 : ICostedBitModel
             _c0 = 1;
             _bitPosition = 0;
             _nibble = 1;
+            StoreSlots();
             FindSlots(_contextHash);
         }
         else if (_bitPosition == 4)
         {
             _nibble = 1;
+            StoreSlots();
             FindSlots(bit != 0 ? _nextNibble1 : _nextNibble0);
         }
         else
@@ -489,6 +496,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
                 while (missed != 0);
             }
             _slots = found;
+            LoadSlots();
             return;
         }
         Vector256<int> slots = default;
@@ -506,6 +514,63 @@ public unsafe struct CmModelV6 : ICostedBitModel
             Unsafe.Add(ref slot, i) = found >= 0 ? found : Replace(line, check);
         }
         _slots = slots;
+    }
+
+    // The eight current slots into the four registers (AVX2 only), and back (a no-op without AVX2, where P and Update read and
+    // write the table itself).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void LoadSlots()
+    {
+        var s = _slots;
+        fixed (byte* t = _table)
+        {
+            _slots04 = Vector256.Create(Vector128.Load(t + s.GetElement(0)), Vector128.Load(t + s.GetElement(4)));
+            _slots15 = Vector256.Create(Vector128.Load(t + s.GetElement(1)), Vector128.Load(t + s.GetElement(5)));
+            _slots26 = Vector256.Create(Vector128.Load(t + s.GetElement(2)), Vector128.Load(t + s.GetElement(6)));
+            _slots37 = Vector256.Create(Vector128.Load(t + s.GetElement(3)), Vector128.Load(t + s.GetElement(7)));
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void StoreSlots()
+    {
+        if (!Avx2.IsSupported) return;
+        var s = _slots;
+        fixed (byte* t = _table)
+        {
+            _slots04.GetLower().Store(t + s.GetElement(0)); _slots04.GetUpper().Store(t + s.GetElement(4));
+            _slots15.GetLower().Store(t + s.GetElement(1)); _slots15.GetUpper().Store(t + s.GetElement(5));
+            _slots26.GetLower().Store(t + s.GetElement(2)); _slots26.GetUpper().Store(t + s.GetElement(6));
+            _slots37.GetLower().Store(t + s.GetElement(3)); _slots37.GetUpper().Store(t + s.GetElement(7));
+        }
+    }
+
+    // The eight states at the current position (_nibble) of the slots held in registers, one per 32-bit lane: each register's
+    // byte at that position spread over its halves, then lanes i and i + 4 taken from the register that holds them.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly Vector256<int> SlotStates()
+    {
+        var at = Vector256.Create((byte)_nibble);
+        var s04 = Avx2.Shuffle(_slots04, at).AsInt32();
+        var s15 = Avx2.Shuffle(_slots15, at).AsInt32();
+        var s26 = Avx2.Shuffle(_slots26, at).AsInt32();
+        var s37 = Avx2.Shuffle(_slots37, at).AsInt32();
+        var low = Avx2.Blend(s04, s15, 0b0010_0010);
+        var high = Avx2.Blend(s26, s37, 0b1000_1000);
+        return Avx2.Blend(low, high, 0b1100_1100) & Vector256.Create(0xFF);
+    }
+
+    // Writes the eight next states (lane i's low byte) at the current position of the slots held in registers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetSlotStates(Vector256<int> next)
+    {
+        var bytes = next.AsByte();
+        var position = Vector256.Equals(Vector256.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+            0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector256.Create((byte)_nibble));
+        _slots04 = Avx2.BlendVariable(_slots04, Avx2.Shuffle(bytes, Vector256.Create((byte)0)), position);
+        _slots15 = Avx2.BlendVariable(_slots15, Avx2.Shuffle(bytes, Vector256.Create((byte)4)), position);
+        _slots26 = Avx2.BlendVariable(_slots26, Avx2.Shuffle(bytes, Vector256.Create((byte)8)), position);
+        _slots37 = Avx2.BlendVariable(_slots37, Avx2.Shuffle(bytes, Vector256.Create((byte)12)), position);
     }
 
     // A context whose line holds no slot with its check byte: the slot whose history is shortest (an empty one first, the
