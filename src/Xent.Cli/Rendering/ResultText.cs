@@ -70,7 +70,7 @@ internal static class ResultText
     public static void Write(TextWriter output, CompressionResult r)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"{r.Input} → {r.Output}: {r.InputBytes} → {r.OutputBytes} bytes, {r.Blocks} blocks, {r.Seconds:0.###} s on {r.Threads} threads"));
+        output.WriteLine(string.Create(c, $"{r.Input} → {r.Output}: {r.InputBytes} → {r.OutputBytes} bytes, {r.Blocks} block{(r.Blocks == 1 ? "" : "s")}, {r.Seconds:0.###} s on {r.Threads} thread{(r.Threads == 1 ? "" : "s")}"));
         output.WriteLine($"paid        {F(r.BitsPerByte)} bits/byte (the .xent file, headers and checksums included)");
         output.WriteLine($"{r.Codec,-11} {F(r.ModelCrossEntropyBitsPerByte)} bits/byte (the codec's model: its cross-entropy on the data)");
         output.WriteLine($"order-0     {F(r.Order0EntropyBitsPerByte)} bits/byte (entropy of the byte frequencies: the floor without context)");
