@@ -4,7 +4,9 @@
 # binary, all cut to the same size. Prints, per file: compressed bytes, the ratio to xz -9 and to zpaq -m5, and
 # compress/decompress speed in MB/s (10^6 bytes) on one thread — wall clock, best of N runs, and also per CPU second
 # (user + sys), which is what to compare on a loaded machine. Peers are timed in the same run, alternating with xent.
-# Then a speed row on two threads: the four files one after the other (4·BYTES, two blocks of BLOCK), -T1 against -T2.
+# Then a speed row on two threads: the four files one after the other (4·BYTES) in two equal blocks of 2·BYTES, so each
+# thread gets the same work (with unequal blocks the larger one bounds the time: 8 MiB + 7.6 MB caps 16 MB at 1.91×),
+# -T1 against -T2.
 #
 #   bench/peers/cm.sh [RUNS=3] [BYTES=4000000] [LEVEL=7] [BLOCK=8388608]
 #
@@ -15,6 +17,8 @@ runs="${1:-3}"
 bytes="${2:-4000000}"
 level="${3:-7}"
 block="${4:-8388608}"
+pair=$((2 * bytes))   # the two-thread row's block: half of the four files
+(( pair <= 67108864 )) || { echo "cm.sh: BYTES must be at most 33554432 (the two-thread row codes 2·BYTES per block)" >&2; exit 2; }
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 xent="$root/xent"
 work="$(mktemp -d)"
@@ -73,13 +77,13 @@ for f in legal.txt man.txt docs.txt elf.bin; do
   brotli -q 11 -c "$in" > "$work/x.br"; read -r cw cc < <(best brotli -q 11 -c "$in")
   row "brotli -q 11" "$(stat -c %s "$work/x.br")" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "-"
 done
-# Two threads: one file of two blocks (the four files above, one after the other).
+# Two threads: one file of two equal blocks (the four files above, one after the other).
 cat "$work/legal.txt" "$work/man.txt" "$work/docs.txt" "$work/elf.bin" > "$work/all.bin"
 n=$(stat -c %s "$work/all.bin")
 printf '\n%-9s %-14s %10s %18s %18s\n' file coder bytes "comp MB/s wall|cpu" "dec MB/s wall|cpu"
 declare -A cwall
 for t in 1 2; do
-  read -r cw cc < <(best "$xent" compress --codec cm --level "$level" -B "$block" -T "$t" -q -f -o "$work/x.xent" "$work/all.bin")
+  read -r cw cc < <(best "$xent" compress --codec cm --level "$level" -B "$pair" -T "$t" -q -f -o "$work/x.xent" "$work/all.bin")
   read -r dw dc < <(best "$xent" decompress -T "$t" -q -f -o "$work/x.out" "$work/x.xent")
   cmp -s "$work/all.bin" "$work/x.out" || { echo "cm.sh: all.bin did not round-trip" >&2; exit 1; }
   cwall[$t]="$cw $dw"
@@ -87,4 +91,4 @@ for t in 1 2; do
 done
 read -r c1 d1 <<< "${cwall[1]}"; read -r c2 d2 <<< "${cwall[2]}"
 echo "two threads against one (wall): compress $(awk -v a="$c1" -v b="$c2" 'BEGIN{printf "%.2f", a/b}')×, decompress $(awk -v a="$d1" -v b="$d2" 'BEGIN{printf "%.2f", a/b}')×"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ); level $level, block $block, best of $runs"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ); level $level, block $block (two-thread row: $pair), best of $runs"
