@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Xent.Coding;
 
 /// <summary>
-/// The tables of a <see cref="CmModelV5"/> (or an older model), kept between blocks so a worker coding block after block clears ~50 MiB instead of
+/// The tables of a <see cref="CmModelV6"/> (or an older model), kept between blocks so a worker coding block after block clears ~50 MiB instead of
 /// allocating it afresh each time (the garbage collector let dropped tables pile up to several times the live models, and
 /// fresh pages cost a page fault each). A model built on an arena resets every table it uses to the same initial contents
 /// a fresh allocation has, so its predictions — and the bitstream — do not depend on what the arena held before. Arrays

@@ -41,7 +41,6 @@ internal struct CmModelV1 : ICostedBitModel
     private const uint CounterInit = 1u << 31;
     private const int ApmRate = 7;
 
-
     private readonly CmStages _stages;
     private readonly int _hashedLimit;
     private readonly int _mixerRate;
@@ -118,10 +117,10 @@ internal struct CmModelV1 : ICostedBitModel
         _apm1 = InitApm(new ushort[256 * 33]);
         _apm2 = InitApm(new ushort[(1 << 16) * 33], 1 << 16);
 
-        int historyBits = Math.Clamp(64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1), 4, 24);
+        int historyBits = HistoryBits(length);
         _history = new byte[1 << historyBits];
         _historyMask = (1 << historyBits) - 1;
-        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        int matchBits = MatchBits(level, length);
         _matchTable = new int[1 << matchBits];
         _matchShift = 32 - matchBits;
         _matchCounters = new uint[64];
@@ -143,8 +142,8 @@ internal struct CmModelV1 : ICostedBitModel
     {
         int fill = 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) * 32 - 1);
         int counterBits = Math.Clamp(fill, 12, 15 + level);
-        int historyBits = Math.Clamp(64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1), 4, 24);
-        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        int historyBits = HistoryBits(length);
+        int matchBits = MatchBits(level, length);
         return (4L * Hashed << counterBits)
             + 4L * ((1 << 16) + 256) + 2L * 33 * ((1 << 16) + 256) + (1L << historyBits) + (4L << matchBits) + 2L * 4 * 256 * Inputs;
     }

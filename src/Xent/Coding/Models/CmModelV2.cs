@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -133,15 +132,15 @@ internal struct CmModelV2 : ICostedBitModel
         _x.AsSpan().Clear();
         _x[BiasInput] = 256;
         _apm1 = InitApm(CmModelArena.Reuse(ref arena.Apm1, 256 * 33));
-        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        int apm2Bits = Apm2Bits(length);
         _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
         _apm2Mask = (1 << apm2Bits) - 1;
 
-        int historyBits = Math.Clamp(BitBits(length), 4, 24);
+        int historyBits = HistoryBits(length);
         _history = CmModelArena.Reuse(ref arena.History, 1 << historyBits);
         _history.AsSpan(0, 1 << historyBits).Clear();
         _historyMask = (1 << historyBits) - 1;
-        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        int matchBits = MatchBits(level, length);
         _matchTable = CmModelArena.Reuse(ref arena.MatchTable, 1 << matchBits);
         _matchTable.AsSpan(0, 1 << matchBits).Clear();
         _matchShift = 32 - matchBits;
@@ -168,18 +167,12 @@ internal struct CmModelV2 : ICostedBitModel
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
-        int historyBits = Math.Clamp(BitBits(length), 4, 24);
-        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
-        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        int historyBits = HistoryBits(length);
+        int matchBits = MatchBits(level, length);
+        int apm2Bits = Apm2Bits(length);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
             + 2L * 33 * ((1 << apm2Bits) + 256) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 256) * Width;
     }
-
-    // ⌈log2 length⌉ (0 for 0 and 1).
-    private static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
-
-    // Two nibbles per byte, a 16-byte slot each: 32 bytes of table per byte at most; 2^12 … 2^(16 + level).
-    private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -59,7 +58,6 @@ public struct CmModelV5 : ICostedBitModel
     private const uint CounterInit = 1u << 31;
     private const int MixerShift = 16;
     private const int ApmRate = 6;                // the APM stages move 1/64 of the way to each bit
-    private const int Apm3MaxBits = 12;           // APM 3: up to 2^12 contexts (270 KB, in L2), a hash of the last 8 bytes' shape and c0
 
     private readonly byte[] _table;               // Hashed tables of 2^_tableBits bytes each, 64-byte aligned from _tableBase
     private readonly int _tableBase;
@@ -161,7 +159,7 @@ public struct CmModelV5 : ICostedBitModel
         _x.AsSpan().Clear();
         _x[BiasInput] = 256;
         _apm1 = InitApm(CmModelArena.Reuse(ref arena.Apm1, ApmMatchContexts * 33), ApmMatchContexts);
-        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        int apm2Bits = Apm2Bits(length);
         _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
         _apm2Mask = (1 << apm2Bits) - 1;
         _apm3Shift = 32 - Apm3Bits(length);
@@ -169,11 +167,11 @@ public struct CmModelV5 : ICostedBitModel
         _indirect2 = CmModelArena.Reuse(ref arena.Indirect2, 1 << 16);
         _indirect2.AsSpan().Clear();
 
-        int historyBits = Math.Clamp(BitBits(length), 4, 24);
+        int historyBits = HistoryBits(length);
         _history = CmModelArena.Reuse(ref arena.History, 1 << historyBits);
         _history.AsSpan(0, 1 << historyBits).Clear();
         _historyMask = (1 << historyBits) - 1;
-        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        int matchBits = MatchBits(level, length);
         _matchTable = CmModelArena.Reuse(ref arena.MatchTable, 1 << matchBits);
         _matchTable.AsSpan(0, 1 << matchBits).Clear();
         _matchShift = 32 - matchBits;
@@ -200,22 +198,13 @@ public struct CmModelV5 : ICostedBitModel
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
-        int historyBits = Math.Clamp(BitBits(length), 4, 24);
-        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
-        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        int historyBits = HistoryBits(length);
+        int matchBits = MatchBits(level, length);
+        int apm2Bits = Apm2Bits(length);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
             + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts + (1 << Apm3Bits(length))) + 4L * ((1 << 16) + 256 + Hashed * 256) + 2L * (512 + 3 * 256) * Width
             + 2L * (1 << 16) + 3L * 4 * Hashed + 4L * 64 + 2L * Width;
     }
-
-    // APM 3's contexts: 2^8 … 2^12, a quarter of the block's length, so a short block keeps a small model.
-    private static int Apm3Bits(int length) => Math.Clamp(BitBits(length) - 2, 8, Apm3MaxBits);
-
-    // ⌈log2 length⌉ (0 for 0 and 1).
-    private static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
-
-    // Two nibbles per byte, a 16-byte slot each: 32 bytes of table per byte at most; 2^12 … 2^(16 + level).
-    private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -416,7 +405,6 @@ public struct CmModelV5 : ICostedBitModel
 
     // At the start of a nibble: each hashed context's 16-byte slot in its 64-byte line (CmShared.FindSlots).
     private void NibbleSlots() => FindSlots(_table, _tableBase, _tableBits, _contextHash.AsSpan(0, Hashed), _c0, _slot);
-
 
     // The mixers learn at rate 3: w += round(x·3·err / 2^15).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

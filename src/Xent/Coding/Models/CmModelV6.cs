@@ -53,7 +53,6 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private const int ApmMatchContexts = 16 << 9;  // APM 1: match length 0 … 15 × predicted bit × c0
     private const uint CounterInit = 1u << 31;
     private const int ApmRate = 6;                 // the APM stages move 1/64 of the way to each bit
-    private const int Apm3MaxBits = 12;            // APM 3: up to 2^12 contexts, a hash of the last 8 bytes' shape and c0
     private const int MapLimit = 1023;             // a state map's counter: step 2/(2n + 3), n ≤ 1023
     private const int FinalOne = 1 << 14;          // the final mixer's weight 1.0
     private const int FinalLimit = 1 << 17;        // |final weight| ≤ 8.0: Σ 4 × 2047 × 2^17 fits an int
@@ -165,7 +164,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _x = CmModelArena.Reuse(ref arena.X, Width);
         _x.AsSpan().Clear();
         _apm1 = InitApm(CmModelArena.Reuse(ref arena.Apm1, ApmMatchContexts * 33), ApmMatchContexts);
-        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        int apm2Bits = Apm2Bits(length);
         _apm2 = InitApm(CmModelArena.Reuse(ref arena.Apm2, (1 << apm2Bits) * 33), 1 << apm2Bits);
         _apm2Mask = (1 << apm2Bits) - 1;
         _apm3Shift = 32 - Apm3Bits(length);
@@ -173,11 +172,11 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _indirect2 = CmModelArena.Reuse(ref arena.Indirect2, 1 << 16);
         _indirect2.AsSpan().Clear();
 
-        int historyBits = Math.Clamp(BitBits(length), 4, 24);
+        int historyBits = HistoryBits(length);
         _history = CmModelArena.Reuse(ref arena.History, 1 << historyBits);
         _history.AsSpan(0, 1 << historyBits).Clear();
         _historyMask = (1 << historyBits) - 1;
-        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
+        int matchBits = MatchBits(level, length);
         _matchTable = CmModelArena.Reuse(ref arena.MatchTable, 1 << matchBits);
         _matchTable.AsSpan(0, 1 << matchBits).Clear();
         _matchShift = 32 - matchBits;
@@ -204,22 +203,13 @@ public unsafe struct CmModelV6 : ICostedBitModel
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
-        int historyBits = Math.Clamp(BitBits(length), 4, 24);
-        int matchBits = Math.Clamp(historyBits, 8, 12 + level + 1);
-        int apm2Bits = Math.Clamp(BitBits(length) + 3, 10, 16);
+        int historyBits = HistoryBits(length);
+        int matchBits = MatchBits(level, length);
+        int apm2Bits = Apm2Bits(length);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
             + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts + (1 << Apm3Bits(length))) + 4L * ((1 << 16) + 256 + Hashed * 256 + 256 * 4)
             + 2L * (512 + 3 * 256) * Width + 2L * (1 << 16) + 4L * 64 + 2L * Width;
     }
-
-    // APM 3's contexts: 2^8 … 2^12, a quarter of the block's length, so a short block keeps a small model.
-    private static int Apm3Bits(int length) => Math.Clamp(BitBits(length) - 2, 8, Apm3MaxBits);
-
-    // ⌈log2 length⌉ (0 for 0 and 1).
-    private static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
-
-    // Two nibbles per byte, a 16-byte slot each: 32 bytes of table per byte at most; 2^12 … 2^(16 + level).
-    private static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

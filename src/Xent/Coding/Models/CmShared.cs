@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -7,7 +8,7 @@ namespace Xent.Coding;
 
 /// <summary>
 /// The parts the context-mixing models of format versions 1 to 6 (<see cref="CmModelV1"/> … <see cref="CmModelV6"/>) have
-/// in common, written once: the adaptive counters, the APM stage, the hashes and the word contexts (all six), the
+/// in common, written once: the table sizes (constructors and MemoryBytes alike), the adaptive counters, the APM stage, the hashes and the word contexts (all six), the
 /// bit-history state machine (versions 2 to 6) and the nibble-slot search (versions 2 to 5), the 32-input mixer row of versions 3 to 6, the match model (its inputs and its update) of versions 4 to 6 and the shape
 /// contexts of versions 5 and 6.
 /// Every version's bitstream depends on these integers, so a change here is a format change for all of them — the golden
@@ -15,6 +16,26 @@ namespace Xent.Coding;
 /// </summary>
 internal static class CmShared
 {
+    /// <summary>⌈log2 length⌉ (0 for 0 and 1): the bits a table needs to give each of a block's bytes an entry.</summary>
+    public static int BitBits(int length) => 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(length, 1) - 1);
+
+    /// <summary>log2 of each hashed table's bytes in versions 2 to 6: two nibbles per byte, a 16-byte slot each, so 32 bytes
+    /// of table per byte at most; 2^12 … 2^(16 + level).</summary>
+    public static int TableBits(int level, int length) => Math.Clamp(BitBits(length) + 5, 12, 16 + level);
+
+    /// <summary>log2 of the history buffer's bytes (all versions): the whole block, 2^4 … 2^24.</summary>
+    public static int HistoryBits(int length) => Math.Clamp(BitBits(length), 4, 24);
+
+    /// <summary>log2 of the match table's entries (all versions): one per byte of history, 2^8 … 2^(13 + level).</summary>
+    public static int MatchBits(int level, int length) => Math.Clamp(HistoryBits(length), 8, 12 + level + 1);
+
+    /// <summary>log2 of APM 2's contexts in versions 2 to 6: 2^10 … 2^16, eight per byte of the block.</summary>
+    public static int Apm2Bits(int length) => Math.Clamp(BitBits(length) + 3, 10, 16);
+
+    /// <summary>log2 of APM 3's contexts in versions 5 and 6: 2^8 … 2^12 (270 KB, in L2), a quarter of the block's length,
+    /// so a short block keeps a small model.</summary>
+    public static int Apm3Bits(int length) => Math.Clamp(BitBits(length) - 2, 8, 12);
+
     /// <summary>Inputs per mixer row in versions 3 to 6 (padded; one 256-bit pair of vpmaddwd).</summary>
     public const int Width = 32;
 
