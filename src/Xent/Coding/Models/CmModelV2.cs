@@ -298,10 +298,7 @@ internal struct CmModelV2 : ICostedBitModel
                 int candidate = _matchTable[h];
                 if (candidate > 0 && _position - candidate < _historyMask)
                 {
-                    int length = 0;
-                    while (length < 32 && length < candidate
-                        && _history[(candidate - 1 - length) & _historyMask] == _history[(_position - 1 - length) & _historyMask])
-                        length++;
+                    int length = MatchedLength(_history, _historyMask, candidate, _position);
                     if (length >= MatchMinimum)
                     {
                         _matchLength = length;

@@ -289,6 +289,18 @@ internal static class CmShared
         }
     }
 
+    /// <summary>How many bytes (up to 32, and no more than <paramref name="candidate"/>) before <paramref name="candidate"/> in
+    /// the history equal those before <paramref name="position"/>: a match-table candidate's verified length (all versions).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int MatchedLength(byte[] history, int historyMask, int candidate, int position)
+    {
+        int length = 0;
+        while (length < 32 && length < candidate
+            && history[(candidate - 1 - length) & historyMask] == history[(position - 1 - length) & historyMask])
+            length++;
+        return length;
+    }
+
     /// <summary>The match model of versions 4 to 6 after byte b (already at position − 1 of the history, and in c4): the
     /// current match goes on while the bytes agree — a long match (16 bytes or more) that misses one byte is followed on at
     /// length 1, a changed date or number inside a repeated line, until a longer candidate turns up — and while no match of
@@ -316,10 +328,7 @@ internal static class CmShared
             int candidate = matchTable[h];
             if (candidate > 0 && position - candidate < historyMask)
             {
-                int length = 0;
-                while (length < 32 && length < candidate
-                    && history[(candidate - 1 - length) & historyMask] == history[(position - 1 - length) & historyMask])
-                    length++;
+                int length = MatchedLength(history, historyMask, candidate, position);
                 if (length >= minimum && length > matchLength)
                 {
                     matchLength = length;
