@@ -18,51 +18,43 @@ public class CmModelTests
     }
 
     [Theory]
-    [InlineData(1, 100)]
-    [InlineData(3, 20_000)]
-    [InlineData(5, 1 << 20)]
-    public void MemoryBytesIsWhatTheVersion4ModelAllocates(int level, int length)
+    [InlineData(4, 1, 100)]
+    [InlineData(4, 3, 20_000)]
+    [InlineData(4, 5, 1 << 20)]
+    [InlineData(5, 1, 100)]
+    [InlineData(5, 3, 20_000)]
+    [InlineData(5, 5, 1 << 20)]
+    [InlineData(5, 8, 1 << 20)]
+    [InlineData(6, 1, 100)]
+    [InlineData(6, 3, 20_000)]
+    [InlineData(6, 7, 1 << 20)]
+    public void MemoryBytesIsWhatTheModelAllocates(int version, int level, int length)
     {
-        // The type's one-off static tables (the state machine) are built on first use, maybe on this thread: not the model's.
-        new CmModelV4(CmModelV4.MinLevel, 0).P();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var model = new CmModelV4(level, length);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        model.P();
-        long claimed = CmModelV4.MemoryBytes(level, length);
+        var (build, claimed) = version switch
+        {
+            4 => ((Action)(() => new CmModelV4(level, length).P()), CmModelV4.MemoryBytes(level, length)),
+            5 => (() => new CmModelV5(level, length).P(), CmModelV5.MemoryBytes(level, length)),
+            _ => (() => new CmModelV6(level, length).P(), CmModelV6.MemoryBytes(level, length)),
+        };
         // Array headers and the few small arrays are the only difference.
-        Assert.InRange(allocated, claimed, claimed + 8192);
+        Assert.InRange(AllocatedBy(build), claimed, claimed + 8192);
     }
 
-    [Theory]
-    [InlineData(1, 100)]
-    [InlineData(3, 20_000)]
-    [InlineData(5, 1 << 20)]
-    [InlineData(8, 1 << 20)]
-    public void MemoryBytesIsWhatTheVersion5ModelAllocates(int level, int length)
+    // The bytes build allocates on this thread, the least of three builds after one unmeasured (the type's one-off static
+    // tables, the state machine, are built on first use, maybe on this thread: not the model's). The least, because a
+    // garbage collection another test starts mid-build charges the rest of this thread's allocation quantum to the build
+    // (seen: 8,192 + 280 … 690 bytes over the model's size in 2 of 8 runs beside the other coding tests).
+    private static long AllocatedBy(Action build)
     {
-        new CmModelV5(CmModelV5.MinLevel, 0).P();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var model = new CmModelV5(level, length);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        model.P();
-        long claimed = CmModelV5.MemoryBytes(level, length);
-        Assert.InRange(allocated, claimed, claimed + 8192);
-    }
-
-    [Theory]
-    [InlineData(1, 100)]
-    [InlineData(3, 20_000)]
-    [InlineData(7, 1 << 20)]
-    public void MemoryBytesIsWhatTheVersion6ModelAllocates(int level, int length)
-    {
-        new CmModelV6(CmModelV6.MinLevel, 0).P();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        var model = new CmModelV6(level, length);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        model.P();
-        long claimed = CmModelV6.MemoryBytes(level, length);
-        Assert.InRange(allocated, claimed, claimed + 8192);
+        build();
+        long least = long.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            build();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return least;
     }
 
     [Fact]
