@@ -279,9 +279,12 @@ public static class CmStream
 
     /// <summary>The most memory, in bytes, a block of <paramref name="length"/> bytes at <paramref name="level"/> can make the
     /// decoder spend, whichever format version it was written with.</summary>
-    internal static long MaxModelMemory(int level, int length) =>
-        Math.Max(Math.Max(Math.Max(CmModelV5.MemoryBytes(level, length), CmModelV4.MemoryBytes(level, length)), Math.Max(CmModelV3.MemoryBytes(level, length), CmModelV6.MemoryBytes(level, length))),
-            Math.Max(CmModelV2.MemoryBytes(level, length), CmModelV1.MemoryBytes(level, length)));
+    internal static long MaxModelMemory(int level, int length)
+    {
+        long most = 0;
+        for (int version = 1; version <= NewestVersion; version++) most = Math.Max(most, ModelMemory(level, version, length));
+        return most;
+    }
 
     /// <summary>The memory, in bytes, that decoding <paramref name="source"/> (a block's start: its header is enough) builds its
     /// model in — a caller that refuses blocks above some figure passes it to
