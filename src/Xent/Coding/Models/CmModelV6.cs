@@ -220,13 +220,12 @@ public unsafe struct CmModelV6 : ICostedBitModel
 
         // The eight hashed contexts, one lane each: state → state map counter → 12-bit probability → stretch, and the
         // stretch again where the state is one-sided.
-        Vector256<int> at = _slots + Vector256.Create(_nibble);
         Vector256<int> states, st, oneSided;
         Vector256<uint> counters;
         fixed (byte* table = _table)
         fixed (uint* maps = _stateMaps)
         {
-            states = Avx2.IsSupported ? SlotStates() : GatherBytes(table, at);
+            states = Avx2.IsSupported ? SlotStates() : GatherBytes(table, _slots + Vector256.Create(_nibble));
             counters = Gather((int*)maps, states | MapOffsets).AsUInt32();
             st = Gather(Tables.Stretch, Vector256.ShiftRightLogical(counters, 20).AsInt32());
             oneSided = Gather(Tables.OneSidedMask, states);
