@@ -13,11 +13,11 @@ namespace Xent.Coding;
 internal sealed class CmModelArena
 {
     private byte[]? _table;
-    internal uint[]? StateMaps, T0, T1, MatchCounters, ContextHash;
+    internal uint[]? StateMaps, T0, T1, MatchCounters, ContextHash, MatchOnly;
     internal short[]? Weights1, Weights2, Weights3, Weights4, X;
     internal ushort[]? Apm1, Apm2, Apm3, Indirect2, Indirect1;
     internal byte[]? History;
-    internal int[]? MatchTable, Slot, State, Final;
+    internal int[]? MatchTable, Slot, State, Final, MatchOnlyWeights;
 
     /// <summary>The pinned hashed table of at least <paramref name="length"/> bytes from a 64-byte aligned
     /// <paramref name="start"/>, those bytes zero, with at least 64 bytes after them (a 4-byte gather at the last byte stays

@@ -56,6 +56,10 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private const int MapLimit = 1023;             // a state map's counter: step 2/(2n + 3), n ≤ 1023
     private const int FinalOne = 1 << 14;          // the final mixer's weight 1.0
     private const int FinalLimit = 1 << 17;        // |final weight| ≤ 8.0: Σ 4 × 2047 × 2^17 fits an int
+    private const int MatchOnlyCounters = 128 + 2 * (1 << 16); // by length bucket × bit, by order-1 hash, by order-3 hash
+    private const int MatchOnlyWeight = 22000;     // each of the three inputs' initial weight (1.0 = 2^16)
+    private const int MatchOnlyLimit = 30;         // the match-only counters move by at least 2/63 of the error
+    private const int MatchOnlyRate = 12;
 
     private readonly byte[] _table;                // Hashed tables of 2^tableBits bytes each, 64-byte aligned from _lineBase's lane 0, pinned
     private readonly uint[] _stateMaps;            // Hashed × 256 counters: probability of a 1 in each state, per context
@@ -126,6 +130,14 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private int _apmIndex2;
     private int _apmIndex3;
     private int _p;
+    private readonly int _longMatch;               // version 7: a byte that starts inside a match this long is coded by the match alone; version 6: never
+    private bool _inMatch;                         // the current byte is coded by the match alone (until a bit differs from the match's)
+    private bool _nextReady;                       // PrepareNextByte ran for this byte (the match-only path skips it)
+    private int _expected;                         // the byte the match predicts, | 256
+    private readonly uint[] _matchOnly;            // counters of "the bit agrees with the match": by length, by order 1, by order 3
+    private readonly int[] _matchOnlyWeights;      // 16 rows (by length) of 4 weights mixing them, 1.0 = 2^16
+    private int _matchIndex0, _matchIndex1, _matchIndex2, _matchRow, _matchP;
+    private int _matchSt0, _matchSt1, _matchSt2;
 
     /// <summary>A fresh model for a block of <paramref name="length"/> bytes at <paramref name="level"/> (1 … 9): the hashed tables
     /// hold 2^(16 + level) bytes each, or fewer when the block is short (never more than the block can fill), so a small block
@@ -135,13 +147,27 @@ public unsafe struct CmModelV6 : ICostedBitModel
     /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
     public CmModelV6(int level, int length) : this(level, length, null) { }
 
+    /// <summary>A fresh model of format <paramref name="version"/> 6 or 7 for a block of <paramref name="length"/> bytes at
+    /// <paramref name="level"/>: version 7 codes a byte that starts inside a match of <see cref="LongMatch"/> bytes or more by
+    /// the match alone.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, length &lt; 0, or version is not 6 or 7.</exception>
+    /// <param name="level">1 … 9; the hashed tables hold up to 2^(16 + level) bytes each.</param>
+    /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
+    /// <param name="version">6 or 7, the CM block format version whose bitstream the model reproduces.</param>
+    public CmModelV6(int level, int length, int version) : this(level, length, null, version) { }
+
+    /// <summary>The match length from which version 7 codes a byte by the match alone: 48 bytes, where the match model
+    /// predicts 99.5 % of English text's bytes right (and the full model learns little from text it has already seen).</summary>
+    public const int LongMatch = 48;
+
     /// <summary>A fresh model, as <see cref="CmModelV6(int, int)"/>, whose tables are taken from <paramref name="arena"/> (cleared,
     /// not reallocated) when it is given: the model then predicts exactly as a freshly allocated one. The arena serves one model
     /// at a time.</summary>
-    internal CmModelV6(int level, int length, CmModelArena? arena)
+    internal CmModelV6(int level, int length, CmModelArena? arena, int version = 6)
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
+        if (version is not (6 or 7)) ThrowHelper.ThrowArgumentOutOfRange(nameof(version), version, "the version must be 6 or 7");
         arena ??= new CmModelArena();
         int tableBits = TableBits(level, length);
         _table = arena.Table(Hashed << tableBits, out int tableBase);
@@ -183,6 +209,12 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _matchCounters = CmModelArena.Reuse(ref arena.MatchCounters, 64);
         _matchCounters.AsSpan().Fill(CounterInit);
 
+        _longMatch = version == 7 ? LongMatch : int.MaxValue;
+        _matchOnly = CmModelArena.Reuse(ref arena.MatchOnly, MatchOnlyCounters);
+        _matchOnly.AsSpan(0, MatchOnlyCounters).Fill(CounterInit);
+        _matchOnlyWeights = CmModelArena.Reuse(ref arena.MatchOnlyWeights, 16 * 4);
+        for (int i = 0; i < 16 * 4; i++) _matchOnlyWeights[i] = (i & 3) == 3 ? 0 : MatchOnlyWeight;
+
         _c0 = 1;
         _nibble = 1;
         _matchSlot = -1;
@@ -208,13 +240,14 @@ public unsafe struct CmModelV6 : ICostedBitModel
         int apm2Bits = Apm2Bits(length);
         return ((long)Hashed << TableBits(level, length)) + (1L << historyBits) + (4L << matchBits)
             + 2L * 33 * ((1 << apm2Bits) + ApmMatchContexts + (1 << Apm3Bits(length))) + 4L * ((1 << 16) + 256 + Hashed * 256 + 256 * 4)
-            + 2L * (512 + 3 * 256) * Width + 2L * (1 << 16) + 4L * 64 + 2L * Width;
+            + 2L * (512 + 3 * 256) * Width + 2L * (1 << 16) + 4L * 64 + 2L * Width + 4L * (MatchOnlyCounters + 16 * 4);
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int P()
     {
+        if (_inMatch) return PMatchOnly();
         int c0 = _c0;
         int c1 = (int)(_c4 & 0xFF);
 
@@ -271,6 +304,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Update(int bit)
     {
+        if (_inMatch) { UpdateMatchOnly(bit); return; }
         int c0 = _c0;
         int c1 = (int)(_c4 & 0xFF);
         Train(ref _t0[c0], bit, 1023);
@@ -317,7 +351,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
             _bitPosition = 0;
             _nibble = 1;
             StoreSlots();
-            FindSlots(_contextHash);
+            if (!_inMatch) FindSlots(_contextHash);
         }
         else if (_bitPosition == 4)
         {
@@ -356,9 +390,89 @@ public unsafe struct CmModelV6 : ICostedBitModel
 
         AdvanceMatch(ref _matchLength, ref _matchPointer, _history, _historyMask, _matchTable, _matchShift, _position, _c4, _c8, b);
         // The contexts of this byte were computed after its seventh bit, for both values of the last.
-        _contextHash = (b & 1) != 0 ? _nextByte1 : _nextByte0;
+        _contextHash = !_nextReady ? Contexts(_c4, _word, _previousWord, _indirect2[_c4 & 0xFFFF], _shapes, _tokens)
+            : (b & 1) != 0 ? _nextByte1 : _nextByte0;
+        _nextReady = false;
         _apm3Key = Hash((uint)_shapes, (uint)(_shapes >> 32), 40);
         ByteSelectors();
+        _inMatch = _matchLength >= _longMatch;
+        if (_inMatch) _expected = _history[_matchPointer & _historyMask] | 256;
+    }
+
+    // Version 7, a byte that starts inside a long match: each bit is coded by how often the match's bit was right — for
+    // this length (in 16 buckets of 4), after this previous byte, and after these three — the three stretched counters
+    // mixed by weights chosen by the length. The hashed contexts, mixers and APMs neither predict nor learn; the byte still
+    // enters the history, the match table and the contexts of the next byte. The first bit that differs from the match's
+    // hands the rest of the byte to the full model.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int PMatchOnly()
+    {
+        int position = _bitPosition;
+        int expected = (_expected >> (7 - position)) & 1;
+        int length = Math.Min(_matchLength, 63) >> 2;
+        uint c4 = _c4;
+        uint order1 = (uint)(_expected & 0xFF) | ((c4 & 0xFF) << 8);
+        uint order3 = (order1 | (c4 & 0xFF00) << 8) ^ ((c4 >> 16) & 0xFF) * 0x85EBCA77u;
+        _matchIndex0 = (length << 3) | position;
+        _matchIndex1 = 128 + (int)((Mix(order1 * 0x9E3779B1u) >> 16) ^ (uint)position);
+        _matchIndex2 = 128 + (1 << 16) + (int)((Mix(order3 * 0x9E3779B1u) >> 16) ^ (uint)position);
+        ref uint counters = ref MemoryMarshal.GetArrayDataReference(_matchOnly);
+        _matchSt0 = Stretch(Unsafe.Add(ref counters, _matchIndex0));
+        _matchSt1 = Stretch(Unsafe.Add(ref counters, _matchIndex1));
+        _matchSt2 = Stretch(Unsafe.Add(ref counters, _matchIndex2));
+        _matchRow = length * 4;
+        ref int w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_matchOnlyWeights), _matchRow);
+        int dot = (_matchSt0 * w + _matchSt1 * Unsafe.Add(ref w, 1) + _matchSt2 * Unsafe.Add(ref w, 2) + 256 * Unsafe.Add(ref w, 3)) >> 16;
+        int p = Logistic.Squash(Math.Clamp(dot, -2047, 2047));
+        _matchP = p;
+        _p = Math.Clamp(expected != 0 ? p : 4096 - p, 1, 4095);
+        return _p;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateMatchOnly(int bit)
+    {
+        int agrees = bit == ((_expected >> (7 - _bitPosition)) & 1) ? 1 : 0;
+        ref uint counters = ref MemoryMarshal.GetArrayDataReference(_matchOnly);
+        Train(ref Unsafe.Add(ref counters, _matchIndex0), agrees, MatchOnlyLimit);
+        Train(ref Unsafe.Add(ref counters, _matchIndex1), agrees, MatchOnlyLimit);
+        Train(ref Unsafe.Add(ref counters, _matchIndex2), agrees, MatchOnlyLimit);
+        int error = ((agrees << 12) - _matchP) * MatchOnlyRate;
+        ref int w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_matchOnlyWeights), _matchRow);
+        w += (_matchSt0 * error) >> 16;
+        Unsafe.Add(ref w, 1) += (_matchSt1 * error) >> 16;
+        Unsafe.Add(ref w, 2) += (_matchSt2 * error) >> 16;
+        Unsafe.Add(ref w, 3) += (256 * error) >> 16;
+
+        _c0 = (_c0 << 1) | bit;
+        _bitPosition++;
+        if (_bitPosition == 8)
+        {
+            EndByte((byte)_c0);
+            _c0 = 1;
+            _bitPosition = 0;
+            _nibble = 1;
+            if (!_inMatch) FindSlots(_contextHash);
+            return;
+        }
+        if (agrees != 0) return;
+        // The byte left the match: the full model codes its remaining bits, from the node of the nibble they are in.
+        _inMatch = false;
+        int k = _bitPosition;
+        if (k < 4)
+        {
+            _nibble = _c0;
+            FindSlots(_contextHash);
+            if (k == 3) PrepareSecondNibble();
+        }
+        else
+        {
+            _nibble = (1 << (k - 4)) | (_c0 & ((1 << (k - 4)) - 1));
+            FindSlots(MixLanes(_contextHash + Vector256.Create((uint)(_c0 >> (k - 4)) * 0x6F4F2A4Bu)));
+            if (k == 7) PrepareNextByte();
+        }
+        _apm2Context = ((int)((_c4 & 0xFF) << 8) | _c0) & _apm2Mask;
+        _apm3Context = (int)(Mix(_apm3Key + (uint)_c0 * 0x6F4F2A4Bu) >> _apm3Shift);
     }
 
     // The mixer rows chosen once a byte: by the previous byte, by the classes of the two previous bytes (with the match
@@ -403,6 +517,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
             if ((c4 & 0xFFFF) == (_c4 & 0xFFFF)) indirect = (ushort)(indirect << 8 | b);
             var hashes = Contexts(c4, word, previousWord, indirect, shapes, tokens);
             if (bit == 0) _nextByte0 = hashes; else _nextByte1 = hashes;
+            _nextReady = true;
             Prefetch(hashes);
             if (Sse.IsSupported)
             {

@@ -3,7 +3,7 @@ using Xent.Coding;
 
 namespace Xent.Tests.Coding;
 
-/// <summary>The CM models (format version 6 at levels 1 … 7, version 5 at 8 and 9, and the older versions, which stay
+/// <summary>The CM models (format version 7 at levels 1 … 7, version 5 at 8 and 9, and the older versions, which stay
 /// decodable): their memory bound per level, the decoder's refusal of a block above the caller's memory limit, the version byte of the blocks the
 /// encoder writes, and the golden files of every version.</summary>
 public class CmModelTests
@@ -28,13 +28,15 @@ public class CmModelTests
     [InlineData(6, 1, 100)]
     [InlineData(6, 3, 20_000)]
     [InlineData(6, 7, 1 << 20)]
+    [InlineData(7, 1, 100)]
+    [InlineData(7, 7, 1 << 20)]
     public void MemoryBytesIsWhatTheModelAllocates(int version, int level, int length)
     {
         var (build, claimed) = version switch
         {
             4 => ((Action)(() => new CmModelV4(level, length).P()), CmModelV4.MemoryBytes(level, length)),
             5 => (() => new CmModelV5(level, length).P(), CmModelV5.MemoryBytes(level, length)),
-            _ => (() => new CmModelV6(level, length).P(), CmModelV6.MemoryBytes(level, length)),
+            _ => (() => new CmModelV6(level, length, version).P(), CmModelV6.MemoryBytes(level, length)),
         };
         // Array headers and the few small arrays are the only difference.
         Assert.InRange(AllocatedBy(build), claimed, claimed + 8192);
@@ -57,6 +59,67 @@ public class CmModelTests
         return least;
     }
 
+    // Letters and spaces drawn at random (no 48-byte repeat to speak of), then that text again `copies` times, each copy with
+    // one byte changed every 97 bytes — by flipping bit (copy + i) mod 8 — so that version 7's long matches are left at every
+    // bit position of a byte.
+    private static byte[] Repeated(int copies, int seed)
+    {
+        var rng = new Random(seed);
+        var text = new byte[4000];
+        for (int i = 0; i < text.Length; i++) text[i] = (byte)(rng.Next(8) == 0 ? ' ' : 'a' + rng.Next(26));
+        var data = new List<byte>(text);
+        for (int copy = 1; copy <= copies; copy++)
+            for (int i = 0; i < text.Length; i++)
+                data.Add(i % 97 == 96 ? (byte)(text[i] ^ (1 << ((copy + i) % 8))) : text[i]);
+        return [.. data];
+    }
+
+    // The probability each model gives each bit of data.
+    private static int[] Predictions(CmModelV6 model, byte[] data)
+    {
+        var p = new int[data.Length * 8];
+        for (int i = 0; i < data.Length; i++)
+            for (int j = 7; j >= 0; j--)
+            {
+                p[i * 8 + 7 - j] = model.P();
+                model.Update((data[i] >> j) & 1);
+            }
+        return p;
+    }
+
+    [Fact]
+    public void Version7IsVersion6UntilAMatchIsLong()
+    {
+        // No 48-byte match: every bit gets the probability version 6 gives it.
+        var plain = Repeated(0, 3);
+        Assert.Equal(Predictions(new CmModelV6(7, plain.Length, 6), plain), Predictions(new CmModelV6(7, plain.Length, 7), plain));
+        // Repeated text: the same up to the 48th byte of the first match, then the match alone codes the copy.
+        var data = Repeated(1, 3);
+        var six = Predictions(new CmModelV6(7, data.Length, 6), data);
+        var seven = Predictions(new CmModelV6(7, data.Length, 7), data);
+        int first = 0;
+        while (first < six.Length && six[first] == seven[first]) first++;
+        Assert.InRange(first / 8, 4000 + CmModelV6.LongMatch - 8, 4000 + CmModelV6.LongMatch + 8);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void LongMatchesRoundTripWhereverABitLeavesThem(int level)
+    {
+        // Three edited copies: a byte leaves its match at each of its eight bits, and the full model takes over mid-byte.
+        var data = Repeated(3, level);
+        var encoded = CmStream.Encode(data, level);
+        Assert.Equal(data, CmStream.Decode(encoded));
+        double bits = CmStream.CodeLength(data, level).Bits;
+        Assert.InRange((encoded.Length - Varint.Length((ulong)data.Length) - 1) * 8.0, bits, bits * 1.001 + 32);
+        // The copies cost a small part of what the random text does (about 4.4 bits a byte).
+        var costs = new double[data.Length];
+        CmStream.CodeLength(data, level, costs);
+        double original = costs.AsSpan(0, 4000).ToArray().Sum(), copies = costs.AsSpan(4000).ToArray().Sum();
+        Assert.True(copies < original / 4, $"copies {copies:F0} bits, original {original:F0} bits");
+    }
+
     [Fact]
     public void AModelOnAReusedArenaCodesAsAFreshOne()
     {
@@ -68,7 +131,7 @@ public class CmModelTests
         random.NextBytes(noise);
         // Levels 5 and 8 alternate, so the version-6 and version-5 models take turns on the same arena.
         int level = 5;
-        foreach (var data in new[] { Text(60_000), Text(7_000), noise, Text(100_000), Text(30_000) })
+        foreach (var data in new[] { Text(60_000), Text(7_000), noise, Text(100_000), Repeated(2, 0), Text(30_000), Repeated(1, 1) })
         {
             level = level == 5 ? CmStream.StrongLevel : 5;
             var fresh = CmStream.Encode(data, level);
@@ -123,18 +186,18 @@ public class CmModelTests
             var encoded = CmStream.Encode(data, level);
             Assert.Equal(OperationStatus.Done, Varint.TryRead(encoded, out ulong n, out int pos));
             Assert.Equal((ulong)data.Length, n);
-            // Levels 1 … 7: the eight-context model (version 6); 8 and 9: the twelve-context model of version 5.
-            Assert.Equal((level >= CmStream.StrongLevel ? 0x40 : 0x50) | level, encoded[pos]);
+            // Levels 1 … 7: the eight-context model (version 7); 8 and 9: the twelve-context model of version 5.
+            Assert.Equal((level >= CmStream.StrongLevel ? 0x40 : 0x60) | level, encoded[pos]);
             Assert.Equal(data, CmStream.Decode(encoded));
             // What the block costs is that model's cross-entropy: CodeLength picks the same model for the level.
             double bits = CmStream.CodeLength(data, level).Bits;
             Assert.InRange((encoded.Length - pos - 1) * 8.0, bits, bits * 1.001 + 32);
         }
         Assert.Equal(0, CmStream.DecoderMemoryBytes(CmStream.Encode([])));
-        // Mode bytes of no known version (0x60 | level: version 7) or no level are refused before any model is built.
+        // Mode bytes of no known version (0x70 | level: version 8) or no level are refused before any model is built.
         var unknown = CmStream.Encode(data, 7);
         Assert.Equal(OperationStatus.Done, Varint.TryRead(unknown, out _, out int at));
-        foreach (byte mode in new byte[] { 0x67, 0x30, 0x3A, 0x40, 0x4A, 0x50, 0x5A, 0x70 | 7 })
+        foreach (byte mode in new byte[] { 0x77, 0x30, 0x3A, 0x40, 0x4A, 0x50, 0x5A, 0x60, 0x6A, 0x80 | 7 })
         {
             unknown[at] = mode;
             Assert.Equal(-1, CmStream.DecoderMemoryBytes(unknown));
@@ -144,17 +207,17 @@ public class CmModelTests
     }
 
     [Fact]
-    public void AContainerWithAVersion7BlockSaysItWasMadeByANewerVersion()
+    public void AContainerWithAVersion8BlockSaysItWasMadeByANewerVersion()
     {
         var data = Text(3000);
         var packed = XentContainer.Compress(data, new XentContainerOptions { Codec = XentCodec.Cm, Level = CmStream.StrongLevel });
         // The CM block's mode byte sits right after its varint length, inside the first block's payload: find 0x38 there.
         int at = ModeByteOffset(packed);
         Assert.Equal(0x40 | CmStream.StrongLevel, packed[at]);
-        packed[at] = 0x60 | CmStream.StrongLevel;
+        packed[at] = 0x70 | CmStream.StrongLevel;
         var error = Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed));
         Assert.Contains("made by a newer version", error.Message);
-        Assert.Contains("cm model version 7", error.Message);
+        Assert.Contains("cm model version 8", error.Message);
         // A version-5 mode byte with a corrupt level is corruption, not a newer version.
         packed[at] = 0x40;
         Assert.DoesNotContain("newer", Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed)).Message);
@@ -179,12 +242,14 @@ public class CmModelTests
     [Trait(Xent.Tests.Numerics.VectorPaths.Trait, Xent.Tests.Numerics.VectorPaths.Kernels)] // rerun on AVX2, SSE and scalar
     [InlineData("apache-head.txt", 0x07)] // version 1, level 7 (CmModelV1)
     [InlineData("apache-v2.txt", 0x17)]   // version 2, level 7 (CmModelV2, frozen)
-    [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModelV3, frozen: levels 1 … 7 code with version 6 now)
+    [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModelV3, frozen: levels 1 … 7 code with version 7 now)
     [InlineData("gpl-v4.txt", 0x37)]      // version 4, level 7 (CmModelV4; level 7 now codes with version 3, so decode only)
     [InlineData("gpl-v4-8.txt", 0x38)]    // version 4, level 8 (CmModelV4, frozen: levels 8 and 9 code with version 5 now)
     [InlineData("gpl-v5-8.txt", 0x48)]    // version 5, level 8 (CmModelV5, as levels 8 and 9 code)
-    [InlineData("gpl-v6.txt", 0x57)]      // version 6, level 7 (CmModelV6, as levels 1 … 7 code)
+    [InlineData("gpl-v6.txt", 0x57)]      // version 6, level 7 (CmModelV6 with version 6, frozen: levels 1 … 7 code with version 7 now)
     [InlineData("gpl-v6-1.txt", 0x51)]    // version 6, level 1 (Debian's GPL-3, 35,149 bytes, in 2^17-byte tables: slots collide and are replaced)
+    [InlineData("gpl-v7.txt", 0x67)]      // version 7, level 7 (CmModelV6 with version 7, as levels 1 … 7 code: long matches coded by the match alone, left at every bit position)
+    [InlineData("gpl-v7-1.txt", 0x61)]    // version 7, level 1 (the same bytes in 2^17-byte tables)
     public void GoldenFilesOfEveryModelVersionDecode(string name, int mode)
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "Coding", "Container", "golden");
@@ -192,10 +257,10 @@ public class CmModelTests
         Assert.Equal(mode, packed[ModeByteOffset(packed)]);
         var original = File.ReadAllBytes(Path.Combine(dir, name));
         Assert.Equal(original, XentContainer.Decompress(packed));
-        // A model the encoder still writes at this level (version 6 at levels 1 … 7, version 5 at 8 and 9) writes its golden
+        // A model the encoder still writes at this level (version 7 at levels 1 … 7, version 5 at 8 and 9) writes its golden
         // file again, byte for byte, on whichever vector path runs this test.
         int level = mode & 0x0F, version = (mode >> 4) + 1;
-        if (version == (level >= CmStream.StrongLevel ? 5 : 6))
+        if (version == (level >= CmStream.StrongLevel ? 5 : 7))
             Assert.Equal(packed, XentContainer.Compress(original, new XentContainerOptions { Codec = XentCodec.Cm, Level = level }));
     }
 
