@@ -53,7 +53,7 @@ public static class CmStream
     /// writes at levels below <see cref="StrongLevel"/>.</summary>
     private const byte Version7 = 0x60;
 
-    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade 1.5–1.7× the time
+    /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade 1.5–1.7× version 6's time
     /// and 3–4× the memory for 0.5–0.9 % smaller text; levels 1 … 7, the default 7 among them, use the eight-context model
     /// (version 7).</summary>
     public const int StrongLevel = 8;
