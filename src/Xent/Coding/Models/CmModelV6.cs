@@ -346,12 +346,8 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _bitPosition++;
         if (_bitPosition == 8)
         {
-            EndByte((byte)_c0);
-            _c0 = 1;
-            _bitPosition = 0;
-            _nibble = 1;
             StoreSlots();
-            if (!_inMatch) FindSlots(_contextHash);
+            NextByte();
         }
         else if (_bitPosition == 4)
         {
@@ -375,6 +371,18 @@ public unsafe struct CmModelV6 : ICostedBitModel
     internal readonly double CodeLength(int bit) => Logistic.Cost[bit != 0 ? _p : 4096 - _p];
 
     readonly double ICostedBitModel.CodeLength(int bit) => CodeLength(bit);
+
+    // After a byte's last bit (its slots, if any were loaded, back in the table): the byte ends, and the next one starts —
+    // at its first nibble's slots, unless a long match codes it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void NextByte()
+    {
+        EndByte((byte)_c0);
+        _c0 = 1;
+        _bitPosition = 0;
+        _nibble = 1;
+        if (!_inMatch) FindSlots(_contextHash);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndByte(byte b)
@@ -448,11 +456,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _bitPosition++;
         if (_bitPosition == 8)
         {
-            EndByte((byte)_c0);
-            _c0 = 1;
-            _bitPosition = 0;
-            _nibble = 1;
-            if (!_inMatch) FindSlots(_contextHash);
+            NextByte();
             return;
         }
         if (agrees != 0) return;
