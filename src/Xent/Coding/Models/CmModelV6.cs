@@ -137,6 +137,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private readonly uint[] _matchOnly;            // counters of "the bit agrees with the match": by length, by order 1, by order 3
     private readonly int[] _matchOnlyWeights;      // 16 rows (by length) of 4 weights mixing them, 1.0 = 2^16
     private int _matchIndex0, _matchIndex1, _matchIndex2, _matchRow, _matchP;
+    private int _matchRow1, _matchRow3;            // per byte: where its order-1 and order-3 counters are (xor the bit position)
     private int _matchSt0, _matchSt1, _matchSt2;
 
     /// <summary>A fresh model for a block of <paramref name="length"/> bytes at <paramref name="level"/> (1 … 9): the hashed tables
@@ -404,7 +405,15 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _apm3Key = Hash((uint)_shapes, (uint)(_shapes >> 32), 40);
         ByteSelectors();
         _inMatch = _matchLength >= _longMatch;
-        if (_inMatch) _expected = _history[_matchPointer & _historyMask] | 256;
+        if (_inMatch)
+        {
+            _expected = _history[_matchPointer & _historyMask] | 256;
+            // The rows of the byte's order-1 and order-3 counters (the bit position picks the entry within).
+            uint order1 = (uint)(_expected & 0xFF) | ((_c4 & 0xFF) << 8);
+            uint order3 = (order1 | (_c4 & 0xFF00) << 8) ^ ((_c4 >> 16) & 0xFF) * 0x85EBCA77u;
+            _matchRow1 = 128 + (int)(Mix(order1 * 0x9E3779B1u) >> 16);
+            _matchRow3 = 128 + (1 << 16) + (int)(Mix(order3 * 0x9E3779B1u) >> 16);
+        }
     }
 
     // Version 7, a byte that starts inside a long match: each bit is coded by how often the match's bit was right — for
@@ -418,12 +427,9 @@ public unsafe struct CmModelV6 : ICostedBitModel
         int position = _bitPosition;
         int expected = (_expected >> (7 - position)) & 1;
         int length = Math.Min(_matchLength, 63) >> 2;
-        uint c4 = _c4;
-        uint order1 = (uint)(_expected & 0xFF) | ((c4 & 0xFF) << 8);
-        uint order3 = (order1 | (c4 & 0xFF00) << 8) ^ ((c4 >> 16) & 0xFF) * 0x85EBCA77u;
         _matchIndex0 = (length << 3) | position;
-        _matchIndex1 = 128 + (int)((Mix(order1 * 0x9E3779B1u) >> 16) ^ (uint)position);
-        _matchIndex2 = 128 + (1 << 16) + (int)((Mix(order3 * 0x9E3779B1u) >> 16) ^ (uint)position);
+        _matchIndex1 = _matchRow1 ^ position;
+        _matchIndex2 = _matchRow3 ^ position;
         ref uint counters = ref MemoryMarshal.GetArrayDataReference(_matchOnly);
         _matchSt0 = Stretch(Unsafe.Add(ref counters, _matchIndex0));
         _matchSt1 = Stretch(Unsafe.Add(ref counters, _matchIndex1));
