@@ -132,12 +132,12 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private int _p;
     private readonly int _longMatch;               // version 7: a byte that starts inside a match this long is coded by the match alone; version 6: never
     private bool _inMatch;                         // the current byte is coded by the match alone (until a bit differs from the match's)
-    private bool _nextReady;                       // PrepareNextByte ran for this byte (the match-only path skips it)
     private int _expected;                         // the byte the match predicts, | 256
     private readonly uint[] _matchOnly;            // counters of "the bit agrees with the match": by length, by order 1, by order 3
     private readonly int[] _matchOnlyWeights;      // 16 rows (by length) of 4 weights mixing them, 1.0 = 2^16
-    private int _matchIndex0, _matchIndex1, _matchIndex2, _matchRow, _matchP;
-    private int _matchRow1, _matchRow3;            // per byte: where its order-1 and order-3 counters are (xor the bit position)
+    private int _matchIndex0, _matchIndex1, _matchIndex2, _matchP;
+    private int _matchRow;                         // per byte: its weights' row (by length bucket)
+    private int _matchRow0, _matchRow1, _matchRow3; // per byte: where its length, order-1 and order-3 counters are (| or ^ the bit position)
     private int _matchSt0, _matchSt1, _matchSt2;
 
     /// <summary>A fresh model for a block of <paramref name="length"/> bytes at <paramref name="level"/> (1 … 9): the hashed tables
@@ -221,8 +221,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _nibble = 1;
         _matchSlot = -1;
         _apm3Key = Hash(0, 0, 40);
-        _apm2Context = 1;
-        _apm3Context = (int)(Mix(_apm3Key + 1u * 0x6F4F2A4Bu) >> _apm3Shift);
+        NextApmRows();
         _contextHash = Contexts(0, 0, 0, 0, 0, 0);
         ByteSelectors();
         FindSlots(_contextHash);
@@ -363,6 +362,13 @@ public unsafe struct CmModelV6 : ICostedBitModel
             if (_bitPosition == 3) PrepareSecondNibble();
             else if (_bitPosition == 7) PrepareNextByte();
         }
+        NextApmRows();
+    }
+
+    // The next bit's APM 2 and 3 rows (by the previous byte and c0, by the shape hash and c0), asked for at once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void NextApmRows()
+    {
         _apm2Context = ((int)((_c4 & 0xFF) << 8) | _c0) & _apm2Mask;
         _apm3Context = (int)(Mix(_apm3Key + (uint)_c0 * 0x6F4F2A4Bu) >> _apm3Shift);
         PrefetchApmRow(_apm2, _apm2Context);
@@ -399,19 +405,23 @@ public unsafe struct CmModelV6 : ICostedBitModel
         AdvanceShapes(ref _shapes, ref _tokens, b);
 
         AdvanceMatch(ref _matchLength, ref _matchPointer, _history, _historyMask, _matchTable, _matchShift, _position, _c4, _c8, b);
-        // The contexts of this byte were computed after its seventh bit, for both values of the last.
-        _contextHash = !_nextReady ? Contexts(_c4, _word, _previousWord, _indirect2[_c4 & 0xFFFF], _shapes, _tokens)
+        // The contexts of this byte were computed after its seventh bit, for both values of the last — unless the match
+        // alone coded the byte to its end (a long-match byte skips that step): then they are computed now, for b.
+        _contextHash = _inMatch ? Contexts(_c4, _word, _previousWord, _indirect2[_c4 & 0xFFFF], _shapes, _tokens)
             : (b & 1) != 0 ? _nextByte1 : _nextByte0;
-        _nextReady = false;
         _apm3Key = Hash((uint)_shapes, (uint)(_shapes >> 32), 40);
         ByteSelectors();
         _inMatch = _matchLength >= _longMatch;
         if (_inMatch)
         {
             _expected = _history[_matchPointer & _historyMask] | 256;
-            // The rows of the byte's order-1 and order-3 counters (the bit position picks the entry within).
+            // The byte's rows of counters — by length bucket, order 1, order 3 (the bit position picks the entry within) — and
+            // of weights (by length bucket).
             uint order1 = (uint)(_expected & 0xFF) | ((_c4 & 0xFF) << 8);
             uint order3 = (order1 | (_c4 & 0xFF00) << 8) ^ ((_c4 >> 16) & 0xFF) * 0x85EBCA77u;
+            int length = Math.Min(_matchLength, 63) >> 2;
+            _matchRow0 = length << 3;
+            _matchRow = length * 4;
             _matchRow1 = 128 + (int)(Mix(order1 * 0x9E3779B1u) >> 16);
             _matchRow3 = 128 + (1 << 16) + (int)(Mix(order3 * 0x9E3779B1u) >> 16);
         }
@@ -427,15 +437,13 @@ public unsafe struct CmModelV6 : ICostedBitModel
     {
         int position = _bitPosition;
         int expected = (_expected >> (7 - position)) & 1;
-        int length = Math.Min(_matchLength, 63) >> 2;
-        _matchIndex0 = (length << 3) | position;
+        _matchIndex0 = _matchRow0 | position;
         _matchIndex1 = _matchRow1 ^ position;
         _matchIndex2 = _matchRow3 ^ position;
         ref uint counters = ref MemoryMarshal.GetArrayDataReference(_matchOnly);
         _matchSt0 = Stretch(Unsafe.Add(ref counters, _matchIndex0));
         _matchSt1 = Stretch(Unsafe.Add(ref counters, _matchIndex1));
         _matchSt2 = Stretch(Unsafe.Add(ref counters, _matchIndex2));
-        _matchRow = length * 4;
         ref int w = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_matchOnlyWeights), _matchRow);
         // Summed in 64 bits: the weights are not clamped (they reached ±4.6, 2^16 = 1.0, on the corpus of bench/peers/cm.sh,
         // where three inputs of ±2047 already make 1.8·10^9 of int's 2.1·10^9), so an int sum could wrap on other data.
@@ -481,11 +489,10 @@ public unsafe struct CmModelV6 : ICostedBitModel
         else
         {
             _nibble = (1 << (k - 4)) | (_c0 & ((1 << (k - 4)) - 1));
-            FindSlots(MixLanes(_contextHash + Vector256.Create((uint)(_c0 >> (k - 4)) * 0x6F4F2A4Bu)));
+            FindSlots(SecondNibbleHashes(_c0 >> (k - 4)));
             if (k == 7) PrepareNextByte();
         }
-        _apm2Context = ((int)((_c4 & 0xFF) << 8) | _c0) & _apm2Mask;
-        _apm3Context = (int)(Mix(_apm3Key + (uint)_c0 * 0x6F4F2A4Bu) >> _apm3Shift);
+        NextApmRows();
     }
 
     // The mixer rows chosen once a byte: by the previous byte, by the classes of the two previous bytes (with the match
@@ -530,7 +537,6 @@ public unsafe struct CmModelV6 : ICostedBitModel
             if ((c4 & 0xFFFF) == (_c4 & 0xFFFF)) indirect = (ushort)(indirect << 8 | b);
             var hashes = Contexts(c4, word, previousWord, indirect, shapes, tokens);
             if (bit == 0) _nextByte0 = hashes; else _nextByte1 = hashes;
-            _nextReady = true;
             Prefetch(hashes);
             if (Sse.IsSupported)
             {
@@ -544,11 +550,15 @@ public unsafe struct CmModelV6 : ICostedBitModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PrepareSecondNibble()
     {
-        _nextNibble0 = MixLanes(_contextHash + Vector256.Create((uint)(_c0 << 1) * 0x6F4F2A4Bu));
-        _nextNibble1 = MixLanes(_contextHash + Vector256.Create((uint)((_c0 << 1) | 1) * 0x6F4F2A4Bu));
+        _nextNibble0 = SecondNibbleHashes(_c0 << 1);
+        _nextNibble1 = SecondNibbleHashes((_c0 << 1) | 1);
         Prefetch(_nextNibble0);
         Prefetch(_nextNibble1);
     }
+
+    // The second nibble's line hashes once the first nibble is known (c0: a 1 and its four bits).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly Vector256<uint> SecondNibbleHashes(int c0) => MixLanes(_contextHash + Vector256.Create((uint)c0 * 0x6F4F2A4Bu));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly Vector256<int> Lines(Vector256<uint> hashes) =>
