@@ -5,7 +5,7 @@ namespace Xent.Coding;
 
 /// <summary>
 /// Self-contained blocks of bytes coded bit by bit by the <see cref="BinaryArithmeticEncoder"/> under a context-mixing
-/// model that starts fresh in every block: the eight-context <see cref="CmModelV6"/> of format version 7 at levels 1 … 7 (the
+/// model that starts fresh in every block: the eight-context <see cref="CmModelV6"/> of format version 8 at levels 1 … 7 (the
 /// default, 7, among them) and the twelve-context <see cref="CmModelV5"/> of version 5 at levels 8 and 9 (<see cref="StrongLevel"/>). The block costs the model's cross-entropy on the data
 /// (<see cref="CodeLength"/>) plus the coder's rounding and a few header bytes. Format: docs/formats/cm-block.md; the model:
 /// docs/coding/context-mixing.md.
@@ -50,16 +50,21 @@ public static class CmStream
 
     /// <summary>Mode-byte flag of a block coded by the version-7 model (<see cref="CmModelV6"/> with its version 7: a byte that
     /// starts inside a match of <see cref="CmModelV6.LongMatch"/> bytes or more is coded by the match alone), which the encoder
-    /// writes at levels below <see cref="StrongLevel"/>.</summary>
+    /// wrote at levels below <see cref="StrongLevel"/> before version 8.</summary>
     private const byte Version7 = 0x60;
+
+    /// <summary>Mode-byte flag of a block coded by the version-8 model (<see cref="CmModelV6"/> with its version 8: version 7
+    /// with faster order-0 and order-1 counters and mixers that learn faster over a block's first 32 KiB), which the encoder
+    /// writes at levels below <see cref="StrongLevel"/>.</summary>
+    private const byte Version8 = 0x70;
 
     /// <summary>The lowest level coded with the twelve-context model (version 5): levels 8 and 9 trade 1.5–1.7× version 6's time
     /// and 3–4× the memory for 0.5–0.9 % smaller text; levels 1 … 7, the default 7 among them, use the eight-context model
-    /// (version 7).</summary>
+    /// (version 8).</summary>
     public const int StrongLevel = 8;
 
     /// <summary>The newest model version this build reads and writes.</summary>
-    internal const int NewestVersion = 7;
+    internal const int NewestVersion = 8;
 
     /// <summary>The largest encoded size of <paramref name="count"/> bytes: count + 1 + 4 + the varint of count.</summary>
     /// <exception cref="ArgumentOutOfRangeException">count &lt; 0, or the bound exceeds <see cref="int.MaxValue"/>.</exception>
@@ -72,7 +77,7 @@ public static class CmStream
     /// <exception cref="ArgumentException">destination is shorter than <see cref="MaxEncodedLength"/>(source.Length).</exception>
     /// <param name="source">The bytes to encode (any length, including empty).</param>
     /// <param name="destination">Where the block is written, from its first byte; at least MaxEncodedLength(source.Length) bytes (the encoder may use the room as scratch).</param>
-    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the eight-context model (version 7), 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one (version 5): 0.5–0.9 % smaller output, 1.5–1.7× the time.</param>
+    /// <param name="level">1 … 9: each step doubles the model's hashed tables (2^(16 + level) bytes each, fewer for short blocks); higher compresses better and needs more memory to decode. Levels 1 … 7 use the eight-context model (version 8), 8 and 9 (<see cref="StrongLevel"/>) the twelve-context one (version 5): 0.5–0.9 % smaller output, 1.5–1.7× the time.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int level = DefaultLevel) =>
         EncodeCore(source, destination, level, out _);
 
@@ -99,9 +104,9 @@ public static class CmStream
         int pos = Varint.Write((ulong)source.Length, destination);
         if (source.Length == 0) return pos;
         int modeAt = pos++;
-        // Levels 1 … 7 code with the eight-context model (format version 7, the faster), 8 and 9 with the twelve-context one
+        // Levels 1 … 7 code with the eight-context model (format version 8, the faster), 8 and 9 with the twelve-context one
         // (version 5, the smaller output): see StrongLevel.
-        destination[modeAt] = (byte)((level >= StrongLevel ? Version5 : Version7) | level);
+        destination[modeAt] = (byte)((level >= StrongLevel ? Version5 : Version8) | level);
         int written;
         if (level >= StrongLevel)
         {
@@ -110,7 +115,7 @@ public static class CmStream
         }
         else
         {
-            var model = new CmModelV6(level, source.Length, arena, 7);
+            var model = new CmModelV6(level, source.Length, arena, NewestVersion);
             written = EncodeBits(ref model, source, destination[pos..needed], out modelBits);
         }
         if (written < 0 || pos + written >= needed) return BlockHeader.WriteStored(source, destination, modeAt);
@@ -215,7 +220,8 @@ public static class CmStream
             4 => DecodeBits(new CmModelV4(level, n, arena), source[pos..], output, out consumed, out modelBits),
             5 => DecodeBits(new CmModelV5(level, n, arena), source[pos..], output, out consumed, out modelBits),
             6 => DecodeBits(new CmModelV6(level, n, arena, 6), source[pos..], output, out consumed, out modelBits),
-            _ => DecodeBits(new CmModelV6(level, n, arena, 7), source[pos..], output, out consumed, out modelBits),
+            7 => DecodeBits(new CmModelV6(level, n, arena, 7), source[pos..], output, out consumed, out modelBits),
+            _ => DecodeBits(new CmModelV6(level, n, arena, 8), source[pos..], output, out consumed, out modelBits),
         };
         if (status != OperationStatus.Done) return status;
         bytesConsumed = pos + consumed;
@@ -254,10 +260,11 @@ public static class CmStream
     }
 
     // The mode byte of a coded block: the level (1 … 9) for format version 1, Version2 | level for version 2, Version3 | level
-    // for version 3, Version4 | level for version 4, Version5 | level for version 5, Version6 | level for version 6, Version7 | level for version 7.
+    // for version 3, Version4 | level for version 4, Version5 | level for version 5, Version6 | level for version 6, Version7 | level for version 7,
+    // Version8 | level for version 8.
     private static bool TryLevel(byte mode, out int level, out int version)
     {
-        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, Version4 => 4, Version5 => 5, Version6 => 6, Version7 => 7, _ => 0 };
+        version = (mode & 0xF0) switch { 0 => 1, Version2 => 2, Version3 => 3, Version4 => 4, Version5 => 5, Version6 => 6, Version7 => 7, Version8 => 8, _ => 0 };
         level = mode & 0x0F;
         return version != 0 && level is >= MinLevel and <= MaxLevel;
     }
@@ -340,7 +347,7 @@ public static class CmStream
         }
         else
         {
-            var model = new CmModelV6(level, data.Length, arena, 7);
+            var model = new CmModelV6(level, data.Length, arena, NewestVersion);
             return CodeLengthBits(ref model, data, destination);
         }
     }

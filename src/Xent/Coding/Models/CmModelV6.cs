@@ -9,8 +9,8 @@ using static Xent.Coding.CmShared;
 namespace Xent.Coding;
 
 /// <summary>
-/// A context-mixing model of bytes, bit by bit, in the lpaq family (version 6 of the CM block format, written at levels 1 …
-/// 7): an order-0 and an order-1 table of counters, eight hashed contexts holding bit-history states (orders 2, 3 and 4, the
+/// A context-mixing model of bytes, bit by bit, in the lpaq family (versions 6, 7 and 8 of the CM block format; levels 1 …
+/// 7 write version 8): an order-0 and an order-1 table of counters, eight hashed contexts holding bit-history states (orders 2, 3 and 4, the
 /// current word, the word pair, an order-2 indirect context, and two shapes of the last eight bytes — each byte's class,
 /// digit, lower or upper letter or itself — that see dates, version numbers and addresses whatever their digits and
 /// letters), and a match model. Their stretched predictions (and, for a hashed context whose history is one-sided, that
@@ -60,6 +60,12 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private const int MatchOnlyWeight = 22000;     // each of the three inputs' initial weight (1.0 = 2^16)
     private const int MatchOnlyLimit = 30;         // the match-only counters move by at least 2/63 of the error
     private const int MatchOnlyRate = 12;          // weight step: input × error × 12 / 2^16
+    private const int CounterLimit = 1023;         // the order-0 and order-1 counters' step 2/(2n + 3), n ≤ 1023 (versions 6, 7)
+    private const int FastOrder0Limit = 6;         // version 8: n ≤ 6 for order 0 (each step ≥ 2/15 of the error)
+    private const int FastOrder1Limit = 20;        // version 8: n ≤ 20 for order 1 (each step ≥ 2/43)
+    private const int MixerRate = 3;               // the four mixers: w += round(x · err · rate / 2^15)
+    private const int RampRate = 8;                // version 8: the rate over a block's first RampBytes (err · 8 still fits a short)
+    private const int RampBytes = 1 << 15;
 
     private readonly byte[] _table;                // Hashed tables of 2^tableBits bytes each, 64-byte aligned from _lineBase's lane 0, pinned
     private readonly uint[] _stateMaps;            // Hashed × 256 counters: probability of a 1 in each state, per context
@@ -130,7 +136,12 @@ public unsafe struct CmModelV6 : ICostedBitModel
     private int _apmIndex2;
     private int _apmIndex3;
     private int _p;
-    private readonly int _longMatch;               // version 7: a byte that starts inside a match this long is coded by the match alone; version 6: never
+    private readonly int _version;                 // 6, 7 or 8: the CM block format version whose bitstream the model reproduces
+    private readonly int _longMatch;               // versions 7 and 8: a byte that starts inside a match this long is coded by the match alone; version 6: never
+    private readonly int _order0Limit;             // the order-0 and order-1 counters' limits: CounterLimit, or version 8's fast ones
+    private readonly int _order1Limit;
+    private readonly int _rampBytes;               // version 8: the mixers learn at RampRate until this position; else 0
+    private int _rate;                             // the four mixers' learning rate for the current byte
     private bool _inMatch;                         // the current byte is coded by the match alone (until a bit differs from the match's)
     private int _expected;                         // the byte the match predicts, | 256
     private readonly uint[] _matchOnly;            // counters of "the bit agrees with the match": by length, by order 1, by order 3
@@ -148,13 +159,14 @@ public unsafe struct CmModelV6 : ICostedBitModel
     /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
     public CmModelV6(int level, int length) : this(level, length, null) { }
 
-    /// <summary>A fresh model of format <paramref name="version"/> 6 or 7 for a block of <paramref name="length"/> bytes at
+    /// <summary>A fresh model of format <paramref name="version"/> 6, 7 or 8 for a block of <paramref name="length"/> bytes at
     /// <paramref name="level"/>: version 7 codes a byte that starts inside a match of <see cref="LongMatch"/> bytes or more by
-    /// the match alone.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, length &lt; 0, or version is not 6 or 7.</exception>
+    /// the match alone; version 8 is version 7 with faster order-0 and order-1 counters (their step stops shrinking at 2/15
+    /// and 2/43 of the error instead of 2/2049) and mixers that learn at 8/3 of their rate over a block's first 32 KiB.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">level is outside 1 … 9, length &lt; 0, or version is not 6, 7 or 8.</exception>
     /// <param name="level">1 … 9; the hashed tables hold up to 2^(16 + level) bytes each.</param>
     /// <param name="length">The block's length in bytes (≥ 0), which caps the tables' size.</param>
-    /// <param name="version">6 or 7, the CM block format version whose bitstream the model reproduces.</param>
+    /// <param name="version">6, 7 or 8, the CM block format version whose bitstream the model reproduces.</param>
     public CmModelV6(int level, int length, int version) : this(level, length, null, version) { }
 
     /// <summary>The match length from which version 7 codes a byte by the match alone: 48 bytes. Inside such matches the match
@@ -169,7 +181,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
     {
         if (level < MinLevel || level > MaxLevel) ThrowHelper.ThrowArgumentOutOfRange(nameof(level), level, $"the level must be in {MinLevel} … {MaxLevel}");
         if (length < 0) ThrowHelper.ThrowArgumentOutOfRange(nameof(length), length, "the block length must be ≥ 0");
-        if (version is not (6 or 7)) ThrowHelper.ThrowArgumentOutOfRange(nameof(version), version, "the version must be 6 or 7");
+        if (version is not (6 or 7 or 8)) ThrowHelper.ThrowArgumentOutOfRange(nameof(version), version, "the version must be 6, 7 or 8");
         arena ??= new CmModelArena();
         int tableBits = TableBits(level, length);
         _table = arena.Table(Hashed << tableBits, out int tableBase);
@@ -211,7 +223,12 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _matchCounters = CmModelArena.Reuse(ref arena.MatchCounters, 64);
         _matchCounters.AsSpan().Fill(CounterInit);
 
-        _longMatch = version == 7 ? LongMatch : int.MaxValue;
+        _version = version;
+        _longMatch = version >= 7 ? LongMatch : int.MaxValue;
+        _order0Limit = version >= 8 ? FastOrder0Limit : CounterLimit;
+        _order1Limit = version >= 8 ? FastOrder1Limit : CounterLimit;
+        _rampBytes = version >= 8 ? RampBytes : 0;
+        _rate = version >= 8 ? RampRate : MixerRate;
         _matchOnly = CmModelArena.Reuse(ref arena.MatchOnly, MatchOnlyCounters);
         _matchOnly.AsSpan(0, MatchOnlyCounters).Fill(CounterInit);
         _matchOnlyWeights = CmModelArena.Reuse(ref arena.MatchOnlyWeights, 16 * 4);
@@ -308,8 +325,8 @@ public unsafe struct CmModelV6 : ICostedBitModel
         if (_inMatch) { UpdateMatchOnly(bit); return; }
         int c0 = _c0;
         int c1 = (int)(_c4 & 0xFF);
-        Train(ref _t0[c0], bit, 1023);
-        Train(ref _t1[(c1 << 8) | c0], bit, 1023);
+        Train(ref _t0[c0], bit, _order0Limit);
+        Train(ref _t1[(c1 << 8) | c0], bit, _order1Limit);
 
         // The hashed contexts' state maps and bit histories, lane by lane.
         Vector256<int> states = _states;
@@ -329,7 +346,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
             if (Avx2.IsSupported) SetSlotStates(next);
             else ScatterBytes(table, _slots + Vector256.Create(_nibble), next);
         }
-        if (_matchSlot >= 0) Train(ref _matchCounters[_matchSlot], bit, 1023);
+        if (_matchSlot >= 0) Train(ref _matchCounters[_matchSlot], bit, CounterLimit);
 
         var pm = _pm;
         Learn(_weights1, _sel1, bit, pm.GetElement(0));
@@ -410,6 +427,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         _contextHash = _inMatch ? Contexts(_c4, _word, _previousWord, _indirect2[_c4 & 0xFFFF], _shapes, _tokens)
             : (b & 1) != 0 ? _nextByte1 : _nextByte0;
         _apm3Key = Hash((uint)_shapes, (uint)(_shapes >> 32), 40);
+        _rate = _position < _rampBytes ? RampRate : MixerRate;
         ByteSelectors();
         _inMatch = _matchLength >= _longMatch;
         if (_inMatch)
@@ -474,6 +492,9 @@ public unsafe struct CmModelV6 : ICostedBitModel
         if (_bitPosition == 8)
         {
             NextByte();
+            // Version 8: a byte the full model codes after one the match coded to its end reads APM 2 and 3 at its own rows
+            // (version 7 kept the rows of the last bit the full model had coded).
+            if (!_inMatch && _version >= 8) NextApmRows();
             return;
         }
         if (agrees != 0) return;
@@ -789,9 +810,9 @@ public unsafe struct CmModelV6 : ICostedBitModel
 
     private static Vector256<int> MapOffsets => Vector256.Create(0, 256, 512, 768, 1024, 1280, 1536, 1792);
 
-    // The mixers learn at rate 3: w += round(x·3·err / 2^15).
+    // The mixers learn at the byte's rate (MixerRate, or RampRate early in a version-8 block): w += round(x·rate·err / 2^15).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly void Learn(short[] weights, int at, int bit, int p) => CmShared.Learn(weights, at, _x, ((bit << 12) - p) * 3);
+    private readonly void Learn(short[] weights, int at, int bit, int p) => CmShared.Learn(weights, at, _x, ((bit << 12) - p) * _rate);
 
     // The mixer weights a fresh model starts with: 1.0 for each stretched prediction, 0 for the other inputs.
     private static short[] InitWeights(short[] weights)

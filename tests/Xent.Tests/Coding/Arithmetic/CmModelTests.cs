@@ -3,7 +3,7 @@ using Xent.Coding;
 
 namespace Xent.Tests.Coding;
 
-/// <summary>The CM models (format version 7 at levels 1 … 7, version 5 at 8 and 9, and the older versions, which stay
+/// <summary>The CM models (format version 8 at levels 1 … 7, version 5 at 8 and 9, and the older versions, which stay
 /// decodable): their memory bound per level, the decoder's refusal of a block above the caller's memory limit, the version byte of the blocks the
 /// encoder writes, and the golden files of every version.</summary>
 public class CmModelTests
@@ -30,6 +30,8 @@ public class CmModelTests
     [InlineData(6, 7, 1 << 20)]
     [InlineData(7, 1, 100)]
     [InlineData(7, 7, 1 << 20)]
+    [InlineData(8, 1, 100)]
+    [InlineData(8, 7, 1 << 20)]
     public void MemoryBytesIsWhatTheModelAllocates(int version, int level, int length)
     {
         var (build, claimed) = version switch
@@ -102,6 +104,36 @@ public class CmModelTests
         Assert.InRange(first / 8, 4000 + CmModelV6.LongMatch - 8, 4000 + CmModelV6.LongMatch + 8);
     }
 
+    // Σ −log2 p over bytes [from, to) of data, in bits, under the model.
+    private static double Cost(CmModelV6 model, byte[] data, int from, int to)
+    {
+        double bits = 0;
+        for (int i = 0; i < to; i++)
+            for (int j = 7; j >= 0; j--)
+            {
+                model.P();
+                int bit = (data[i] >> j) & 1;
+                if (i >= from) bits += model.CodeLength(bit);
+                model.Update(bit);
+            }
+        return bits;
+    }
+
+    [Fact]
+    public void Version8AdaptsFasterThanVersion7()
+    {
+        // A short text: the mixers' faster start and the faster order-0/1 counters pay off from the first bytes.
+        var text = Text(3000);
+        Assert.True(Cost(new CmModelV6(7, text.Length, 8), text, 0, text.Length) < Cost(new CmModelV6(7, text.Length, 7), text, 0, text.Length));
+        // Statistics that change: 40,000 bytes of lower-case text (past the mixers' 32 KiB ramp), then the same words in
+        // capitals. Version 8's order-0 and order-1 counters follow the change sooner: the capitals' first 2,000 bytes cost less.
+        var lower = Text(40_000);
+        var data = lower.Concat(lower.Take(20_000).Select(b => (byte)char.ToUpperInvariant((char)b))).ToArray();
+        double seven = Cost(new CmModelV6(7, data.Length, 7), data, 40_000, 42_000);
+        double eight = Cost(new CmModelV6(7, data.Length, 8), data, 40_000, 42_000);
+        Assert.True(eight < seven, $"version 8 {eight:F0} bits, version 7 {seven:F0} bits");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
@@ -129,8 +161,8 @@ public class CmModelTests
         var random = new Random(11);
         var noise = new byte[30_000];
         random.NextBytes(noise);
-        // Levels 5 and 8 alternate, so the version-7 and version-5 models take turns on the same arena (and the repeated
-        // texts send version 7's long matches through its match-only tables).
+        // Levels 5 and 8 alternate, so the version-8 and version-5 models take turns on the same arena (and the repeated
+        // texts send version 8's long matches through its match-only tables).
         int level = 5;
         foreach (var data in new[] { Text(60_000), Text(7_000), noise, Text(100_000), Repeated(2, 0), Text(30_000), Repeated(1, 1) })
         {
@@ -187,18 +219,18 @@ public class CmModelTests
             var encoded = CmStream.Encode(data, level);
             Assert.Equal(OperationStatus.Done, Varint.TryRead(encoded, out ulong n, out int pos));
             Assert.Equal((ulong)data.Length, n);
-            // Levels 1 … 7: the eight-context model (version 7); 8 and 9: the twelve-context model of version 5.
-            Assert.Equal((level >= CmStream.StrongLevel ? 0x40 : 0x60) | level, encoded[pos]);
+            // Levels 1 … 7: the eight-context model (version 8); 8 and 9: the twelve-context model of version 5.
+            Assert.Equal((level >= CmStream.StrongLevel ? 0x40 : 0x70) | level, encoded[pos]);
             Assert.Equal(data, CmStream.Decode(encoded));
             // What the block costs is that model's cross-entropy: CodeLength picks the same model for the level.
             double bits = CmStream.CodeLength(data, level).Bits;
             Assert.InRange((encoded.Length - pos - 1) * 8.0, bits, bits * 1.001 + 32);
         }
         Assert.Equal(0, CmStream.DecoderMemoryBytes(CmStream.Encode([])));
-        // Mode bytes of no known version (0x70 | level: version 8) or no level are refused before any model is built.
+        // Mode bytes of no known version (0x80 | level: version 9) or no level are refused before any model is built.
         var unknown = CmStream.Encode(data, 7);
         Assert.Equal(OperationStatus.Done, Varint.TryRead(unknown, out _, out int at));
-        foreach (byte mode in new byte[] { 0x77, 0x30, 0x3A, 0x40, 0x4A, 0x50, 0x5A, 0x60, 0x6A, 0x80 | 7 })
+        foreach (byte mode in new byte[] { 0x87, 0x30, 0x3A, 0x40, 0x4A, 0x50, 0x5A, 0x60, 0x6A, 0x70, 0x7A, 0x90 | 7 })
         {
             unknown[at] = mode;
             Assert.Equal(-1, CmStream.DecoderMemoryBytes(unknown));
@@ -208,17 +240,17 @@ public class CmModelTests
     }
 
     [Fact]
-    public void AContainerWithAVersion8BlockSaysItWasMadeByANewerVersion()
+    public void AContainerWithAVersion9BlockSaysItWasMadeByANewerVersion()
     {
         var data = Text(3000);
         var packed = XentContainer.Compress(data, new XentContainerOptions { Codec = XentCodec.Cm, Level = CmStream.StrongLevel });
         // The CM block's mode byte sits right after its varint length, inside the first block's payload: find 0x38 there.
         int at = ModeByteOffset(packed);
         Assert.Equal(0x40 | CmStream.StrongLevel, packed[at]);
-        packed[at] = 0x70 | CmStream.StrongLevel;
+        packed[at] = 0x80 | CmStream.StrongLevel;
         var error = Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed));
         Assert.Contains("made by a newer version", error.Message);
-        Assert.Contains("cm model version 8", error.Message);
+        Assert.Contains("cm model version 9", error.Message);
         // A version-5 mode byte with a corrupt level is corruption, not a newer version.
         packed[at] = 0x40;
         Assert.DoesNotContain("newer", Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(packed)).Message);
@@ -243,14 +275,16 @@ public class CmModelTests
     [Trait(Xent.Tests.Numerics.VectorPaths.Trait, Xent.Tests.Numerics.VectorPaths.Kernels)] // rerun on AVX2, SSE and scalar
     [InlineData("apache-head.txt", 0x07)] // version 1, level 7 (CmModelV1)
     [InlineData("apache-v2.txt", 0x17)]   // version 2, level 7 (CmModelV2, frozen)
-    [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModelV3, frozen: levels 1 … 7 code with version 7 now)
+    [InlineData("gpl-v3.txt", 0x27)]      // version 3, level 7 (CmModelV3, frozen: levels 1 … 7 code with version 8 now)
     [InlineData("gpl-v4.txt", 0x37)]      // version 4, level 7 (CmModelV4; level 7 now codes with version 3, so decode only)
     [InlineData("gpl-v4-8.txt", 0x38)]    // version 4, level 8 (CmModelV4, frozen: levels 8 and 9 code with version 5 now)
     [InlineData("gpl-v5-8.txt", 0x48)]    // version 5, level 8 (CmModelV5, as levels 8 and 9 code)
-    [InlineData("gpl-v6.txt", 0x57)]      // version 6, level 7 (CmModelV6 with version 6, frozen: levels 1 … 7 code with version 7 now)
+    [InlineData("gpl-v6.txt", 0x57)]      // version 6, level 7 (CmModelV6 with version 6, frozen: levels 1 … 7 code with version 8 now)
     [InlineData("gpl-v6-1.txt", 0x51)]    // version 6, level 1 (Debian's GPL-3, 35,149 bytes, in 2^17-byte tables: slots collide and are replaced)
-    [InlineData("gpl-v7.txt", 0x67)]      // version 7, level 7 (CmModelV6 with version 7, as levels 1 … 7 code: long matches coded by the match alone, left at every bit position)
+    [InlineData("gpl-v7.txt", 0x67)]      // version 7, level 7 (CmModelV6 with version 7, frozen: long matches coded by the match alone, left at every bit position)
     [InlineData("gpl-v7-1.txt", 0x61)]    // version 7, level 1 (the same bytes in 2^17-byte tables)
+    [InlineData("gpl-v8.txt", 0x77)]      // version 8, level 7 (CmModelV6 with version 8, as levels 1 … 7 code; the same bytes as gpl-v7.txt)
+    [InlineData("gpl-v8-1.txt", 0x71)]    // version 8, level 1
     public void GoldenFilesOfEveryModelVersionDecode(string name, int mode)
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "Coding", "Container", "golden");
@@ -258,10 +292,10 @@ public class CmModelTests
         Assert.Equal(mode, packed[ModeByteOffset(packed)]);
         var original = File.ReadAllBytes(Path.Combine(dir, name));
         Assert.Equal(original, XentContainer.Decompress(packed));
-        // A model the encoder still writes at this level (version 7 at levels 1 … 7, version 5 at 8 and 9) writes its golden
+        // A model the encoder still writes at this level (version 8 at levels 1 … 7, version 5 at 8 and 9) writes its golden
         // file again, byte for byte, on whichever vector path runs this test.
         int level = mode & 0x0F, version = (mode >> 4) + 1;
-        if (version == (level >= CmStream.StrongLevel ? 5 : 7))
+        if (version == (level >= CmStream.StrongLevel ? 5 : 8))
             Assert.Equal(packed, XentContainer.Compress(original, new XentContainerOptions { Codec = XentCodec.Cm, Level = level }));
     }
 
