@@ -6,7 +6,7 @@
 # (user + sys), which is what to compare on a loaded machine. Peers are timed in the same run, alternating with xent.
 # Then a speed row on two threads: the four files (4·BYTES) in two equal blocks of 2·BYTES, each block the first or the
 # second half of every file, so each thread gets the same work (with unequal blocks the larger or harder one bounds the
-# time: 8 MiB + 7.6 MB caps 16 MB at 1.91×), -T1 against -T2.
+# time: 8 MiB + 7.6 MB caps 16 MB at 1.91×), -T1 against -T2 taking turns in each round (both files checked equal).
 #
 #   bench/peers/cm.sh [RUNS=3] [BYTES=4000000] [LEVEL=7] [BLOCK=8388608]
 #
@@ -89,14 +89,24 @@ for half in 0 1; do
 done
 n=$(stat -c %s "$work/all.bin")
 printf '\n%-9s %-14s %10s %18s %18s\n' file coder bytes "comp MB/s wall|cpu" "dec MB/s wall|cpu"
-declare -A cwall
-for t in 1 2; do
-  read -r cw cc < <(best "$xent" compress --codec cm --level "$level" -B "$pair" -T "$t" -q -f -o "$work/x.xent" "$work/all.bin")
-  read -r dw dc < <(best "$xent" decompress -T "$t" -q -f -o "$work/x.out" "$work/x.xent")
-  cmp -s "$work/all.bin" "$work/x.out" || { echo "cm.sh: all.bin did not round-trip" >&2; exit 1; }
-  cwall[$t]="$cw $dw"
-  printf '%-9s %-14s %10d %18s %18s\n' all.bin "xent cm -T$t" "$(stat -c %s "$work/x.xent")" "$(mbps "$n" "$cw")|$(mbps "$n" "$cc")" "$(mbps "$n" "$dw")|$(mbps "$n" "$dc")"
+# One thread and two take turns within each round (compress -T1, -T2, then decompress -T1, -T2), so a change in the
+# shared host's speed between rounds reaches both sides of the ratio alike; each keeps its best.
+declare -A bw bc
+once() { # once KEY COMMAND…: time one run and keep KEY's best wall and CPU seconds
+  local key=$1 w c; shift
+  /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" >/dev/null 2>/dev/null
+  read -r w c < <(tail -n 1 "$work/time" | awk '{print $1, $2 + $3}')
+  bw[$key]=$(awk -v a="${bw[$key]:-1e9}" -v b="$w" 'BEGIN{print (b < a ? b : a)}')
+  bc[$key]=$(awk -v a="${bc[$key]:-1e9}" -v b="$c" 'BEGIN{print (b < a ? b : a)}')
+}
+for ((r = 0; r < runs; r++)); do
+  for t in 1 2; do once "c$t" "$xent" compress --codec cm --level "$level" -B "$pair" -T "$t" -q -f -o "$work/x$t.xent" "$work/all.bin"; done
+  cmp -s "$work/x1.xent" "$work/x2.xent" || { echo "cm.sh: -T1 and -T2 wrote different files" >&2; exit 1; }
+  for t in 1 2; do once "d$t" "$xent" decompress -T "$t" -q -f -o "$work/x$t.out" "$work/x1.xent"; done
+  for t in 1 2; do cmp -s "$work/all.bin" "$work/x$t.out" || { echo "cm.sh: all.bin did not round-trip" >&2; exit 1; }; done
 done
-read -r c1 d1 <<< "${cwall[1]}"; read -r c2 d2 <<< "${cwall[2]}"
-echo "two threads against one (wall): compress $(awk -v a="$c1" -v b="$c2" 'BEGIN{printf "%.2f", a/b}')×, decompress $(awk -v a="$d1" -v b="$d2" 'BEGIN{printf "%.2f", a/b}')×"
+for t in 1 2; do
+  printf '%-9s %-14s %10d %18s %18s\n' all.bin "xent cm -T$t" "$(stat -c %s "$work/x1.xent")" "$(mbps "$n" "${bw[c$t]}")|$(mbps "$n" "${bc[c$t]}")" "$(mbps "$n" "${bw[d$t]}")|$(mbps "$n" "${bc[d$t]}")"
+done
+echo "two threads against one (wall): compress $(awk -v a="${bw[c1]}" -v b="${bw[c2]}" 'BEGIN{printf "%.2f", a/b}')×, decompress $(awk -v a="${bw[d1]}" -v b="${bw[d2]}" 'BEGIN{printf "%.2f", a/b}')×"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ); level $level, block $block (two-thread row: $pair), best of $runs"
