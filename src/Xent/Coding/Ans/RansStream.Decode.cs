@@ -6,6 +6,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Xent.Estimation;
 
 namespace Xent.Coding;
 
@@ -32,7 +33,14 @@ public static partial class RansStream
     /// <param name="destination">Receives the decoded bytes; at least the decoded length (see TryGetDecodedLength). Unspecified unless Done.</param>
     /// <param name="bytesConsumed">The block's length in bytes when Done; 0 otherwise.</param>
     /// <param name="bytesWritten">The decoded bytes written when Done; 0 otherwise.</param>
-    public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten)
+    public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten) =>
+        TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, null);
+
+    /// <summary>Decodes as <see cref="TryDecode"/>, and when <paramref name="modelBits"/> is given and the block decodes,
+    /// stores in its first entry what the block's tables pay for the decoded bytes, Σ −log2(f(x | c) / 2^P) in bits — the
+    /// tables read from the header and the decoded bytes counted once more (no quantizing, unlike
+    /// <see cref="ModelBits(ReadOnlySpan{byte}, int, int)"/>).</summary>
+    internal static OperationStatus TryDecodeCore(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, double[]? modelBits)
     {
         bytesConsumed = bytesWritten = 0;
         var status = ReadPrefix(source, out int order, out int precision, out int n, out int pos);
@@ -47,8 +55,8 @@ public static partial class RansStream
         status = Varint.TryRead(source, ref pos, (ulong)n, out ulong wordCount);
         if (status != OperationStatus.Done) return status;
         status = order == 0
-            ? DecodeOrder0(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed)
-            : DecodeOrder1(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed);
+            ? DecodeOrder0(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed, modelBits)
+            : DecodeOrder1(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed, modelBits);
         if (status == OperationStatus.Done) bytesWritten = n;
         else bytesConsumed = 0;
         return status;
@@ -165,7 +173,7 @@ public static partial class RansStream
     }
 
     [SkipLocalsInit]
-    private static unsafe OperationStatus DecodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed)
+    private static unsafe OperationStatus DecodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed, double[]? modelBits)
     {
         bytesConsumed = 0;
         var status = ReadTable(source, ref pos, precision, out var table);
@@ -198,6 +206,13 @@ public static partial class RansStream
         i = DecodeOrder0Scalar(words, destination, states, tables, precision, i, ref read);
         if (i < 0 || !Closed(states, n, read, wordCount)) return OperationStatus.InvalidData;
         bytesConsumed = pos + 2 * wordCount;
+        if (modelBits is not null)
+        {
+            Span<long> counts = stackalloc long[256];
+            counts.Clear();
+            ByteHistogram.Add(destination, counts);
+            modelBits[0] = table!.CodeLength(counts).Value;
+        }
         return OperationStatus.Done;
     }
 
@@ -222,7 +237,7 @@ public static partial class RansStream
     }
 
     [SkipLocalsInit]
-    private static unsafe OperationStatus DecodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed)
+    private static unsafe OperationStatus DecodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed, double[]? modelBits)
     {
         bytesConsumed = 0;
         if (source.Length - pos < ContextBitmapLength) return OperationStatus.NeedMoreData;
@@ -272,6 +287,24 @@ public static partial class RansStream
         int done = DecodeOrder1Scalar(words, destination, states, tables, index, precision, lanes, segment, first, ref wordsRead);
         if (done < 0 || !Closed(states, n, wordsRead, wordCount)) return OperationStatus.InvalidData;
         bytesConsumed = pos + 2 * wordCount;
+        if (modelBits is not null)
+        {
+            // The decoded bytes' counts by context, as the encoder counted them; every context that occurs has a table (the
+            // decoder would have failed otherwise), taken in the header's order.
+            var counts = ArrayPool<long>.Shared.Rent(256 * 256);
+            try
+            {
+                CountContexts(destination, counts);
+                double bits = 0;
+                for (int c = 0, k = 0; c < 256; c++)
+                    if ((bitmap[c >> 3] >> (c & 7) & 1) != 0) bits += read[k++].CodeLength(counts.AsSpan(c << 8, 256)).Value;
+                modelBits[0] = bits;
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(counts);
+            }
+        }
         return OperationStatus.Done;
     }
 

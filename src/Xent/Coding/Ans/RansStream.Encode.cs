@@ -78,14 +78,16 @@ public static partial class RansStream
     private static bool UseVectorKernels => VectorKernels && !ScalarOnly;
 
     [SkipLocalsInit]
-    private static unsafe int EncodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision)
+    private static unsafe int EncodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision, out double modelBits)
     {
         int n = source.Length;
+        modelBits = 0;
         if (n == 0) return WriteFixed(destination, order: 0, precision == AutoPrecision ? DefaultPrecision : precision, n);
         Span<long> counts = stackalloc long[256];
         counts.Clear();
         ByteHistogram.Add(source, counts);
         var table = Order0Table(counts, precision);
+        modelBits = table.CodeLength(counts).Value;
         precision = table.Precision;
         int pos = WriteFixed(destination, order: 0, precision, n);
         Span<uint> states = stackalloc uint[Lanes];
@@ -131,9 +133,10 @@ public static partial class RansStream
     }
 
     [SkipLocalsInit]
-    private static unsafe int EncodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision)
+    private static unsafe int EncodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision, out double modelBits)
     {
         int n = source.Length;
+        modelBits = 0;
         if (precision == AutoPrecision) precision = DefaultPrecision;
         int pos = WriteFixed(destination, order: 1, precision, n);
         if (n == 0) return pos;
@@ -155,6 +158,7 @@ public static partial class RansStream
                 if (!row.ContainsAnyExcept(0L)) continue;
                 var t = FrequencyTable.Quantize(row, precision);
                 tables[c] = t;
+                modelBits += t.CodeLength(row).Value;
                 var f = t.Frequencies;
                 var cf = t.Cumulative;
                 if (vector)
@@ -269,8 +273,8 @@ public static partial class RansStream
     /// What the block's model pays for <paramref name="message"/>: Σ count(c, s)·−log2(f(s | c) / 2^P) over the tables the
     /// encoder quantizes at order <paramref name="order"/> and precision <paramref name="precision"/> (or
     /// <see cref="AutoPrecision"/>), in bits (the payload
-    /// before the lanes' final states). Quantization is deterministic, so the decoder recomputes the same figure from the
-    /// decoded bytes.
+    /// before the lanes' final states), counted and quantized afresh: the figure <see cref="EncodeCore"/> and
+    /// <see cref="TryDecodeCore"/> return from the tables they hold, computed independently (tests compare the two).
     /// </summary>
     internal static double ModelBits(ReadOnlySpan<byte> message, int order, int precision)
     {
@@ -300,11 +304,6 @@ public static partial class RansStream
             ArrayPool<long>.Shared.Return(counts);
         }
     }
-
-    /// <summary><see cref="ModelBits(ReadOnlySpan{byte}, int, int)"/> with the order and precision read from the block's
-    /// header; 0 when the header does not parse.</summary>
-    internal static double ModelBits(ReadOnlySpan<byte> block, ReadOnlySpan<byte> message) =>
-        ReadPrefix(block, out int order, out int precision, out _, out _) == OperationStatus.Done ? ModelBits(message, order, precision) : 0;
 
     private static void CountPairs(ReadOnlySpan<byte> source, long[] counts)
     {

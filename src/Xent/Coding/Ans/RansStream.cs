@@ -125,12 +125,19 @@ public static partial class RansStream
     /// <param name="order">0 (one frequency table) or 1 (one table per previous byte).</param>
     /// <param name="precisionBits">P, the frequency tables' precision: they sum to 2^P (8 … 16), or <see cref="AutoPrecision"/> (0, the default) to choose it per block. Higher costs less per symbol and more table memory to decode.</param>
     public static int Encode(ReadOnlySpan<byte> source, Span<byte> destination, int order, int precisionBits = AutoPrecision)
+        => EncodeCore(source, destination, order, precisionBits, out _);
+
+    /// <summary>Encodes as <see cref="Encode(ReadOnlySpan{byte}, Span{byte}, int, int)"/>, and returns in
+    /// <paramref name="modelBits"/> what the block's quantized tables pay for the data, Σ −log2(f(x | c) / 2^P) in bits —
+    /// from the counts and tables the encoder builds anyway (<see cref="ModelBits(ReadOnlySpan{byte}, int, int)"/> computes
+    /// the same sum by counting and quantizing again).</summary>
+    internal static int EncodeCore(ReadOnlySpan<byte> source, Span<byte> destination, int order, int precisionBits, out double modelBits)
     {
         CheckOrder(order);
         CheckPrecision(precisionBits);
         int needed = MaxEncodedLength(source.Length, order);
         if (destination.Length < needed) ThrowHelper.ThrowDestinationTooShort(nameof(destination), needed, destination.Length);
-        return order == 0 ? EncodeOrder0(source, destination, precisionBits) : EncodeOrder1(source, destination, precisionBits);
+        return order == 0 ? EncodeOrder0(source, destination, precisionBits, out modelBits) : EncodeOrder1(source, destination, precisionBits, out modelBits);
     }
 
     /// <summary>Encodes <paramref name="source"/> into a new array of exactly the encoded size.</summary>

@@ -41,12 +41,10 @@ internal sealed class RansBlockCodec : IBlockCodec
 
     public int MaxEncodedLength(int length) => RansStream.MaxEncodedLength(length, _order);
 
-    public int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits)
-    {
-        int written = RansStream.Encode(source, destination, _order, _precision);
-        modelBits = RansStream.ModelBits(source, _order, _precision);
-        return written;
-    }
+    // The model bits come from the tables the encoder quantizes anyway (counting and quantizing a second time for them took
+    // about as long as coding the block).
+    public int Encode(ReadOnlySpan<byte> source, Span<byte> destination, out double modelBits) =>
+        RansStream.EncodeCore(source, destination, _order, _precision, out modelBits);
 
     /// <summary>−log2(f(xᵢ | c) / 2^P) under the block's tables, quantized from its counts as docs/formats/rans-block.md
     /// specifies: order 1 takes the previous byte as context, except the first byte of each of the 32 lane segments (context
@@ -79,9 +77,9 @@ internal sealed class RansBlockCodec : IBlockCodec
 
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
-        modelBits = 0;
-        var status = RansStream.TryDecode(source, destination, out bytesConsumed, out bytesWritten);
-        if (status == OperationStatus.Done) modelBits = RansStream.ModelBits(source, destination[..bytesWritten]);
+        var bits = new double[1];
+        var status = RansStream.TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, bits);
+        modelBits = status == OperationStatus.Done ? bits[0] : 0;
         return status;
     }
 }
