@@ -12,8 +12,10 @@ namespace Xent.Coding;
 /// XXH64 of its original bytes — an end marker and the XXH64 of the whole original.
 /// </summary>
 /// <remarks>
-/// <para>Streams go through in bounded memory: one batch of at most one block per thread is read, coded in parallel, and
-/// written in order before the next is read, so memory is about 2 × threads × block size whatever the input's length.
+/// <para>Streams go through in bounded memory: with T threads at most 2T blocks are in flight — T workers code blocks while
+/// the calling thread reads the next ones and writes finished ones in order — so memory is about 4 × T × block size (an
+/// input and an output buffer per block) whatever the input's length; with one thread, one block at a time on the calling
+/// thread.
 /// Blocks are independent and always cut at multiples of the block size, so the bytes written do not depend on the number
 /// of threads.</para>
 /// <para>Corrupt, truncated or foreign input is an expected outcome: decoding throws <see cref="InvalidDataException"/>
@@ -70,12 +72,12 @@ public static class XentContainer
     /// <param name="options">The codec, its level, the block size and the threads; null for the defaults of
     /// <see cref="XentContainerOptions"/> (<see cref="XentCodec.Huffman"/> level 1, 1 MiB blocks, one thread; the library
     /// does not pick a codec: call <see cref="ChooseCodec"/> for that).</param>
-    /// <param name="cancellationToken">Checked between batches of blocks.</param>
+    /// <param name="cancellationToken">Checked before each block is read.</param>
     /// <returns>Sizes, blocks, threads, the byte counts of the input and what the codec's model paid for it.</returns>
     /// <exception cref="ArgumentNullException">input or output is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (block size, level, threads, codec).</exception>
     /// <exception cref="IOException">A seekable input changed length while it was read.</exception>
-    /// <exception cref="OperationCanceledException">The token was cancelled (checked between batches of blocks).</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled (checked before each block is read).</exception>
     public static XentContainerSummary Compress(Stream input, Stream output, XentContainerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -99,29 +101,34 @@ public static class XentContainer
         try
         {
             bool end = false;
-            while (!end)
+            long next = 0;
+            while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                int filled = 0;
-                while (filled < batch.Size && !end)
+                // Read ahead while a slot is free (its block written), and hand each block to the workers.
+                while (!end && batch.InFlight < batch.Size)
                 {
-                    int n = ReadFull(input, batch.ReadTarget(filled, original + (long)filled * blockSize));
+                    cancellationToken.ThrowIfCancellationRequested();
+                    int k = batch.Slot(next);
+                    int n = ReadFull(input, batch.ReadTarget(k, next * blockSize));
                     if (n == 0) { end = true; break; }
-                    batch.Lengths[filled++] = n;
+                    batch.Lengths[k] = n;
                     if (n < blockSize) end = true;
+                    batch.Start(k, b =>
+                    {
+                        var source = b.InputBuffers[k].AsSpan(0, b.Lengths[k]);
+                        int c = codec.Encode(source, b.OutputBuffers[k], out b.ModelBits[k]);
+                        b.Kinds[k] = c < source.Length ? KindCoded : KindStored;
+                        b.Coded[k] = c;
+                        b.Hashes[k] = XxHash64.HashToUInt64(source);
+                        Array.Clear(b.Counts[k]);
+                        ByteHistogram.Add(source, b.Counts[k]);
+                    });
+                    next++;
                 }
-                batch.Run(filled, threads, cancellationToken, (k, b) =>
+                if (batch.InFlight == 0) break;
+                // Write the oldest block once it is coded, while the others are.
                 {
-                    var source = b.InputBuffers[k].AsSpan(0, b.Lengths[k]);
-                    int c = codec.Encode(source, b.OutputBuffers[k], out b.ModelBits[k]);
-                    b.Kinds[k] = c < source.Length ? KindCoded : KindStored;
-                    b.Coded[k] = c;
-                    b.Hashes[k] = XxHash64.HashToUInt64(source);
-                    Array.Clear(b.Counts[k]);
-                    ByteHistogram.Add(source, b.Counts[k]);
-                });
-                for (int k = 0; k < filled; k++)
-                {
+                    int k = batch.Finish();
                     int n = batch.Lengths[k];
                     var source = batch.InputBuffers[k].AsSpan(0, n);
                     int pos = 0;
@@ -172,7 +179,7 @@ public static class XentContainer
     /// Here the chunks are the blocks, cut at multiples of the block size whatever the thread count and coded alone, so
     /// the bytes written are the same for every thread count.
     /// </param>
-    /// <param name="cancellationToken">Checked between batches of blocks.</param>
+    /// <param name="cancellationToken">Checked before each block is read.</param>
     /// <returns>Sizes, blocks, threads, the byte counts of the original and what the codec's model paid for it.</returns>
     /// <exception cref="InvalidDataException">The input is not a .xent file, was made by a newer version, is truncated or
     /// corrupt; the message names the block and what is wrong. Blocks before the bad one may already have been written.</exception>
@@ -195,14 +202,15 @@ public static class XentContainer
         try
         {
             bool end = false;
-            while (!end)
+            long next = 0, pending = 0;
+            while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                int filled = 0;
-                long pending = original;
-                while (filled < batch.Size)
+                // Read ahead while a slot is free (its block written), and hand each block to the workers.
+                while (!end && batch.InFlight < batch.Size)
                 {
-                    long index = blocks + filled;
+                    cancellationToken.ThrowIfCancellationRequested();
+                    long index = next;
+                    int k = batch.Slot(index);
                     string after = index == 0 ? "the header" : $"block {index - 1}";
                     ulong n = reader.Varint((ulong)blockSize, $"truncated after {after}", $"block {index}: its length is corrupt or larger than the block size {blockSize}");
                     if (n == 0) { end = true; break; }
@@ -214,59 +222,21 @@ public static class XentContainer
                     int c = kind == KindCoded
                         ? (int)reader.Varint((ulong)bound, $"truncated in block {index}", $"block {index}: its compressed length is corrupt (more than the codec's bound {bound})")
                         : (int)n;
-                    batch.ReadPayload(filled, c, reader, $"truncated in block {index}");
-                    batch.Hashes[filled] = reader.UInt64($"truncated in block {index}");
-                    batch.Kinds[filled] = (byte)kind;
-                    batch.Coded[filled] = c;
-                    batch.Lengths[filled] = (int)n;
+                    batch.ReadPayload(k, c, reader, $"truncated in block {index}");
+                    batch.Hashes[k] = reader.UInt64($"truncated in block {index}");
+                    batch.Kinds[k] = (byte)kind;
+                    batch.Coded[k] = c;
+                    batch.Lengths[k] = (int)n;
+                    batch.Index[k] = index;
                     shortBlock = (int)n < blockSize;
                     pending += (long)n;
-                    filled++;
+                    next++;
+                    batch.Start(k, b => DecodeBlock(codec, k, b));
                 }
-                batch.Run(filled, threads, cancellationToken, (k, b) =>
+                if (batch.InFlight == 0) break;
+                // Write the oldest block once it is decoded and checked, while the others are.
                 {
-                    int n = b.Lengths[k];
-                    var payload = b.PayloadBuffers[k].AsSpan(0, b.Coded[k]);
-                    ReadOnlySpan<byte> decoded;
-                    b.Errors[k] = null;
-                    b.ModelBits[k] = 0;
-                    if (b.Kinds[k] == KindStored) decoded = payload;
-                    else
-                    {
-                        var target = b.Original(k, n);
-                        var status = codec.TryDecode(payload, target, out int consumed, out int got, out b.ModelBits[k]);
-                        if (status != OperationStatus.Done || consumed != payload.Length || got != n)
-                        {
-                            if (status == OperationStatus.InvalidData && codec.NewerVersion(payload) is string newer)
-                            {
-                                b.Errors[k] = $"block {blocks + k} {newer}: made by a newer version of Xent";
-                                return;
-                            }
-                            b.Errors[k] = $"block {blocks + k} is corrupt: the {BlockCodecs.Name(codec.Id)} decoder " + (status switch
-                            {
-                                OperationStatus.Done when consumed != payload.Length => $"used {consumed} of its {payload.Length} bytes",
-                                OperationStatus.Done => $"gave {got} bytes, not {n}",
-                                OperationStatus.NeedMoreData => "ran out of data",
-                                OperationStatus.DestinationTooSmall => $"gave more than {n} bytes",
-                                _ => "found invalid data",
-                            });
-                            return;
-                        }
-                        decoded = target;
-                    }
-                    if (XxHash64.HashToUInt64(decoded) != b.Hashes[k])
-                    {
-                        b.Errors[k] = $"checksum mismatch in block {blocks + k}: the XXH64 of its {n} decoded bytes differs from the stored one";
-                        return;
-                    }
-                    // A stored block records no model bits: what the codec's model would have paid for it is what the
-                    // encoder counted, so it is measured again (coding into the spare buffer), as compression reported it.
-                    if (b.Kinds[k] == KindStored) codec.Encode(decoded, b.OutputBuffers[k], out b.ModelBits[k]);
-                    Array.Clear(b.Counts[k]);
-                    ByteHistogram.Add(decoded, b.Counts[k]);
-                });
-                for (int k = 0; k < filled; k++)
-                {
+                    int k = batch.Finish();
                     if (batch.Errors[k] is string error) Corrupt(error);
                     var decoded = batch.Kinds[k] == KindStored
                         ? batch.PayloadBuffers[k].AsSpan(0, batch.Lengths[k])
@@ -294,6 +264,51 @@ public static class XentContainer
             InputBytes = reader.Position, OutputBytes = original, OriginalBytes = original, ContainerBytes = reader.Position, Blocks = blocks,
             Codec = codec.Id, BlockSize = blockSize, Threads = threads, ByteCounts = counts, ModelBits = modelBits,
         };
+    }
+
+    // Decodes block k of the batch and checks its XXH64; a problem goes into b.Errors[k] (a message naming the block), for
+    // the calling thread to raise once the blocks before it are written.
+    private static void DecodeBlock(IBlockCodec codec, int k, Batch b)
+    {
+        int n = b.Lengths[k];
+        var payload = b.PayloadBuffers[k].AsSpan(0, b.Coded[k]);
+        ReadOnlySpan<byte> decoded;
+        b.Errors[k] = null;
+        b.ModelBits[k] = 0;
+        if (b.Kinds[k] == KindStored) decoded = payload;
+        else
+        {
+            var target = b.Original(k, n);
+            var status = codec.TryDecode(payload, target, out int consumed, out int got, out b.ModelBits[k]);
+            if (status != OperationStatus.Done || consumed != payload.Length || got != n)
+            {
+                if (status == OperationStatus.InvalidData && codec.NewerVersion(payload) is string newer)
+                {
+                    b.Errors[k] = $"block {b.Index[k]} {newer}: made by a newer version of Xent";
+                    return;
+                }
+                b.Errors[k] = $"block {b.Index[k]} is corrupt: the {BlockCodecs.Name(codec.Id)} decoder " + (status switch
+                {
+                    OperationStatus.Done when consumed != payload.Length => $"used {consumed} of its {payload.Length} bytes",
+                    OperationStatus.Done => $"gave {got} bytes, not {n}",
+                    OperationStatus.NeedMoreData => "ran out of data",
+                    OperationStatus.DestinationTooSmall => $"gave more than {n} bytes",
+                    _ => "found invalid data",
+                });
+                return;
+            }
+            decoded = target;
+        }
+        if (XxHash64.HashToUInt64(decoded) != b.Hashes[k])
+        {
+            b.Errors[k] = $"checksum mismatch in block {b.Index[k]}: the XXH64 of its {n} decoded bytes differs from the stored one";
+            return;
+        }
+        // A stored block records no model bits: what the codec's model would have paid for it is what the
+        // encoder counted, so it is measured again (coding into the spare buffer), as compression reported it.
+        if (b.Kinds[k] == KindStored) codec.Encode(decoded, b.OutputBuffers[k], out b.ModelBits[k]);
+        Array.Clear(b.Counts[k]);
+        ByteHistogram.Add(decoded, b.Counts[k]);
     }
 
     /// <summary>Compresses <paramref name="source"/> into a new array (see <see cref="Compress(Stream, Stream, XentContainerOptions?, CancellationToken)"/>).</summary>
@@ -497,15 +512,23 @@ public static class XentContainer
         }
     }
 
-    /// <summary>The blocks in flight: one per thread, their buffers rented on first use and returned at the end.</summary>
+    /// <summary>
+    /// The blocks in flight, in slots reused in turn: with one thread a single slot, coded on the calling thread; with T
+    /// threads 2T slots, so the calling thread reads blocks ahead and writes finished ones while T workers code the rest.
+    /// Blocks are finished (handed back for writing) in the order they were started, so the output does not depend on which
+    /// worker ran what. Buffers are rented on first use and returned at the end.
+    /// </summary>
     private sealed class Batch
     {
         private readonly int _blockSize, _bound;
         private readonly long? _declared;
+        private readonly TaskScheduler? _workers;                 // at most T blocks coded at once; null: the calling thread
+        private readonly Queue<(int Slot, Task? Job)> _started = new();
 
         public Batch(int threads, int blockSize, int bound, long? declared)
         {
-            Size = threads;
+            Size = threads == 1 ? 1 : 2 * threads;
+            if (threads > 1) _workers = new ConcurrentExclusiveSchedulerPair(TaskScheduler.Default, threads).ConcurrentScheduler;
             _blockSize = blockSize;
             _bound = bound;
             _declared = declared;
@@ -520,9 +543,20 @@ public static class XentContainer
             Errors = new string?[Size];
             Counts = new long[Size][];
             for (int k = 0; k < Size; k++) Counts[k] = new long[256];
+            Index = new long[Size];
         }
 
+        /// <summary>The slots: blocks started and not yet finished are at most this many.</summary>
         public int Size { get; }
+
+        /// <summary>Blocks started and not yet finished.</summary>
+        public int InFlight => _started.Count;
+
+        /// <summary>The slot of block <paramref name="index"/> (free once block index − Size is finished).</summary>
+        public int Slot(long index) => (int)(index % Size);
+
+        /// <summary>Each slot's block number, for messages.</summary>
+        public long[] Index { get; }
         public byte[]?[] InputBuffers { get; }
         public byte[]?[] OutputBuffers { get; }
         public byte[]?[] PayloadBuffers { get; }
@@ -574,17 +608,26 @@ public static class XentContainer
             }
         }
 
-        /// <summary>Runs <paramref name="work"/> for blocks 0 … count − 1, in parallel when there are several and threads allow.</summary>
-        public void Run(int count, int threads, CancellationToken token, Action<int, Batch> work)
+        /// <summary>Codes the block in slot <paramref name="k"/> with <paramref name="work"/>: at once on the calling thread with
+        /// one thread, otherwise on a worker (its output buffer is rented here, on the calling thread).</summary>
+        public void Start(int k, Action<Batch> work)
         {
-            for (int k = 0; k < count; k++)
-                if (OutputBuffers[k] is null || OutputBuffers[k]!.Length < _bound) OutputBuffers[k] = Rent(OutputBuffers[k], _bound, _bound);
-            if (count == 1 || threads == 1)
+            if (OutputBuffers[k] is null || OutputBuffers[k]!.Length < _bound) OutputBuffers[k] = Rent(OutputBuffers[k], _bound, _bound);
+            if (_workers is null)
             {
-                for (int k = 0; k < count; k++) work(k, this);
+                work(this);
+                _started.Enqueue((k, null));
                 return;
             }
-            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = token }, k => work(k, this));
+            _started.Enqueue((k, Task.Factory.StartNew(() => work(this), CancellationToken.None, TaskCreationOptions.DenyChildAttach, _workers)));
+        }
+
+        /// <summary>Waits for the oldest block started and returns its slot; an exception its work threw is thrown here.</summary>
+        public int Finish()
+        {
+            var (k, job) = _started.Dequeue();
+            job?.GetAwaiter().GetResult();
+            return k;
         }
 
         private static byte[] Rent(byte[]? current, int length, int cap)
@@ -596,8 +639,12 @@ public static class XentContainer
             return ArrayPool<byte>.Shared.Rent(size);
         }
 
+        /// <summary>Waits for every block still being coded (after an error or a cancellation: their exceptions are not
+        /// wanted), then returns the buffers.</summary>
         public void Return()
         {
+            while (_started.Count > 0)
+                if (_started.Dequeue().Job is Task job) ((IAsyncResult)job).AsyncWaitHandle.WaitOne();
             foreach (var buffers in new[] { InputBuffers, OutputBuffers, PayloadBuffers })
                 for (int k = 0; k < buffers.Length; k++)
                 {

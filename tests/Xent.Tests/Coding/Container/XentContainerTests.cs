@@ -71,6 +71,87 @@ public class XentContainerTests
         Assert.Equal(3, s3.Threads);
     }
 
+    [Theory]
+    [InlineData(XentCodec.Huffman)]
+    [InlineData(XentCodec.Rans1)]
+    [InlineData(XentCodec.Cm)]
+    public void ManyBlocksInFlightComeOutInOrder(XentCodec codec)
+    {
+        // 41 blocks of different kinds (skewed, text-like, random: coded and stored, so workers finish out of order), through
+        // 1, 2, 3 and 8 threads (2, 4, 6 and 16 blocks in flight): the same bytes, the same model bits and byte counts.
+        var rng = new Random(9);
+        var data = new List<byte>();
+        for (int b = 0; b < 40; b++)
+        {
+            var block = new byte[Block];
+            if (b % 3 == 0) rng.NextBytes(block);
+            else Skewed(Block, b, b % 3 == 1 ? 0.5 : 0.95).CopyTo(block, 0);
+            data.AddRange(block);
+        }
+        data.AddRange(Skewed(123, 77));
+        var bytes = data.ToArray();
+        var one = new MemoryStream();
+        var s1 = XentContainer.Compress(new MemoryStream(bytes), one, Options(1, Block, codec));
+        Assert.Equal(41, s1.Blocks);
+        foreach (int threads in new[] { 2, 3, 8 })
+        {
+            var many = new MemoryStream();
+            var s = XentContainer.Compress(new MemoryStream(bytes), many, Options(threads, Block, codec));
+            Assert.Equal(one.ToArray(), many.ToArray());
+            Assert.Equal(s1.ModelBits, s.ModelBits);
+            Assert.Equal(s1.ByteCounts, s.ByteCounts);
+            var back = new MemoryStream();
+            var d = XentContainer.Decompress(new MemoryStream(many.ToArray()), back, threads);
+            Assert.Equal(bytes, back.ToArray());
+            Assert.Equal(s1.ModelBits, d.ModelBits);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void ABadBlockAmongManyStopsAfterTheBlocksBeforeIt(int threads)
+    {
+        // Block 17 of 30 has a wrong checksum: whatever the threads, blocks 0 … 16 are written, in order, and nothing after.
+        var data = Skewed(30 * Block, 12);
+        var packed = XentContainer.Compress(data, Options(threads));
+        packed[Offsets(packed)[18] - 1] ^= 1; // the last byte of block 17's XXH64
+        var output = new MemoryStream();
+        var error = Assert.Throws<InvalidDataException>(() => XentContainer.Decompress(new MemoryStream(packed), output, threads));
+        Assert.Contains("checksum mismatch in block 17", error.Message);
+        Assert.Equal(data.AsSpan(0, 17 * Block).ToArray(), output.ToArray());
+    }
+
+    [Fact]
+    public void CancellingStopsBetweenBlocksWithEveryWorkerDone()
+    {
+        // The token is cancelled while the input is being read (after the 10th block's read): the call throws, and returns
+        // only once no worker still writes into its buffers (a second compression with the same data is unaffected).
+        var data = Skewed(40 * Block, 13);
+        using var cts = new CancellationTokenSource();
+        var input = new CancelAfterReads(data, 10, cts);
+        Assert.ThrowsAny<OperationCanceledException>(() => XentContainer.Compress(input, new MemoryStream(), Options(3), cts.Token));
+        Assert.Equal(XentContainer.Compress(data, Options(1)), XentContainer.Compress(data, Options(3)));
+    }
+
+    // A memory stream that cancels a token once it has served a given number of reads.
+    private sealed class CancelAfterReads(byte[] data, int reads, CancellationTokenSource cts) : MemoryStream(data)
+    {
+        private int _reads;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (++_reads == reads) cts.Cancel();
+            return base.Read(buffer, offset, count);
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (++_reads == reads) cts.Cancel();
+            return base.Read(buffer);
+        }
+    }
+
     [Fact]
     public void IncompressibleBlocksAreStoredAndSmallBlocksStillDecode()
     {
