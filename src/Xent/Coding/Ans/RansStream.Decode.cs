@@ -34,15 +34,17 @@ public static partial class RansStream
     /// <param name="bytesConsumed">The block's length in bytes when Done; 0 otherwise.</param>
     /// <param name="bytesWritten">The decoded bytes written when Done; 0 otherwise.</param>
     public static OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten) =>
-        TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, null);
+        TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, countBits: false, out _);
 
-    /// <summary>Decodes as <see cref="TryDecode"/>, and when <paramref name="modelBits"/> is given and the block decodes,
-    /// stores in its first entry what the block's tables pay for the decoded bytes, Σ −log2(f(x | c) / 2^P) in bits — the
-    /// tables read from the header and the decoded bytes counted once more (no quantizing, unlike
-    /// <see cref="ModelBits(ReadOnlySpan{byte}, int, int)"/>).</summary>
-    internal static OperationStatus TryDecodeCore(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, double[]? modelBits)
+    /// <summary>Decodes as <see cref="TryDecode"/>, and when <paramref name="countBits"/> is set and the block decodes,
+    /// returns in <paramref name="modelBits"/> what the block's tables pay for the decoded bytes, Σ −log2(f(x | c) / 2^P) in
+    /// bits — the tables read from the header and the decoded bytes counted once more (no quantizing, unlike
+    /// <see cref="ModelBits(ReadOnlySpan{byte}, int, int)"/>); 0 otherwise.</summary>
+    internal static OperationStatus TryDecodeCore(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten,
+        bool countBits, out double modelBits)
     {
         bytesConsumed = bytesWritten = 0;
+        modelBits = 0;
         var status = ReadPrefix(source, out int order, out int precision, out int n, out int pos);
         if (status != OperationStatus.Done) return status;
         if (n == 0)
@@ -55,8 +57,8 @@ public static partial class RansStream
         status = Varint.TryRead(source, ref pos, (ulong)n, out ulong wordCount);
         if (status != OperationStatus.Done) return status;
         status = order == 0
-            ? DecodeOrder0(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed, modelBits)
-            : DecodeOrder1(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed, modelBits);
+            ? DecodeOrder0(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed, countBits, out modelBits)
+            : DecodeOrder1(source, destination[..n], precision, pos, (int)wordCount, out bytesConsumed, countBits, out modelBits);
         if (status == OperationStatus.Done) bytesWritten = n;
         else bytesConsumed = 0;
         return status;
@@ -173,9 +175,11 @@ public static partial class RansStream
     }
 
     [SkipLocalsInit]
-    private static unsafe OperationStatus DecodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed, double[]? modelBits)
+    private static unsafe OperationStatus DecodeOrder0(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed,
+        bool countBits, out double modelBits)
     {
         bytesConsumed = 0;
+        modelBits = 0;
         var status = ReadTable(source, ref pos, precision, out var table);
         if (status != OperationStatus.Done) return status;
         int n = destination.Length;
@@ -206,12 +210,12 @@ public static partial class RansStream
         i = DecodeOrder0Scalar(words, destination, states, tables, precision, i, ref read);
         if (i < 0 || !Closed(states, n, read, wordCount)) return OperationStatus.InvalidData;
         bytesConsumed = pos + 2 * wordCount;
-        if (modelBits is not null)
+        if (countBits)
         {
             Span<long> counts = stackalloc long[256];
             counts.Clear();
             ByteHistogram.Add(destination, counts);
-            modelBits[0] = table!.CodeLength(counts).Value;
+            modelBits = table!.CodeLength(counts).Value;
         }
         return OperationStatus.Done;
     }
@@ -237,9 +241,11 @@ public static partial class RansStream
     }
 
     [SkipLocalsInit]
-    private static unsafe OperationStatus DecodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed, double[]? modelBits)
+    private static unsafe OperationStatus DecodeOrder1(ReadOnlySpan<byte> source, Span<byte> destination, int precision, int pos, int wordCount, out int bytesConsumed,
+        bool countBits, out double modelBits)
     {
         bytesConsumed = 0;
+        modelBits = 0;
         if (source.Length - pos < ContextBitmapLength) return OperationStatus.NeedMoreData;
         var bitmap = source.Slice(pos, ContextBitmapLength);
         pos += ContextBitmapLength;
@@ -287,7 +293,7 @@ public static partial class RansStream
         int done = DecodeOrder1Scalar(words, destination, states, tables, index, precision, lanes, segment, first, ref wordsRead);
         if (done < 0 || !Closed(states, n, wordsRead, wordCount)) return OperationStatus.InvalidData;
         bytesConsumed = pos + 2 * wordCount;
-        if (modelBits is not null)
+        if (countBits)
         {
             // The decoded bytes' counts by context, as the encoder counted them; every context that occurs has a table (the
             // decoder would have failed otherwise), taken in the header's order.
@@ -298,7 +304,7 @@ public static partial class RansStream
                 double bits = 0;
                 for (int c = 0, k = 0; c < 256; c++)
                     if ((bitmap[c >> 3] >> (c & 7) & 1) != 0) bits += read[k++].CodeLength(counts.AsSpan(c << 8, 256)).Value;
-                modelBits[0] = bits;
+                modelBits = bits;
             }
             finally
             {

@@ -219,9 +219,7 @@ public static class CmStream
             3 => DecodeBits(new CmModelV3(level, n, arena), source[pos..], output, out consumed, out modelBits),
             4 => DecodeBits(new CmModelV4(level, n, arena), source[pos..], output, out consumed, out modelBits),
             5 => DecodeBits(new CmModelV5(level, n, arena), source[pos..], output, out consumed, out modelBits),
-            6 => DecodeBits(new CmModelV6(level, n, arena, 6), source[pos..], output, out consumed, out modelBits),
-            7 => DecodeBits(new CmModelV6(level, n, arena, 7), source[pos..], output, out consumed, out modelBits),
-            _ => DecodeBits(new CmModelV6(level, n, arena, 8), source[pos..], output, out consumed, out modelBits),
+            _ => DecodeBits(new CmModelV6(level, n, arena, version), source[pos..], output, out consumed, out modelBits),
         };
         if (status != OperationStatus.Done) return status;
         bytesConsumed = pos + consumed;

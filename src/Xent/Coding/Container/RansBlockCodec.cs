@@ -77,9 +77,6 @@ internal sealed class RansBlockCodec : IBlockCodec
 
     public OperationStatus TryDecode(ReadOnlySpan<byte> source, Span<byte> destination, out int bytesConsumed, out int bytesWritten, out double modelBits)
     {
-        var bits = new double[1];
-        var status = RansStream.TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, bits);
-        modelBits = status == OperationStatus.Done ? bits[0] : 0;
-        return status;
+        return RansStream.TryDecodeCore(source, destination, out bytesConsumed, out bytesWritten, countBits: true, out modelBits);
     }
 }

@@ -612,7 +612,7 @@ public static class XentContainer
         /// one thread, otherwise on a worker (its output buffer is rented here, on the calling thread).</summary>
         public void Start(int k, Action<Batch> work)
         {
-            if (OutputBuffers[k] is null || OutputBuffers[k]!.Length < _bound) OutputBuffers[k] = Rent(OutputBuffers[k], _bound, _bound);
+            OutputBuffers[k] = Rent(OutputBuffers[k], _bound, _bound);
             if (_workers is null)
             {
                 work(this);

@@ -445,7 +445,7 @@ public unsafe struct CmModelV6 : ICostedBitModel
         }
     }
 
-    // Version 7, a byte that starts inside a long match: each bit is coded by how often the match's bit was right — for
+    // Versions 7 and 8, a byte that starts inside a long match: each bit is coded by how often the match's bit was right — for
     // this length (in 16 buckets of 4), after this previous byte, and after these three — the three stretched counters
     // mixed by weights chosen by the length. The hashed contexts, mixers and APMs neither predict nor learn; the byte still
     // enters the history, the match table and the contexts of the next byte. The first bit that differs from the match's
