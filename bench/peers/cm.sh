@@ -10,6 +10,9 @@
 #
 #   bench/peers/cm.sh [RUNS=3] [BYTES=4000000] [LEVEL=7] [BLOCK=8388608]
 #
+# The machine line at the end gives the core clock before and after the timings (bench/peers/clock.c: dependent adds; x86-64,
+# needs a C compiler): this shared host runs its cores at 3.1–3.8 GHz from hour to hour, which moves every MB/s as much.
+#
 # Needs: apt-get install xz-utils zpaq zstd bzip2 brotli man-db. BLOCK defaults to cm's default block size (8 MiB), one
 # block per file, as `xent compress` does without -B; a CM model starts empty in each block, so smaller blocks cost ratio.
 set -euo pipefail
@@ -36,6 +39,9 @@ elf="$(ls -S /usr/bin/* /usr/lib/x86_64-linux-gnu/*.so* 2>/dev/null | head -n 1 
 head -c "$bytes" "$elf" > "$work/elf.bin" || true
 
 "$xent" --help >/dev/null 2>&1   # build once, outside the timings
+ghz() { echo "?"; }
+if [[ "$(uname -m)" == x86_64 ]] && cc -O2 -o "$work/clock" "$root/bench/peers/clock.c" 2>/dev/null; then ghz() { "$work/clock"; }; fi
+clock_before=$(ghz)
 
 # best WALL CPU over $runs runs of a command (seconds): prints "wall cpu"
 best() {
@@ -106,4 +112,4 @@ for t in 1 2; do
   printf '%-9s %-14s %10d %18s %18s\n' all.bin "xent cm -T$t" "$(stat -c %s "$work/x1.xent")" "$(mbps "$n" "${bw[c$t]}")|$(mbps "$n" "${bc[c$t]}")" "$(mbps "$n" "${bw[d$t]}")|$(mbps "$n" "${bc[d$t]}")"
 done
 echo "two threads against one (wall): compress $(awk -v a="${bw[c1]}" -v b="${bw[c2]}" 'BEGIN{printf "%.2f", a/b}')×, decompress $(awk -v a="${bw[d1]}" -v b="${bw[d2]}" 'BEGIN{printf "%.2f", a/b}')×"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ); level $level, block $block (two-thread row: $pair), best of $runs"
+echo "machine: $(nproc) cores at $clock_before GHz before, $(ghz) GHz after, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ); level $level, block $block (two-thread row: $pair), best of $runs"
