@@ -18,19 +18,20 @@ internal static class Inputs
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of a table." };
 
-    /// <summary>--threads, the library's one meaning of MaxDegreeOfParallelism: N ≥ 1 threads, or −1 for every core.</summary>
+    /// <summary>--threads, the library's one meaning of MaxDegreeOfParallelism: N ≥ 1 threads, or −1 for every core (0 too, as
+    /// zstd's and xz's -T0).</summary>
     public static Option<int> Threads(string what, int defaultValue) => new("--threads")
     {
-        Description = $"{what}: N ≥ 1 threads, or -1 for every core (default {(defaultValue == -1 ? "-1" : defaultValue)}).",
+        Description = $"{what}: N ≥ 1 threads, or -1 (or 0, as in zstd and xz) for every core (default {(defaultValue == -1 ? "-1" : defaultValue)}).",
         DefaultValueFactory = _ => defaultValue,
     };
 
-    /// <summary>A --threads value as the thread count it means (−1 → every core).</summary>
+    /// <summary>A --threads value as the thread count it means (−1 or 0 → every core).</summary>
     public static int ParseThreads(int value) => value switch
     {
-        -1 => Environment.ProcessorCount,
+        -1 or 0 => Environment.ProcessorCount,
         >= 1 => value,
-        _ => throw new UsageException($"--threads {value} must be ≥ 1, or -1 for every core."),
+        _ => throw new UsageException($"--threads {value} must be ≥ 1, or -1 or 0 for every core."),
     };
 
     public static LogBase ParseBase(string text) =>

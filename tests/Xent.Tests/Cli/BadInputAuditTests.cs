@@ -248,7 +248,7 @@ public class BadInputAuditTests
     [Theory]
     [InlineData("--n", "0", "--n 0 must be ≥ 1")]
     [InlineData("--runs", "0", "--runs 0 must be ≥ 1")]
-    [InlineData("--threads", "0", "--threads 0 must be ≥ 1")]
+    [InlineData("--threads", "-2", "--threads -2 must be ≥ 1")]
     [InlineData("--n", "2147483647", "--n 2147483647 is more doubles than one array holds")]
     public void BenchOptionsNameTheOptionAndValue(string option, string value, string fragment) =>
         CliRunner.AssertBadInput(CliRunner.Run("bench", "entropy", option, value), fragment);

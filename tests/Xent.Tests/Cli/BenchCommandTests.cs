@@ -40,7 +40,7 @@ public class BenchCommandTests
 
     [Theory]
     [InlineData("--n", "0")]
-    [InlineData("--threads", "0")]
+    [InlineData("--threads", "-2")]
     [InlineData("--runs", "-1")]
     public void RejectsCountsBelowOne(string option, string value)
     {

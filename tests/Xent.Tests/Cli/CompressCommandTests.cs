@@ -76,8 +76,10 @@ public class CompressCommandTests
         var packed = Run(data, "compress", "-T", "3");
         Assert.Equal(data, Run(packed.Stdout, "decompress").Stdout);
         Assert.Equal(data, Run(packed.Stdout, "compress", "-d", "-").Stdout);
-        // The output does not depend on the threads.
+        // The output does not depend on the threads; -T 0 (zstd's and xz's every core) is -T -1, as many as there are cores.
         Assert.Equal(packed.Stdout, Run(data, "compress", "-T", "1").Stdout);
+        Assert.Equal(packed.Stdout, Run(data, "compress", "-T", "0").Stdout);
+        Assert.Equal(Environment.ProcessorCount, JsonDocument.Parse(Run(data, "compress", "-T", "0", "--json").Err).RootElement.GetProperty("threads").GetInt32());
 
         // -o names the output; --json with data on standard output goes to standard error.
         string named = Path.Combine(cli.Directory, "named.bin");

@@ -79,7 +79,7 @@ public class EntropyCommandDataTests : IDisposable
     [Fact]
     public void FileCountsAreTheSameOnAnyThreadCountIncludingEveryCore()
     {
-        // 9 MB: more than two 4 MiB chunks, so --threads 2 and -1 (every core) really split the file.
+        // 9 MB: more than two 4 MiB chunks, so --threads 2, -1 and 0 (every core) really split the file.
         var bytes = new byte[9_000_000];
         new Random(9).NextBytes(bytes);
         for (int i = 0; i < bytes.Length; i += 3) bytes[i] = 0; // a skewed histogram, so the entropy is not ≈ 8 bits
@@ -87,11 +87,11 @@ public class EntropyCommandDataTests : IDisposable
         foreach (byte b in bytes) counts[b]++;
         double expected = -counts.Where(c => c > 0).Sum(c => c / 9e6 * Math.Log2(c / 9e6));
         string path = _cli.Write("skewed.bin", bytes);
-        foreach (var threads in new[] { "1", "2", "-1" })
+        foreach (var threads in new[] { "1", "2", "-1", "0" })
             Assert.Equal(expected, CliRunner.Json("entropy", "--file", path, "--threads", threads).GetProperty("entropy").GetDouble(), 12);
         var (exit, _, error) = CliRunner.Run("entropy", "--file", path, "--threads", "-2");
         Assert.Equal(2, exit);
-        Assert.Contains("--threads -2 must be ≥ 1, or -1 for every core", error);
+        Assert.Contains("--threads -2 must be ≥ 1, or -1 or 0 for every core", error);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class EntropyCommandDataTests : IDisposable
     [InlineData("apply to data", "entropy", "0.5,0.5", "--estimator", "laplace")]
     [InlineData("smaller than the 3 distinct", "entropy", "1,2,3", "--counts", "--alphabet-size", "2")]
     [InlineData("nothing was observed", "entropy", "0,0", "--counts")]
-    [InlineData("--threads 0 must be ≥ 1", "entropy", "--file", "{t}", "--threads", "0")]
+    [InlineData("--threads -3 must be ≥ 1", "entropy", "--file", "{t}", "--threads", "-3")]
     [InlineData("--ci 1.5 must be a confidence level in (0, 1)", "entropy", "1,2", "--counts", "--ci", "1.5")]
     public void BadInputExitsTwoWithOneLine(string expected, params string[] args)
     {
