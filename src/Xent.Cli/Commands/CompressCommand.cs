@@ -44,7 +44,7 @@ internal static class CompressCommand
         var shared = new Options();
         string names = string.Join("|", XentContainer.Codecs.Select(c => c.Name));
         var codec = new Option<string?>("--codec") { Description = $"The codec: {names} (default: cm for text-like input, rans1 otherwise, judged from the first MiB)." };
-        var level = new Option<int?>("--level") { Description = $"The codec's level, 1 … its maximum (default: cm {CmStream.DefaultLevel}, the others 1, the fastest; cm: 1 … {CmStream.StrongLevel - 1} the eight-context model, {CmStream.StrongLevel} and 9 the twelve-context one — 0.5–0.9 % smaller text, 1.5–1.7× the time, 260–470 MB of memory; huffman: 5 levels, codewords of 11 … 15 bits; rans and rans1: 5 levels, frequencies of 12 … 16 bits; o2: 1)." };
+        var level = new Option<int?>("--level") { Description = $"The codec's level, 1 … its maximum (default: cm {CmStream.DefaultLevel}, the others 1, the fastest; cm: 1 … {CmStream.StrongLevel - 1} the eight-context model, {CmStream.StrongLevel} and 9 the twelve-context one — 0.5–0.9 % smaller text, 1.5–1.7× the time, 260–470 MB of memory; huffman: 5 levels, codewords of 11 … 15 bits; rans and rans1: 5 levels, a precision of 12 … 16 bits; o2: 1)." };
         var blockSize = new Option<int?>("--block-size", "-B")
         {
             Description = $"Original bytes per block, 1 … {XentContainerOptions.MaxBlockSize} (default: cm {XentContainerOptions.DefaultCmBlockSize} = 8 MiB, the others {XentContainerOptions.DefaultBlockSize} = 1 MiB).",
