@@ -18,8 +18,8 @@ internal static class Inputs
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of a table." };
 
-    /// <summary>--threads, the library's one meaning of MaxDegreeOfParallelism: N ≥ 1 threads, or −1 for every core (0 too, as
-    /// zstd's and xz's -T0).</summary>
+    /// <summary>--threads, the library's one meaning of MaxDegreeOfParallelism: N ≥ 1 threads, or −1 for every core; the CLI
+    /// also takes 0 for every core, as zstd's and xz's -T0 (the library does not).</summary>
     public static Option<int> Threads(string what, int defaultValue) => new("--threads")
     {
         Description = $"{what}: N ≥ 1 threads, or -1 (or 0, as in zstd and xz) for every core (default {(defaultValue == -1 ? "-1" : defaultValue)}).",
