@@ -43,16 +43,20 @@ ghz() { echo "?"; }
 if [[ "$(uname -m)" == x86_64 ]] && cc -O2 -o "$work/clock" "$root/bench/peers/clock.c" 2>/dev/null; then ghz() { "$work/clock"; }; fi
 clock_before=$(ghz)
 
-# best WALL CPU over $runs runs of a command (seconds): prints "wall cpu"
+declare -A bw bc
+once() { # once KEY COMMAND…: time one run and keep KEY's best wall and CPU (user + sys) seconds in bw[KEY], bc[KEY]
+  local key=$1 w c; shift
+  /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" >/dev/null 2>/dev/null
+  read -r w c < <(tail -n 1 "$work/time" | awk '{print $1, $2 + $3}')
+  bw[$key]=$(awk -v a="${bw[$key]:-1e9}" -v b="$w" 'BEGIN{print (b < a ? b : a)}')
+  bc[$key]=$(awk -v a="${bc[$key]:-1e9}" -v b="$c" 'BEGIN{print (b < a ? b : a)}')
+}
+# best COMMAND…: the best wall and CPU seconds over $runs runs of a command: prints "wall cpu"
 best() {
-  local bw=1e9 bc=1e9 w c
-  for ((r = 0; r < runs; r++)); do
-    /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" >/dev/null 2>/dev/null
-    read -r w c < <(tail -n 1 "$work/time" | awk '{print $1, $2 + $3}')
-    bw=$(awk -v a="$bw" -v b="$w" 'BEGIN{print (b < a ? b : a)}')
-    bc=$(awk -v a="$bc" -v b="$c" 'BEGIN{print (b < a ? b : a)}')
-  done
-  echo "$bw $bc"
+  local r
+  unset 'bw[best]' 'bc[best]'
+  for ((r = 0; r < runs; r++)); do once best "$@"; done
+  echo "${bw[best]} ${bc[best]}"
 }
 mbps() { awk -v n="$1" -v s="$2" 'BEGIN{ if (s <= 0) s = 0.01; printf "%.2f", n / s / 1e6 }'; }
 
@@ -94,14 +98,6 @@ n=$(stat -c %s "$work/all.bin")
 printf '\n%-9s %-14s %10s %18s %18s\n' file coder bytes "comp MB/s wall|cpu" "dec MB/s wall|cpu"
 # One thread and two take turns within each round (compress -T1, -T2, then decompress -T1, -T2), so a change in the
 # shared host's speed between rounds reaches both sides of the ratio alike; each keeps its best.
-declare -A bw bc
-once() { # once KEY COMMAND…: time one run and keep KEY's best wall and CPU seconds
-  local key=$1 w c; shift
-  /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" >/dev/null 2>/dev/null
-  read -r w c < <(tail -n 1 "$work/time" | awk '{print $1, $2 + $3}')
-  bw[$key]=$(awk -v a="${bw[$key]:-1e9}" -v b="$w" 'BEGIN{print (b < a ? b : a)}')
-  bc[$key]=$(awk -v a="${bc[$key]:-1e9}" -v b="$c" 'BEGIN{print (b < a ? b : a)}')
-}
 for ((r = 0; r < runs; r++)); do
   for t in 1 2; do once "c$t" "$xent" compress --codec cm --level "$level" -B "$pair" -T "$t" -q -f -o "$work/x$t.xent" "$work/all.bin"; done
   cmp -s "$work/x1.xent" "$work/x2.xent" || { echo "cm.sh: -T1 and -T2 wrote different files" >&2; exit 1; }
