@@ -644,7 +644,7 @@ public static class XentContainer
         public void Return()
         {
             while (_started.Count > 0)
-                if (_started.Dequeue().Job is Task job) ((IAsyncResult)job).AsyncWaitHandle.WaitOne();
+                _started.Dequeue().Job?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
             foreach (var buffers in new[] { InputBuffers, OutputBuffers, PayloadBuffers })
                 for (int k = 0; k < buffers.Length; k++)
                 {
